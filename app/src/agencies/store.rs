@@ -1,0 +1,180 @@
+//! Agency rows and the members listed with them.
+
+use super::types::{Agency, AgencyKind, AgencyMember, AgencyPatch, NewAgency};
+use crate::auth::types::Role;
+use crate::error::AppError;
+use crate::ids::{AgencyId, UserId};
+use crate::users::types::Representation;
+use sqlx::SqliteConnection;
+use std::collections::HashMap;
+
+#[derive(sqlx::FromRow)]
+struct AgencyRow {
+    id: AgencyId,
+    name: String,
+    kind: String,
+    active: bool,
+    contact_name: Option<String>,
+    contact_email: Option<String>,
+    contact_phone: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    agency_id: AgencyId,
+    id: UserId,
+    name: String,
+    email: String,
+    role: String,
+    representation: String,
+}
+
+fn to_agency(r: AgencyRow, members: Vec<AgencyMember>) -> Result<Agency, AppError> {
+    Ok(Agency {
+        id: r.id,
+        name: r.name,
+        kind: AgencyKind::parse(&r.kind).map_err(|_| AppError::Internal)?,
+        active: r.active,
+        contact_name: r.contact_name,
+        contact_email: r.contact_email,
+        contact_phone: r.contact_phone,
+        members,
+    })
+}
+
+async fn members(
+    conn: &mut SqliteConnection,
+    only: Option<AgencyId>,
+) -> Result<HashMap<AgencyId, Vec<AgencyMember>>, AppError> {
+    let rows: Vec<MemberRow> = sqlx::query_as(
+        "SELECT agency_id, id, name, email, role, representation FROM users
+         WHERE active = 1 AND agency_id IS NOT NULL AND (? IS NULL OR agency_id = ?)
+         ORDER BY CASE representation WHEN 'regular' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END,
+                  name COLLATE NOCASE",
+    )
+    .bind(only)
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut map: HashMap<AgencyId, Vec<AgencyMember>> = HashMap::new();
+    for r in rows {
+        map.entry(r.agency_id).or_default().push(AgencyMember {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            role: Role::parse(&r.role).map_err(|_| AppError::Internal)?,
+            representation: Representation::parse(&r.representation)
+                .map_err(|_| AppError::Internal)?,
+        });
+    }
+    Ok(map)
+}
+
+const SELECT: &str =
+    "SELECT id, name, kind, active, contact_name, contact_email, contact_phone FROM agencies";
+
+pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Agency>, AppError> {
+    let rows: Vec<AgencyRow> = sqlx::query_as(&format!(
+        "{SELECT} ORDER BY active DESC, name COLLATE NOCASE"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut members = members(conn, None).await?;
+    rows.into_iter()
+        .map(|r| {
+            let m = members.remove(&r.id).unwrap_or_default();
+            to_agency(r, m)
+        })
+        .collect()
+}
+
+pub async fn get(conn: &mut SqliteConnection, id: AgencyId) -> Result<Option<Agency>, AppError> {
+    let row: Option<AgencyRow> = sqlx::query_as(&format!("{SELECT} WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match row {
+        None => Ok(None),
+        Some(r) => {
+            let m = members(conn, Some(id))
+                .await?
+                .remove(&id)
+                .unwrap_or_default();
+            to_agency(r, m).map(Some)
+        }
+    }
+}
+
+pub async fn is_active(conn: &mut SqliteConnection, id: AgencyId) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM agencies WHERE id = ? AND active = 1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Another agency already using `name` (case-insensitively), if any.
+pub async fn name_taken(
+    conn: &mut SqliteConnection,
+    name: &str,
+    except: Option<AgencyId>,
+) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM agencies WHERE name = ? AND id IS NOT ?")
+        .bind(name)
+        .bind(except)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    a: &NewAgency,
+    now: i64,
+) -> Result<AgencyId, AppError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO agencies (name, kind, active, contact_name, contact_email, contact_phone, created_at, updated_at)
+         VALUES (?, ?, 1, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(a.name.as_str())
+    .bind(a.kind.as_str())
+    .bind(&a.contact.name)
+    .bind(&a.contact.email)
+    .bind(&a.contact.phone)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(AgencyId(id))
+}
+
+pub async fn update(
+    conn: &mut SqliteConnection,
+    id: AgencyId,
+    p: &AgencyPatch,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE agencies SET updated_at = ");
+    b.push_bind(now);
+    if let Some(v) = &p.name {
+        b.push(", name = ").push_bind(v.as_str().to_string());
+    }
+    if let Some(v) = p.kind {
+        b.push(", kind = ").push_bind(v.as_str());
+    }
+    if let Some(v) = p.active {
+        b.push(", active = ").push_bind(v);
+    }
+    if let Some(v) = &p.contact_name {
+        b.push(", contact_name = ").push_bind(v.clone());
+    }
+    if let Some(v) = &p.contact_email {
+        b.push(", contact_email = ").push_bind(v.clone());
+    }
+    if let Some(v) = &p.contact_phone {
+        b.push(", contact_phone = ").push_bind(v.clone());
+    }
+    b.push(" WHERE id = ").push_bind(id);
+    b.build().execute(&mut *conn).await?;
+    Ok(())
+}

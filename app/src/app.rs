@@ -1,0 +1,59 @@
+//! The document shell, the router and the routes.
+
+use crate::components::layout::{
+    anyone, can_manage_agencies, can_manage_users, can_view_audit, can_view_users, is_admin,
+};
+use crate::components::{Guard, Layout, MeResource, NotFound};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="robots" content="noindex, nofollow"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let me: MeResource = Resource::new(|| (), |_| crate::auth::server_fns::get_me());
+    provide_context(me);
+
+    // Pages wait for their data on the server (async mode), so what arrives is complete and
+    // readable before the wasm loads, and a refusal carries its real HTTP status.
+    view! {
+        <Stylesheet id="convene" href="/pkg/convene.css"/>
+        <Title formatter=|t: String| if t.is_empty() { "Convene".to_string() } else { format!("{t} – Convene") }/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/sign-in") view=crate::auth::pages::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view=|| view! { <Guard allow=anyone><crate::home::HomePage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=|| view! { <Guard allow=anyone account_page=true><crate::auth::pages::AccountPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/agencies") view=|| view! { <Guard allow=anyone><crate::agencies::pages::AgenciesPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/agencies/new") view=|| view! { <Guard allow=can_manage_agencies><crate::agencies::pages::NewAgencyPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/agencies/:id") view=|| view! { <Guard allow=anyone><crate::agencies::pages::AgencyPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/users") view=|| view! { <Guard allow=can_view_users><crate::users::pages::UsersPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/users/new") view=|| view! { <Guard allow=can_manage_users><crate::users::pages::NewUserPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/users/:id") view=|| view! { <Guard allow=can_view_users><crate::users::pages::UserPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/audit") view=|| view! { <Guard allow=can_view_audit><crate::audit::page::AuditPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/settings") view=|| view! { <Guard allow=is_admin><crate::settings::pages::SettingsPage/></Guard> } ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

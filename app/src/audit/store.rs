@@ -1,0 +1,131 @@
+//! Writing and reading audit rows. Writers pass the caller's transaction, so the row
+//! commits or rolls back with the change it records.
+
+use super::types::{AuditEntry, AuditQuery};
+use crate::error::AppError;
+use crate::ids::{AuditId, UserId};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+/// One audit row to write.
+#[derive(Debug, Clone, Default)]
+pub struct AuditEvent {
+    pub actor: Option<UserId>,
+    pub action: &'static str,
+    pub entity: &'static str,
+    pub entity_id: Option<String>,
+    pub reason: Option<String>,
+    /// What changed, by field name; never the values of restricted fields.
+    pub details: Option<serde_json::Value>,
+}
+
+impl AuditEvent {
+    pub fn new(actor: Option<UserId>, action: &'static str, entity: &'static str) -> Self {
+        Self {
+            actor,
+            action,
+            entity,
+            ..Default::default()
+        }
+    }
+
+    pub fn id(mut self, id: impl ToString) -> Self {
+        self.entity_id = Some(id.to_string());
+        self
+    }
+
+    pub fn reason(mut self, reason: impl Into<String>) -> Self {
+        self.reason = Some(reason.into());
+        self
+    }
+
+    pub fn details(mut self, details: serde_json::Value) -> Self {
+        self.details = Some(details);
+        self
+    }
+}
+
+pub async fn record(conn: &mut SqliteConnection, ev: AuditEvent) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, reason, details)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(crate::time::now())
+    .bind(ev.actor)
+    .bind(ev.action)
+    .bind(ev.entity)
+    .bind(ev.entity_id)
+    .bind(ev.reason)
+    .bind(ev.details.map(|d| d.to_string()))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: AuditId,
+    at: i64,
+    actor_user_id: Option<UserId>,
+    actor_name: Option<String>,
+    action: String,
+    entity: String,
+    entity_id: Option<String>,
+    reason: Option<String>,
+    details: Option<String>,
+}
+
+impl From<Row> for AuditEntry {
+    fn from(r: Row) -> Self {
+        AuditEntry {
+            id: r.id,
+            at: crate::time::rfc3339(r.at),
+            at_unix: r.at,
+            actor_user_id: r.actor_user_id,
+            actor_name: r.actor_name,
+            action: r.action,
+            entity: r.entity,
+            entity_id: r.entity_id,
+            reason: r.reason,
+            details: r.details.and_then(|d| serde_json::from_str(&d).ok()),
+        }
+    }
+}
+
+/// Newest first; fetches one more than asked to know whether an older page exists.
+pub async fn list(
+    conn: &mut SqliteConnection,
+    q: &AuditQuery,
+) -> Result<(Vec<AuditEntry>, bool), AppError> {
+    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
+        "SELECT a.id, a.at, a.actor_user_id, u.name AS actor_name, a.action, a.entity,
+                a.entity_id, a.reason, a.details
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE 1=1",
+    );
+    if let Some(v) = q.actor_user_id {
+        b.push(" AND a.actor_user_id = ").push_bind(v);
+    }
+    if let Some(v) = &q.entity {
+        b.push(" AND a.entity = ").push_bind(v.clone());
+    }
+    if let Some(v) = &q.entity_id {
+        b.push(" AND a.entity_id = ").push_bind(v.clone());
+    }
+    if let Some(v) = &q.action {
+        b.push(" AND a.action = ").push_bind(v.clone());
+    }
+    if let Some(v) = q.from_unix {
+        b.push(" AND a.at >= ").push_bind(v);
+    }
+    if let Some(v) = q.to_unix_exclusive {
+        b.push(" AND a.at < ").push_bind(v);
+    }
+    if let Some(v) = q.before_id {
+        b.push(" AND a.id < ").push_bind(v);
+    }
+    b.push(" ORDER BY a.id DESC LIMIT ")
+        .push_bind(i64::from(q.limit) + 1);
+    let mut rows: Vec<Row> = b.build_query_as().fetch_all(&mut *conn).await?;
+    let more = rows.len() > q.limit as usize;
+    rows.truncate(q.limit as usize);
+    Ok((rows.into_iter().map(Into::into).collect(), more))
+}

@@ -1,0 +1,154 @@
+use crate::auth::server_fns::{ChangePassword, ConfirmTotp, DisableTotp, StartTotp};
+use crate::components::forms::action_error;
+use crate::components::layout::use_me;
+use crate::components::{ErrorSummary, Field, SubmitButton};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+mod text {
+    pub const TITLE: &str = "Your account";
+    pub const PASSWORD_TITLE: &str = "Change your password";
+    pub const CURRENT: &str = "Current password";
+    pub const NEW: &str = "New password";
+    pub const NEW_HINT: &str =
+        "At least 12 characters. A few unrelated words make a strong password.";
+    pub const CHANGE: &str = "Change password";
+    pub const CHANGED: &str = "Password changed. You have been signed out everywhere else.";
+    pub const TOTP_TITLE: &str = "Two-factor sign-in";
+    pub const TOTP_ON: &str =
+        "Two-factor sign-in is on: signing in asks for a code from your authenticator app.";
+    pub const TOTP_OFF: &str = "Two-factor sign-in is off. Turn it on so that a stolen password is not enough to sign in as you.";
+    pub const TOTP_START: &str = "Set up two-factor sign-in";
+    pub const TOTP_SCAN: &str = "Scan this code with an authenticator app, or type the key below into it. Then enter the 6-digit code the app shows.";
+    pub const TOTP_KEY: &str = "Key";
+    pub const TOTP_CODE: &str = "Code from the app";
+    pub const TOTP_CONFIRM: &str = "Turn on two-factor sign-in";
+    pub const TOTP_ENABLED: &str = "Two-factor sign-in is now on.";
+    pub const TOTP_DISABLE: &str = "Turn off two-factor sign-in";
+    pub const TOTP_DISABLED: &str = "Two-factor sign-in is now off.";
+    pub const TOTP_DISABLE_HINT: &str = "Enter your password to turn it off.";
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let me = use_me();
+    view! {
+        <Title text=text::TITLE/>
+        <h1>{text::TITLE}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                me.await.ok().flatten().map(|m| view! {
+                    {m.must_enrol_totp.then(|| view! {
+                        <div class="notice notice--warning" role="status">{crate::auth::text::MUST_ENROL}</div>
+                    })}
+                    <dl class="summary-list">
+                        <div><dt>"Name"</dt><dd>{m.name.clone()}</dd></div>
+                        <div><dt>"Email"</dt><dd>{m.email.clone()}</dd></div>
+                        <div><dt>"Role"</dt><dd>{m.role.label()}</dd></div>
+                    </dl>
+                    <TwoFactor enabled=m.totp_enabled/>
+                    <PasswordForm/>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PasswordForm() -> impl IntoView {
+    const LABELS: &[(&str, &str)] = &[
+        ("current_password", text::CURRENT),
+        ("new_password", text::NEW),
+    ];
+    let action = ServerAction::<ChangePassword>::new();
+    let error = action_error(action.value());
+    let done = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <section class="section" aria-labelledby="password-title">
+            <h2 id="password-title">{text::PASSWORD_TITLE}</h2>
+            <ErrorSummary error=error labels=LABELS/>
+            <Show when=done>
+                <p class="notice notice--success" role="status">{text::CHANGED}</p>
+            </Show>
+            <ActionForm action=action attr:class="form" attr:novalidate=true>
+                <Field error=error name="current_password" label=text::CURRENT>
+                    <input class="input" type="password" id="current_password" name="current_password" autocomplete="current-password"/>
+                </Field>
+                <Field error=error name="new_password" label=text::NEW hint=text::NEW_HINT>
+                    <input class="input" type="password" id="new_password" name="new_password" autocomplete="new-password"/>
+                </Field>
+                <SubmitButton pending=action.pending() label=text::CHANGE/>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn TwoFactor(enabled: bool) -> impl IntoView {
+    let enabled = RwSignal::new(enabled);
+    let start = ServerAction::<StartTotp>::new();
+    let confirm = ServerAction::<ConfirmTotp>::new();
+    let disable = ServerAction::<DisableTotp>::new();
+    let confirm_error = action_error(confirm.value());
+    let disable_error = action_error(disable.value());
+    let start_error = action_error(start.value());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = confirm.value().get() {
+            enabled.set(true);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = disable.value().get() {
+            enabled.set(false);
+            start.value().set(None);
+        }
+    });
+    let enrolment = move || start.value().get().and_then(|r| r.ok());
+    view! {
+        <section class="section" aria-labelledby="totp-title">
+            <h2 id="totp-title">{text::TOTP_TITLE}</h2>
+            <Show when=move || matches!(confirm.value().get(), Some(Ok(_)))>
+                <p class="notice notice--success" role="status">{text::TOTP_ENABLED}</p>
+            </Show>
+            <Show when=move || matches!(disable.value().get(), Some(Ok(())))>
+                <p class="notice notice--success" role="status">{text::TOTP_DISABLED}</p>
+            </Show>
+            <Show
+                when=move || enabled.get()
+                fallback=move || view! {
+                    <p>{text::TOTP_OFF}</p>
+                    <ErrorSummary error=start_error labels=&[]/>
+                    {move || match enrolment() {
+                        None => view! {
+                            <ActionForm action=start attr:class="form">
+                                <SubmitButton pending=start.pending() label=text::TOTP_START/>
+                            </ActionForm>
+                        }.into_any(),
+                        Some(e) => view! {
+                            <p>{text::TOTP_SCAN}</p>
+                            // The SVG is generated on the server from our own otpauth URI; no user text is in it.
+                            <div class="qr" inner_html=e.qr_svg.clone()></div>
+                            <p>{text::TOTP_KEY}": " <code class="secret" data-testid="totp-secret">{e.secret.clone()}</code></p>
+                            <ErrorSummary error=confirm_error labels=&[("code", text::TOTP_CODE)]/>
+                            <ActionForm action=confirm attr:class="form" attr:novalidate=true>
+                                <Field error=confirm_error name="code" label=text::TOTP_CODE>
+                                    <input class="input input--short" type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code"/>
+                                </Field>
+                                <SubmitButton pending=confirm.pending() label=text::TOTP_CONFIRM/>
+                            </ActionForm>
+                        }.into_any(),
+                    }}
+                }
+            >
+                <p>{text::TOTP_ON}</p>
+                <ErrorSummary error=disable_error labels=&[("password", text::CURRENT)]/>
+                <ActionForm action=disable attr:class="form" attr:novalidate=true>
+                    <Field error=disable_error name="password" label=text::CURRENT hint=text::TOTP_DISABLE_HINT>
+                        <input class="input" type="password" id="password" name="password" autocomplete="current-password"/>
+                    </Field>
+                    <SubmitButton pending=disable.pending() label=text::TOTP_DISABLE secondary=true/>
+                </ActionForm>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,297 @@
+//! Signing in and out, and looking after one's own account.
+
+use super::password_rules::NewPasswordInput;
+use super::policy::{authorize, Action, Resource};
+use super::types::{Actor, Me, TotpEnrolment};
+use super::{password, session, text, throttle, totp};
+use crate::audit::store::{record, AuditEvent};
+use crate::error::{AppError, FieldErrors, Problems};
+use crate::state::AppState;
+use crate::users::store as users;
+use serde::{Deserialize, Serialize};
+use std::net::IpAddr;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SignInInput {
+    pub email: String,
+    pub password: String,
+    #[serde(default)]
+    pub totp: Option<String>,
+}
+
+pub struct SignedIn {
+    pub me: Me,
+    /// For the session cookie.
+    pub token: String,
+}
+
+fn refused() -> AppError {
+    AppError::Unauthorized {
+        message: text::SIGN_IN_FAILED.into(),
+        fields: FieldErrors::new(),
+    }
+}
+
+fn totp_problem(message: &str) -> AppError {
+    let mut fields = FieldErrors::new();
+    fields.insert("totp".into(), message.into());
+    AppError::Unauthorized {
+        message: message.into(),
+        fields,
+    }
+}
+
+/// Checks the credentials and starts a new session, ending `previous` (the session id the
+/// browser had, if any) so that a session id is never carried across a sign-in.
+pub async fn sign_in(
+    state: &AppState,
+    input: SignInInput,
+    addr: IpAddr,
+    previous: Option<String>,
+) -> Result<SignedIn, AppError> {
+    let mut p = Problems::new();
+    if input.email.trim().is_empty() {
+        p.add("email", text::EMAIL_REQUIRED);
+    }
+    if input.password.is_empty() {
+        p.add("password", text::PASSWORD_REQUIRED);
+    }
+    p.into_result()?;
+    let now = crate::time::now();
+    state.limiter.attempt(addr, now)?;
+    let email = input.email.trim().to_lowercase();
+
+    {
+        let mut conn = state.db.acquire().await?;
+        throttle::check(&mut conn, &email, addr, now).await?;
+    }
+    let user = {
+        let mut conn = state.db.acquire().await?;
+        users::find_by_email(&mut conn, &email).await?
+    };
+    let ok = password::verify(
+        input.password,
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await;
+
+    let mut tx = state.write().await?;
+    let user = match user {
+        Some(u) if ok && u.active => u,
+        other => {
+            throttle::record_failure(&mut tx, &email, addr, now).await?;
+            record(
+                &mut tx,
+                AuditEvent::new(None, "sign_in_failed", "user").id(other
+                    .map(|u| u.id.to_string())
+                    .unwrap_or_else(|| "unknown".into())),
+            )
+            .await?;
+            tx.commit().await?;
+            return Err(refused());
+        }
+    };
+    if let Some(secret) = &user.totp_secret {
+        let code = input.totp.as_deref().map(str::trim).unwrap_or_default();
+        if code.is_empty() {
+            return Err(totp_problem(text::TOTP_NEEDED));
+        }
+        let step = totp::accept(secret, code, now as u64, user.totp_last_step);
+        let used = match step {
+            Some(step) => users::use_totp_step(&mut tx, user.id, step).await?,
+            None => false,
+        };
+        if !used {
+            throttle::record_failure(&mut tx, &email, addr, now).await?;
+            record(
+                &mut tx,
+                AuditEvent::new(None, "sign_in_failed", "user")
+                    .id(user.id)
+                    .reason("second factor"),
+            )
+            .await?;
+            tx.commit().await?;
+            return Err(totp_problem(text::TOTP_WRONG));
+        }
+    }
+    throttle::clear(&mut tx, &email, addr).await?;
+    if let Some(prev) = previous {
+        session::delete(&mut tx, &session::hash_token(&prev)).await?;
+    }
+    let token =
+        session::create(&mut tx, user.id, now, state.security.session_absolute_secs).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(user.id), "sign_in", "user").id(user.id),
+    )
+    .await?;
+    tx.commit().await?;
+
+    let actor = session::resolve(state, &token)
+        .await?
+        .ok_or(AppError::Internal)?;
+    Ok(SignedIn {
+        me: actor.me(),
+        token,
+    })
+}
+
+pub async fn sign_out(state: &AppState, actor: Option<&Actor>) -> Result<(), AppError> {
+    let Some(actor) = actor else { return Ok(()) };
+    let mut tx = state.write().await?;
+    session::delete(&mut tx, &actor.session_id).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "sign_out", "user").id(actor.user_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub fn me(actor: Option<&Actor>) -> Result<Me, AppError> {
+    authorize(actor, Action::Read, Resource::OwnAccount).map(Actor::me)
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Changes the actor's password, ends all their sessions and returns a token for a fresh
+/// session on this device.
+pub async fn change_password(
+    state: &AppState,
+    actor: Option<&Actor>,
+    input: PasswordChange,
+) -> Result<String, AppError> {
+    let actor = authorize(actor, Action::Update, Resource::OwnAccount)?;
+    let mut p = Problems::new();
+    let new = p.take("new_password", NewPasswordInput::parse(&input.new_password));
+    if input.current_password.is_empty() {
+        p.add("current_password", text::PASSWORD_REQUIRED);
+    }
+    if input.current_password == input.new_password && !input.new_password.is_empty() {
+        p.add("new_password", text::PASSWORD_SAME);
+    }
+    p.into_result()?;
+    let row = {
+        let mut conn = state.db.acquire().await?;
+        users::get(&mut conn, actor.user_id)
+            .await?
+            .ok_or(AppError::Internal)?
+    };
+    if !password::verify(input.current_password, Some(row.password_hash)).await {
+        return Err(AppError::validation(
+            "current_password",
+            text::CURRENT_PASSWORD_WRONG,
+        ));
+    }
+    let hash = password::hash(new.expect("checked")).await?;
+    let now = crate::time::now();
+    let mut tx = state.write().await?;
+    users::set_password(&mut tx, actor.user_id, &hash, now).await?;
+    session::delete_all_for_user(&mut tx, actor.user_id).await?;
+    let token = session::create(
+        &mut tx,
+        actor.user_id,
+        now,
+        state.security.session_absolute_secs,
+    )
+    .await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "change_password", "user")
+            .id(actor.user_id)
+            .details(serde_json::json!({ "sessions_ended": true })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// Starts enrolment: a new secret is kept pending until a code from it is confirmed.
+pub async fn totp_start(
+    state: &AppState,
+    actor: Option<&Actor>,
+) -> Result<TotpEnrolment, AppError> {
+    let actor = authorize(actor, Action::Update, Resource::OwnAccount)?;
+    let secret = totp::new_secret();
+    let uri = totp::otpauth_uri(&secret, &actor.email).ok_or(AppError::Internal)?;
+    let qr_svg = totp::qr_svg(&uri).ok_or(AppError::Internal)?;
+    let mut tx = state.write().await?;
+    users::set_totp_pending(&mut tx, actor.user_id, &secret).await?;
+    tx.commit().await?;
+    Ok(TotpEnrolment {
+        otpauth_uri: uri,
+        secret,
+        qr_svg,
+    })
+}
+
+pub async fn totp_confirm(
+    state: &AppState,
+    actor: Option<&Actor>,
+    code: String,
+) -> Result<Me, AppError> {
+    let actor = authorize(actor, Action::Update, Resource::OwnAccount)?;
+    let mut tx = state.write().await?;
+    let row = users::get(&mut tx, actor.user_id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let Some(pending) = row.totp_pending_secret else {
+        return Err(AppError::validation("code", text::TOTP_NOT_STARTED));
+    };
+    let step = totp::accept(
+        &pending,
+        &code,
+        crate::time::now() as u64,
+        row.totp_last_step,
+    )
+    .ok_or_else(|| AppError::validation("code", text::TOTP_WRONG))?;
+    users::enable_totp(&mut tx, actor.user_id, &pending, step).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "enable_totp", "user").id(actor.user_id),
+    )
+    .await?;
+    tx.commit().await?;
+    let mut me = actor.me();
+    me.totp_enabled = true;
+    me.must_enrol_totp = false;
+    Ok(me)
+}
+
+pub async fn totp_disable(
+    state: &AppState,
+    actor: Option<&Actor>,
+    password: String,
+) -> Result<(), AppError> {
+    let actor = authorize(actor, Action::Update, Resource::OwnAccount)?;
+    let settings = crate::settings::service::load(state).await?;
+    if settings.require_totp {
+        return Err(AppError::conflict(text::TOTP_REQUIRED_BY_GROUP));
+    }
+    let row = {
+        let mut conn = state.db.acquire().await?;
+        users::get(&mut conn, actor.user_id)
+            .await?
+            .ok_or(AppError::Internal)?
+    };
+    if !password::verify(password, Some(row.password_hash)).await {
+        return Err(AppError::validation(
+            "password",
+            text::CURRENT_PASSWORD_WRONG,
+        ));
+    }
+    let mut tx = state.write().await?;
+    users::disable_totp(&mut tx, actor.user_id).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "disable_totp", "user").id(actor.user_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

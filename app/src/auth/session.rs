@@ -1,0 +1,177 @@
+//! Server-side sessions. The browser holds only a random token; the database holds its hash,
+//! when it was last used and when it must end regardless.
+
+use super::types::{Actor, Role};
+use crate::error::AppError;
+use crate::ids::{AgencyId, UserId};
+use crate::state::AppState;
+use base64::Engine;
+use rand_core::{OsRng, RngCore};
+use sha2::{Digest, Sha256};
+use sqlx::SqliteConnection;
+
+pub const COOKIE: &str = "convene_session";
+/// Writing `last_seen_at` on every request would turn every page view into a disk flush.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+pub fn hash_token(token: &str) -> String {
+    format!("{:x}", Sha256::digest(token.as_bytes()))
+}
+
+/// Starts a session for `user_id` and returns the token for the cookie.
+pub async fn create(
+    conn: &mut SqliteConnection,
+    user_id: UserId,
+    now: i64,
+    absolute_secs: i64,
+) -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    sqlx::query(
+        "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(hash_token(&token))
+    .bind(user_id)
+    .bind(now)
+    .bind(now)
+    .bind(now + absolute_secs)
+    .execute(&mut *conn)
+    .await?;
+    Ok(token)
+}
+
+pub async fn delete(conn: &mut SqliteConnection, session_id: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE id = ?")
+        .bind(session_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_all_for_user(
+    conn: &mut SqliteConnection,
+    user: UserId,
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: String,
+    last_seen_at: i64,
+    expires_at: i64,
+    user_id: UserId,
+    email: String,
+    name: String,
+    role: String,
+    agency_id: Option<AgencyId>,
+    totp_enabled: bool,
+    require_totp: Option<String>,
+}
+
+/// The actor behind a session token, or `None` when the token is unknown, the session has
+/// been idle too long or reached its absolute end, or the user has been disabled.
+pub async fn resolve(state: &AppState, token: &str) -> Result<Option<Actor>, AppError> {
+    let now = crate::time::now();
+    let id = hash_token(token);
+    let mut conn = state.db.acquire().await?;
+    let row: Option<SessionRow> = sqlx::query_as(
+        "SELECT s.id, s.last_seen_at, s.expires_at, u.id AS user_id, u.email, u.name, u.role,
+                u.agency_id, (u.totp_secret IS NOT NULL) AS totp_enabled,
+                (SELECT value FROM settings WHERE key = 'require_totp') AS require_totp
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id = ? AND u.active = 1",
+    )
+    .bind(&id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    if now >= row.expires_at || now - row.last_seen_at >= state.security.session_idle_secs {
+        delete(&mut conn, &row.id).await?;
+        return Ok(None);
+    }
+    if now - row.last_seen_at >= TOUCH_EVERY_SECS {
+        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE id = ?")
+            .bind(now)
+            .bind(&row.id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let role = Role::parse(&row.role).map_err(|_| AppError::Internal)?;
+    let required = row.require_totp.as_deref() == Some("true");
+    Ok(Some(Actor {
+        user_id: row.user_id,
+        email: row.email,
+        name: row.name,
+        role,
+        agency_id: row.agency_id,
+        totp_enabled: row.totp_enabled,
+        must_enrol_totp: required && !row.totp_enabled,
+        session_id: row.id,
+    }))
+}
+
+pub fn set_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+pub fn clear_cookie(secure: bool) -> String {
+    format!(
+        "{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The session token from a request's `Cookie` headers, if any.
+pub fn token_from_headers(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// The actor resolved for this request by the session middleware, kept in request extensions.
+#[derive(Debug, Clone, Default)]
+pub struct CurrentActor(pub Option<Actor>);
+
+/// The actor of the request a server function is answering.
+pub fn current_actor() -> Option<Actor> {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.extensions.get::<CurrentActor>().cloned())
+        .and_then(|c| c.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cookie_is_http_only_strict_and_secure_when_asked() {
+        let c = set_cookie("abc", true);
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Strict") && c.contains("Secure"));
+        assert!(!set_cookie("abc", false).contains("Secure"));
+        assert!(clear_cookie(false).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn the_token_is_found_among_other_cookies() {
+        let mut h = axum::http::HeaderMap::new();
+        h.insert("cookie", "a=1; convene_session=tok; b=2".parse().unwrap());
+        assert_eq!(token_from_headers(&h).as_deref(), Some("tok"));
+        h.insert("cookie", "convene_session=".parse().unwrap());
+        assert_eq!(token_from_headers(&h), None);
+    }
+}

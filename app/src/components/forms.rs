@@ -1,0 +1,124 @@
+//! Form parts in the style of the public-sector design systems: a summary of problems that
+//! links to each field, the field's own message beside it, and a button that shows it is busy.
+
+use super::text;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The problems of the last submission, at the top of the form. Each links to its field.
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    /// Field name → visible label, in the order of the form.
+    labels: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let items: Vec<_> = match e.fields() {
+                Some(fields) => {
+                    let mut ordered: Vec<(String, String)> = labels
+                        .iter()
+                        .filter_map(|(f, _)| fields.get(*f).map(|m| (f.to_string(), m.clone())))
+                        .collect();
+                    for (f, m) in fields {
+                        if !labels.iter().any(|(l, _)| l == f) {
+                            ordered.push((f.clone(), m.clone()));
+                        }
+                    }
+                    ordered
+                        .into_iter()
+                        .map(|(f, m)| {
+                            let href = format!("#{f}");
+                            view! { <li><a href=href>{m}</a></li> }
+                        })
+                        .collect()
+                }
+                None => vec![],
+            };
+            let message = if items.is_empty() {
+                Some(e.message())
+            } else {
+                None
+            };
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1">
+                    <h2 class="error-summary__title">{text::ERROR_SUMMARY_TITLE}</h2>
+                    {message.map(|m| view! { <p>{m}</p> })}
+                    <ul class="error-summary__list">{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// The message for one field, if the last submission had a problem with it.
+#[component]
+pub fn FieldError(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    name: &'static str,
+) -> impl IntoView {
+    move || {
+        error.get().and_then(|e| e.field(name)).map(|m| {
+            view! { <p class="field__error" id=format!("{name}-error")><span class="visually-hidden">"Error: "</span>{m}</p> }
+        })
+    }
+}
+
+/// A labelled field: label, optional hint, the error and the control given as children.
+#[component]
+pub fn Field(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] optional: bool,
+    children: Children,
+) -> impl IntoView {
+    let has_error = move || error.get().and_then(|e| e.field(name)).is_some();
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label class="field__label" for=name>
+                {label}
+                {optional.then(|| view! { " " <span class="field__optional">{text::OPTIONAL}</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="field__hint" id=format!("{name}-hint")>{h}</p> })}
+            <FieldError error=error name=name/>
+            {children()}
+        </div>
+    }
+}
+
+/// The form's one primary button; disabled and relabelled while the request runs.
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] pending: Signal<bool>,
+    label: &'static str,
+    #[prop(optional)] pending_label: Option<&'static str>,
+    #[prop(optional)] secondary: bool,
+    #[prop(optional)] name: Option<&'static str>,
+    #[prop(optional)] value: Option<&'static str>,
+) -> impl IntoView {
+    let busy = pending_label.unwrap_or(text::SAVING);
+    view! {
+        <button
+            type="submit"
+            class="button"
+            class:button--secondary=secondary
+            disabled=move || pending.get()
+            aria-disabled=move || pending.get().to_string()
+            name=name
+            value=value
+        >
+            {move || if pending.get() { busy } else { label }}
+        </button>
+    }
+}
+
+/// The error (if any) held by a server action's last result.
+pub fn action_error<T, S>(value: S) -> Signal<Option<AppError>>
+where
+    T: 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    Signal::derive(move || value.get().and_then(|r| r.err()))
+}

@@ -1,0 +1,10 @@
+//! Building blocks shared by every page: the frame, guards, forms and status pages.
+
+pub mod forms;
+pub mod layout;
+pub mod status;
+pub mod text;
+
+pub use forms::{ErrorSummary, Field, FieldError, SubmitButton};
+pub use layout::{Guard, Layout, MeResource};
+pub use status::{Forbidden, NotFound, StatusPage};

@@ -1,0 +1,29 @@
+//! Convene's application: shared types, server functions, domain services and the Leptos UI.
+//! Built for the server with `ssr` and for the browser (wasm) with `hydrate`.
+#![recursion_limit = "512"]
+
+pub mod agencies;
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod components;
+pub mod error;
+pub mod home;
+pub mod ids;
+pub mod settings;
+pub mod time;
+pub mod users;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod sfn;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,39 @@
+use super::server_fns::{get_settings, UpdateSettings};
+use super::text;
+use crate::components::forms::action_error;
+use crate::components::status::error_view;
+use crate::components::{ErrorSummary, SubmitButton};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let settings = Resource::new(|| (), |_| get_settings());
+    let action = ServerAction::<UpdateSettings>::new();
+    let error = action_error(action.value());
+    view! {
+        <Title text=text::TITLE/>
+        <h1>{text::TITLE}</h1>
+        <ErrorSummary error=error labels=&[]/>
+        <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
+            <p class="notice notice--success" role="status">{text::SAVED}</p>
+        </Show>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match settings.await {
+                    Err(e) => error_view(e),
+                    Ok(s) => view! {
+                        <ActionForm action=action attr:class="form">
+                            <div class="checkbox">
+                                <input class="checkbox__input" type="checkbox" id="require_totp" name="require_totp" value="on" checked=s.require_totp aria-describedby="require_totp-hint"/>
+                                <label class="checkbox__label" for="require_totp">{text::REQUIRE_TOTP}</label>
+                                <p class="field__hint" id="require_totp-hint">{text::REQUIRE_TOTP_HINT}</p>
+                            </div>
+                            <SubmitButton pending=action.pending() label="Save settings"/>
+                        </ActionForm>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,75 @@
+//! What every request handler on the server can reach.
+
+use crate::auth::throttle::AddressLimiter;
+use crate::error::AppError;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sqlx::SqlitePool;
+use std::sync::Arc;
+
+/// Security knobs that differ between production, local development and tests.
+#[derive(Debug, Clone)]
+pub struct SecurityConfig {
+    /// Mark cookies `Secure` (everywhere but plain-http local development).
+    pub secure_cookies: bool,
+    pub session_idle_secs: i64,
+    pub session_absolute_secs: i64,
+    /// Sign-in attempts one client address may make per minute.
+    pub sign_in_attempts_per_minute: u32,
+}
+
+impl Default for SecurityConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: true,
+            session_idle_secs: 30 * 60,
+            session_absolute_secs: 12 * 60 * 60,
+            sign_in_attempts_per_minute: 30,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: SqlitePool,
+    pub leptos_options: LeptosOptions,
+    pub security: Arc<SecurityConfig>,
+    pub limiter: Arc<AddressLimiter>,
+}
+
+impl AppState {
+    pub fn new(db: SqlitePool, leptos_options: LeptosOptions, security: SecurityConfig) -> Self {
+        let limiter = Arc::new(AddressLimiter::new(security.sign_in_attempts_per_minute));
+        Self {
+            db,
+            leptos_options,
+            security: Arc::new(security),
+            limiter,
+        }
+    }
+
+    /// Opens a write transaction. `BEGIN IMMEDIATE` takes SQLite's write lock up front, so two
+    /// writers queue on the busy timeout instead of failing when a read turns into a write.
+    pub async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, AppError> {
+        Ok(self.db.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// A read transaction: several reads (and their audit rows) see one snapshot.
+    pub async fn read(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, AppError> {
+        Ok(self.db.begin().await?)
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(s: &AppState) -> Self {
+        s.leptos_options.clone()
+    }
+}
+
+/// The state inside a server function (provided as context by the router).
+pub fn app_state() -> Result<AppState, AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the server function context");
+        AppError::Internal
+    })
+}

@@ -1,0 +1,11 @@
+//! User accounts and membership of agencies.
+
+pub mod pages;
+pub mod server_fns;
+pub mod text;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod store;

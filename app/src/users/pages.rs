@@ -1,0 +1,323 @@
+//! User administration: the list of accounts, adding one, and changing one.
+
+use super::server_fns::{get_user, list_users, CreateUser, UpdateUser};
+use super::text;
+use super::types::{Representation, UserAccount};
+use crate::agencies::server_fns::list_agencies;
+use crate::agencies::types::Agency;
+use crate::auth::types::{Me, Role};
+use crate::components::forms::action_error;
+use crate::components::layout::{can_manage_users, use_me};
+use crate::components::status::error_view;
+use crate::components::{ErrorSummary, Field, SubmitButton};
+use crate::error::AppError;
+use crate::ids::UserId;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+const LABELS: &[(&str, &str)] = &[
+    ("name", "Full name"),
+    ("email", "Email address"),
+    ("role", "Role"),
+    ("agency_id", "Agency"),
+    ("representation", "Represents the agency at meetings"),
+    ("password", "First password"),
+];
+
+fn signed_in() -> Signal<Option<Me>> {
+    let me = use_me();
+    Signal::derive(move || me.get().and_then(|r| r.ok()).flatten())
+}
+
+/// The roles the signed-in person may give (a coordinator: member and observer only).
+fn assignable_roles(me: &Option<Me>) -> Vec<Role> {
+    match me.as_ref().map(|m| m.role) {
+        Some(Role::Admin) => Role::ALL.to_vec(),
+        Some(Role::Coordinator) => vec![Role::Member, Role::Observer],
+        _ => vec![],
+    }
+}
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let users = Resource::new(|| (), |_| list_users());
+    let me = signed_in();
+    view! {
+        <Title text=text::TITLE/>
+        <div class="page-heading">
+            <h1>{text::TITLE}</h1>
+            <Show when=move || me.get().is_some_and(|m| can_manage_users(&m))>
+                <A href="/users/new" attr:class="button">{text::ADD}</A>
+            </Show>
+        </div>
+        <p class="lead">{text::INTRO}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match users.await {
+                    Err(e) => error_view(e),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">{text::EMPTY}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <table class="table">
+                            <caption class="visually-hidden">{text::TITLE}</caption>
+                            <thead><tr>
+                                <th scope="col">"Name"</th>
+                                <th scope="col">"Role"</th>
+                                <th scope="col">"Agency"</th>
+                                <th scope="col">"Two-factor"</th>
+                                <th scope="col">"Status"</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|u| view! {
+                                    <tr class:row--inactive=!u.active>
+                                        <td><A href=format!("/users/{}", u.id)>{u.name.clone()}</A><br/><span class="muted">{u.email.clone()}</span></td>
+                                        <td>{u.role.label()}</td>
+                                        <td>{u.agency_name.clone().unwrap_or_else(|| "—".into())}
+                                            {(u.representation != Representation::None).then(|| view! { <br/><span class="muted">{u.representation.label()}</span> })}
+                                        </td>
+                                        <td>{if u.totp_enabled { "On" } else { "Off" }}</td>
+                                        <td>{if u.active {
+                                            view! { <span class="tag tag--green">"Active"</span> }.into_any()
+                                        } else {
+                                            view! { <span class="tag tag--grey">"Inactive"</span> }.into_any()
+                                        }}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AgencySelect(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    agencies: Vec<Agency>,
+    selected: Option<crate::ids::AgencyId>,
+) -> impl IntoView {
+    view! {
+        <Field error=error name="agency_id" label="Agency" hint="Members must belong to an agency.">
+            <select class="select" id="agency_id" name="agency_id">
+                <option value="" selected=selected.is_none()>"No agency"</option>
+                {agencies.into_iter().filter(|a| a.active || Some(a.id) == selected).map(|a| view! {
+                    <option value=a.id.to_string() selected=selected == Some(a.id)>{a.name}</option>
+                }).collect_view()}
+            </select>
+        </Field>
+    }
+}
+
+#[component]
+fn RoleAndRepresentation(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    roles: Vec<Role>,
+    role: Option<Role>,
+    representation: Representation,
+) -> impl IntoView {
+    view! {
+        <Field error=error name="role" label="Role" hint="Members represent an agency; observers follow meetings without taking part.">
+            <select class="select" id="role" name="role">
+                {role.is_none().then(|| view! { <option value="" selected=true>"Choose…"</option> })}
+                {roles.into_iter().map(|r| view! {
+                    <option value=r.as_str() selected=role == Some(r)>{r.label()}</option>
+                }).collect_view()}
+            </select>
+        </Field>
+        <Field error=error name="representation" label="Represents the agency at meetings">
+            <select class="select" id="representation" name="representation">
+                {Representation::ALL.into_iter().map(|r| view! {
+                    <option value=r.as_str() selected=r == representation>{r.label()}</option>
+                }).collect_view()}
+            </select>
+        </Field>
+    }
+}
+
+#[component]
+pub fn NewUserPage() -> impl IntoView {
+    let action = ServerAction::<CreateUser>::new();
+    let error = action_error(action.value());
+    let agencies = Resource::new(|| (), |_| list_agencies());
+    let me = signed_in();
+    let created = move || action.value().get().and_then(|r| r.ok());
+    view! {
+        <Title text=text::ADD/>
+        <div class="narrow">
+            <p><A href="/users">"Back to users"</A></p>
+            <h1>{text::ADD}</h1>
+            {move || created().map(|c| view! {
+                <div class="notice notice--success" role="status">
+                    {match c.initial_password.clone() {
+                        Some(p) => view! { <p>{text::CREATED_WITH_PASSWORD} " " <code data-testid="initial-password">{p}</code></p> }.into_any(),
+                        None => view! { <p>{text::CREATED}</p> }.into_any(),
+                    }}
+                    <p><A href=format!("/users/{}", c.user.id)>{format!("Open {}'s account", c.user.name)}</A></p>
+                </div>
+            })}
+            <ErrorSummary error=error labels=LABELS/>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list = match agencies.await {
+                        Ok(l) => l,
+                        Err(e) => return error_view(e),
+                    };
+                    view! {
+                        <ActionForm action=action attr:class="form" attr:novalidate=true>
+                            <Field error=error name="name" label="Full name">
+                                <input class="input" type="text" id="name" name="name" autocomplete="off"/>
+                            </Field>
+                            <Field error=error name="email" label="Email address" hint="They sign in with this address.">
+                                <input class="input" type="email" id="email" name="email" spellcheck="false" autocomplete="off"/>
+                            </Field>
+                            <RoleAndRepresentation error=error roles=assignable_roles(&me.get_untracked()) role=None representation=Representation::None/>
+                            <AgencySelect error=error agencies=list selected=None/>
+                            <Field error=error name="password" label="First password" optional=true
+                                hint="Leave empty to have Convene make one up and show it to you once.">
+                                <input class="input" type="password" id="password" name="password" autocomplete="new-password"/>
+                            </Field>
+                            <SubmitButton pending=action.pending() label="Add user"/>
+                        </ActionForm>
+                    }.into_any()
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+pub fn UserPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<UserId>().ok())
+    };
+    let user = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_user(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    let agencies = Resource::new(|| (), |_| list_agencies());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match (user.await, agencies.await) {
+                    (Err(e), _) | (_, Err(e)) => error_view(e),
+                    (Ok(u), Ok(a)) => view! { <UserDetail user=u agencies=a/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn UserDetail(user: UserAccount, agencies: Vec<Agency>) -> impl IntoView {
+    let me = signed_in().get_untracked();
+    let roles = assignable_roles(&me);
+    let may_edit = roles.contains(&user.role);
+    let is_self = me.as_ref().is_some_and(|m| m.id == user.id);
+    view! {
+        <Title text=user.name.clone()/>
+        <p><A href="/users">"Back to users"</A></p>
+        <h1>{user.name.clone()}
+            {(!user.active).then(|| view! { " " <span class="tag tag--grey">"Inactive"</span> })}
+        </h1>
+        <dl class="summary-list">
+            <div><dt>"Email"</dt><dd>{user.email.clone()}</dd></div>
+            <div><dt>"Role"</dt><dd>{user.role.label()}</dd></div>
+            <div><dt>"Agency"</dt><dd>{user.agency_name.clone().unwrap_or_else(|| "—".into())}</dd></div>
+            <div><dt>"Two-factor sign-in"</dt><dd>{if user.totp_enabled { "On" } else { "Off" }}</dd></div>
+        </dl>
+        {may_edit.then(|| view! { <EditUser user=user.clone() agencies=agencies roles=roles is_self=is_self/> })}
+    }
+}
+
+#[component]
+fn EditUser(
+    user: UserAccount,
+    agencies: Vec<Agency>,
+    roles: Vec<Role>,
+    is_self: bool,
+) -> impl IntoView {
+    let save = ServerAction::<UpdateUser>::new();
+    let toggle = ServerAction::<UpdateUser>::new();
+    let reset = ServerAction::<UpdateUser>::new();
+    let error = action_error(save.value());
+    let reset_error = action_error(reset.value());
+    let toggle_error = action_error(toggle.value());
+    let active = RwSignal::new(user.active);
+    Effect::new(move |_| {
+        if let Some(Ok(u)) = toggle.value().get() {
+            active.set(u.active);
+        }
+    });
+    let id = user.id.to_string();
+    let (id2, id3) = (id.clone(), id.clone());
+    view! {
+        <section class="section" aria-labelledby="edit-title">
+            <h2 id="edit-title">"Change details"</h2>
+            <ErrorSummary error=error labels=LABELS/>
+            <Show when=move || matches!(save.value().get(), Some(Ok(_)))>
+                <p class="notice notice--success" role="status">{text::SAVED}</p>
+            </Show>
+            <ActionForm action=save attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=id/>
+                <Field error=error name="name" label="Full name">
+                    <input class="input" type="text" id="name" name="name" value=user.name.clone()/>
+                </Field>
+                {if is_self {
+                    view! { <input type="hidden" name="role" value=user.role.as_str()/> }.into_any()
+                } else {
+                    view! { <RoleAndRepresentation error=error roles=roles role=Some(user.role) representation=user.representation/> }.into_any()
+                }}
+                <AgencySelect error=error agencies=agencies selected=user.agency_id/>
+                <SubmitButton pending=save.pending() label="Save changes"/>
+            </ActionForm>
+        </section>
+        <section class="section" aria-labelledby="password-title">
+            <h2 id="password-title">"Set a new password"</h2>
+            <p>"Setting a new password signs the person out everywhere."</p>
+            <ErrorSummary error=reset_error labels=&[("password", "New password")]/>
+            <Show when=move || matches!(reset.value().get(), Some(Ok(_)))>
+                <p class="notice notice--success" role="status">"Password set. The person has been signed out everywhere."</p>
+            </Show>
+            <ActionForm action=reset attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=id2/>
+                <Field error=reset_error name="password" label="New password" hint="At least 12 characters.">
+                    <input class="input" type="password" id="password" name="password" autocomplete="new-password"/>
+                </Field>
+                <SubmitButton pending=reset.pending() label="Set password" secondary=true/>
+            </ActionForm>
+        </section>
+        {(!is_self).then(|| view! {
+            <section class="section" aria-labelledby="status-title">
+                <h2 id="status-title">"Access"</h2>
+                <ErrorSummary error=toggle_error labels=&[]/>
+                <p>{move || if active.get() {
+                    "This account is active. Deactivating it signs the person out at once and stops them signing in."
+                } else {
+                    "This account is inactive: the person cannot sign in."
+                }}</p>
+                <ActionForm action=toggle>
+                    <input type="hidden" name="id" value=id3/>
+                    <input type="hidden" name="active" value=move || (!active.get()).to_string()/>
+                    <button type="submit" class="button button--secondary" disabled=move || toggle.pending().get()>
+                        {move || if toggle.pending().get() {
+                            crate::components::text::SAVING
+                        } else if active.get() {
+                            "Deactivate account"
+                        } else {
+                            "Reactivate account"
+                        }}
+                    </button>
+                </ActionForm>
+            </section>
+        })}
+    }
+}

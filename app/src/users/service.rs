@@ -1,0 +1,201 @@
+//! User administration: each use case authorizes, runs in one transaction and audits.
+
+use super::store;
+use super::text;
+use super::types::{CreatedUser, NewUserInput, UserAccount, UserPatchInput};
+use crate::agencies::store as agencies;
+use crate::audit::store::{record, AuditEvent};
+use crate::auth::password;
+use crate::auth::password_rules::NewPasswordInput;
+use crate::auth::policy::{authorize, Action, Resource};
+use crate::auth::session;
+use crate::auth::types::{Actor, Role};
+use crate::error::{AppError, Problems};
+use crate::ids::{AgencyId, UserId};
+use crate::state::AppState;
+
+pub async fn list(state: &AppState, actor: Option<&Actor>) -> Result<Vec<UserAccount>, AppError> {
+    authorize(actor, Action::Read, Resource::UserAccounts)?;
+    let mut conn = state.db.acquire().await?;
+    store::list_accounts(&mut conn).await
+}
+
+pub async fn get(
+    state: &AppState,
+    actor: Option<&Actor>,
+    id: UserId,
+) -> Result<UserAccount, AppError> {
+    authorize(actor, Action::Read, Resource::UserAccounts)?;
+    let mut conn = state.db.acquire().await?;
+    store::get_account(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn check_agency(
+    conn: &mut sqlx::SqliteConnection,
+    agency: Option<AgencyId>,
+    p: &mut Problems,
+) -> Result<(), AppError> {
+    if let Some(a) = agency {
+        if !agencies::is_active(conn, a).await? {
+            p.add("agency_id", text::AGENCY_UNKNOWN);
+        }
+    }
+    Ok(())
+}
+
+pub async fn create(
+    state: &AppState,
+    actor: Option<&Actor>,
+    input: NewUserInput,
+) -> Result<CreatedUser, AppError> {
+    // Someone who may not create even a member's account is refused before their input is read.
+    authorize(
+        actor,
+        Action::Create,
+        Resource::UserAccount { role: Role::Member },
+    )?;
+    let new = input.parse()?;
+    let actor = authorize(
+        actor,
+        Action::Create,
+        Resource::UserAccount { role: new.role },
+    )?;
+    let (plain, generated) = match &new.password {
+        Some(p) => (p.clone(), None),
+        None => {
+            let g = password::generate();
+            (
+                NewPasswordInput::parse(&g).map_err(|_| AppError::Internal)?,
+                Some(g),
+            )
+        }
+    };
+    let hash = password::hash(plain).await?;
+    let mut tx = state.write().await?;
+    let mut p = Problems::new();
+    check_agency(&mut tx, new.agency_id, &mut p).await?;
+    if store::email_taken(&mut tx, new.email.as_str()).await? {
+        p.add("email", text::EMAIL_TAKEN);
+    }
+    p.into_result()?;
+    let id = store::insert(&mut tx, &new, &hash, crate::time::now()).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "create", "user")
+            .id(id)
+            .details(serde_json::json!({ "role": new.role.as_str() })),
+    )
+    .await?;
+    let user = store::get_account(&mut tx, id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    tx.commit().await?;
+    Ok(CreatedUser {
+        user,
+        initial_password: generated,
+    })
+}
+
+pub async fn update(
+    state: &AppState,
+    actor: Option<&Actor>,
+    id: UserId,
+    input: UserPatchInput,
+) -> Result<UserAccount, AppError> {
+    // Someone who may not change even a member's account is refused before their input is read.
+    authorize(
+        actor,
+        Action::Update,
+        Resource::UserAccount { role: Role::Member },
+    )?;
+    let patch = input.parse()?;
+    let hash = match patch.password.clone() {
+        Some(p) => Some(password::hash(p).await?),
+        None => None,
+    };
+    let mut tx = state.write().await?;
+    let before = store::get_account(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let actor = authorize(
+        actor,
+        Action::Update,
+        Resource::UserAccount { role: before.role },
+    )?;
+    if let Some(role) = patch.role {
+        authorize(Some(actor), Action::Update, Resource::UserAccount { role })?;
+    }
+    let mut p = Problems::new();
+    if id == actor.user_id {
+        if patch.active == Some(false) {
+            p.add("active", text::CANNOT_DISABLE_SELF);
+        }
+        if patch.role.is_some_and(|r| r != before.role) {
+            p.add("role", text::CANNOT_CHANGE_OWN_ROLE);
+        }
+    }
+    if let Some(agency) = patch.agency_id {
+        check_agency(&mut tx, agency, &mut p).await?;
+    }
+    let role_after = patch.role.unwrap_or(before.role);
+    let agency_after = patch.agency_id.unwrap_or(before.agency_id);
+    if role_after == Role::Member && agency_after.is_none() {
+        p.add("agency_id", text::AGENCY_REQUIRED_FOR_MEMBER);
+    }
+    p.into_result()?;
+
+    let now = crate::time::now();
+    store::update(&mut tx, id, &patch, now).await?;
+    if let Some(h) = &hash {
+        store::set_password(&mut tx, id, h, now).await?;
+    }
+    let after = store::get_account(&mut tx, id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    // Whoever is signed in as a disabled user, or with a password that was just replaced,
+    // is signed out everywhere.
+    let ends_sessions = (before.active && !after.active) || hash.is_some();
+    if ends_sessions {
+        session::delete_all_for_user(&mut tx, id).await?;
+    }
+    let mut changed = changed_fields(&before, &after);
+    if hash.is_some() {
+        changed.push("password");
+    }
+    let action = match (before.active, after.active) {
+        (true, false) => "deactivate",
+        (false, true) => "reactivate",
+        _ => "update",
+    };
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), action, "user")
+            .id(id)
+            .details(serde_json::json!({ "changed": changed, "sessions_ended": ends_sessions })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+fn changed_fields(a: &UserAccount, b: &UserAccount) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    if a.name != b.name {
+        v.push("name");
+    }
+    if a.role != b.role {
+        v.push("role");
+    }
+    if a.agency_id != b.agency_id {
+        v.push("agency_id");
+    }
+    if a.representation != b.representation {
+        v.push("representation");
+    }
+    if a.active != b.active {
+        v.push("active");
+    }
+    v
+}

@@ -1,0 +1,240 @@
+//! User rows. `UserRow` holds secrets and is never serialised; `UserAccount` is what leaves.
+
+use super::types::{NewUser, Representation, UserAccount, UserPatch};
+use crate::auth::types::Role;
+use crate::error::AppError;
+use crate::ids::{AgencyId, UserId};
+use sqlx::SqliteConnection;
+
+#[derive(sqlx::FromRow)]
+pub struct UserRow {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub agency_id: Option<AgencyId>,
+    pub active: bool,
+    pub password_hash: String,
+    pub totp_secret: Option<String>,
+    pub totp_pending_secret: Option<String>,
+    pub totp_last_step: i64,
+}
+
+impl UserRow {
+    pub fn role(&self) -> Result<Role, AppError> {
+        Role::parse(&self.role).map_err(|_| AppError::Internal)
+    }
+}
+
+const ROW_COLUMNS: &str = "id, email, name, role, agency_id, active, password_hash, totp_secret,
+     totp_pending_secret, totp_last_step";
+
+pub async fn find_by_email(
+    conn: &mut SqliteConnection,
+    email: &str,
+) -> Result<Option<UserRow>, AppError> {
+    Ok(
+        sqlx::query_as(&format!("SELECT {ROW_COLUMNS} FROM users WHERE email = ?"))
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+pub async fn get(conn: &mut SqliteConnection, id: UserId) -> Result<Option<UserRow>, AppError> {
+    Ok(
+        sqlx::query_as(&format!("SELECT {ROW_COLUMNS} FROM users WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: UserId,
+    email: String,
+    name: String,
+    role: String,
+    agency_id: Option<AgencyId>,
+    agency_name: Option<String>,
+    representation: String,
+    active: bool,
+    totp_enabled: bool,
+    created_at: i64,
+}
+
+impl TryFrom<AccountRow> for UserAccount {
+    type Error = AppError;
+    fn try_from(r: AccountRow) -> Result<Self, AppError> {
+        Ok(UserAccount {
+            id: r.id,
+            email: r.email,
+            name: r.name,
+            role: Role::parse(&r.role).map_err(|_| AppError::Internal)?,
+            agency_id: r.agency_id,
+            agency_name: r.agency_name,
+            representation: Representation::parse(&r.representation)
+                .map_err(|_| AppError::Internal)?,
+            active: r.active,
+            totp_enabled: r.totp_enabled,
+            created_at: crate::time::rfc3339(r.created_at),
+        })
+    }
+}
+
+const ACCOUNT_SELECT: &str =
+    "SELECT u.id, u.email, u.name, u.role, u.agency_id, a.name AS agency_name,
+        u.representation, u.active, (u.totp_secret IS NOT NULL) AS totp_enabled, u.created_at
+     FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
+
+pub async fn list_accounts(conn: &mut SqliteConnection) -> Result<Vec<UserAccount>, AppError> {
+    let rows: Vec<AccountRow> = sqlx::query_as(&format!(
+        "{ACCOUNT_SELECT} ORDER BY u.active DESC, u.name COLLATE NOCASE"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter().map(TryInto::try_into).collect()
+}
+
+pub async fn get_account(
+    conn: &mut SqliteConnection,
+    id: UserId,
+) -> Result<Option<UserAccount>, AppError> {
+    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE u.id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(TryInto::try_into).transpose()
+}
+
+pub async fn email_taken(conn: &mut SqliteConnection, email: &str) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    u: &NewUser,
+    password_hash: &str,
+    now: i64,
+) -> Result<UserId, AppError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, name, role, agency_id, representation, active, password_hash, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
+    )
+    .bind(u.email.as_str())
+    .bind(u.name.as_str())
+    .bind(u.role.as_str())
+    .bind(u.agency_id)
+    .bind(u.representation.as_str())
+    .bind(password_hash)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(UserId(id))
+}
+
+/// Applies the non-secret parts of `patch`. The password goes through `set_password`.
+pub async fn update(
+    conn: &mut SqliteConnection,
+    id: UserId,
+    patch: &UserPatch,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE users SET updated_at = ");
+    b.push_bind(now);
+    if let Some(v) = &patch.name {
+        b.push(", name = ").push_bind(v.as_str().to_string());
+    }
+    if let Some(v) = patch.role {
+        b.push(", role = ").push_bind(v.as_str());
+    }
+    if let Some(v) = patch.agency_id {
+        b.push(", agency_id = ").push_bind(v);
+    }
+    if let Some(v) = patch.representation {
+        b.push(", representation = ").push_bind(v.as_str());
+    }
+    if let Some(v) = patch.active {
+        b.push(", active = ").push_bind(v);
+    }
+    b.push(" WHERE id = ").push_bind(id);
+    b.build().execute(&mut *conn).await?;
+    Ok(())
+}
+
+pub async fn set_password(
+    conn: &mut SqliteConnection,
+    id: UserId,
+    hash: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?")
+        .bind(hash)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_totp_pending(
+    conn: &mut SqliteConnection,
+    id: UserId,
+    secret: &str,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET totp_pending_secret = ? WHERE id = ?")
+        .bind(secret)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Turns the pending secret into the active one, remembering the step just used.
+pub async fn enable_totp(
+    conn: &mut SqliteConnection,
+    id: UserId,
+    secret: &str,
+    step: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE users SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?",
+    )
+    .bind(secret)
+    .bind(step)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn disable_totp(conn: &mut SqliteConnection, id: UserId) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL WHERE id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Records that the code of `step` was used, only if it is newer than the last one.
+/// Returns false when another request used this step (or a newer one) first.
+pub async fn use_totp_step(
+    conn: &mut SqliteConnection,
+    id: UserId,
+    step: i64,
+) -> Result<bool, AppError> {
+    let done =
+        sqlx::query("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
+            .bind(step)
+            .bind(id)
+            .bind(step)
+            .execute(&mut *conn)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,81 @@
+//! The JSON API under `/api/v1`. Every route is registered through `Api`, which keeps the list
+//! of (method, path) pairs that the OpenAPI test compares with `openapi.json`.
+
+mod agencies;
+mod audit;
+pub mod extract;
+mod me;
+mod openapi;
+mod session;
+mod settings;
+mod users;
+
+use axum::handler::Handler;
+use axum::routing::{delete, get, patch, post, put, MethodRouter};
+use axum::Router;
+use convene_app::error::AppError;
+use convene_app::state::AppState;
+
+pub struct Api {
+    router: Router<AppState>,
+    routes: Vec<(&'static str, &'static str)>,
+}
+
+impl Api {
+    fn new() -> Self {
+        Self {
+            router: Router::new(),
+            routes: Vec::new(),
+        }
+    }
+
+    fn add(mut self, method: &'static str, path: &'static str, mr: MethodRouter<AppState>) -> Self {
+        self.routes.push((method, path));
+        self.router = self.router.route(path, mr);
+        self
+    }
+
+    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("get", path, get(h))
+    }
+    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("post", path, post(h))
+    }
+    pub fn put<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("put", path, put(h))
+    }
+    pub fn patch<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("patch", path, patch(h))
+    }
+    pub fn delete<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add("delete", path, delete(h))
+    }
+}
+
+fn build() -> Api {
+    let api = Api::new().get("/openapi.json", openapi::document);
+    let api = session::routes(api);
+    let api = me::routes(api);
+    let api = agencies::routes(api);
+    let api = users::routes(api);
+    let api = audit::routes(api);
+    settings::routes(api)
+}
+
+/// Every (method, path) the API serves, paths relative to `/api/v1`.
+pub fn routes() -> Vec<(&'static str, &'static str)> {
+    build().routes
+}
+
+pub fn router() -> Router<AppState> {
+    build()
+        .router
+        .fallback(|| async { AppError::NotFound })
+        .method_not_allowed_fallback(|| async {
+            let body = serde_json::json!({ "error": {
+                "code": "method_not_allowed",
+                "message": "This endpoint does not accept that method."
+            }});
+            (axum::http::StatusCode::METHOD_NOT_ALLOWED, axum::Json(body))
+        })
+}

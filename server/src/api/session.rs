@@ -1,0 +1,31 @@
+use super::extract::{Auth, ClientAddr, Json};
+use super::Api;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use convene_app::auth::service::{self, SignInInput};
+use convene_app::auth::session;
+use convene_app::error::AppError;
+use convene_app::state::AppState;
+
+pub fn routes(api: Api) -> Api {
+    api.post("/session", sign_in).delete("/session", sign_out)
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    headers: HeaderMap,
+    Json(input): Json<SignInInput>,
+) -> Result<Response, AppError> {
+    let previous = session::token_from_headers(&headers);
+    let signed = service::sign_in(&state, input, addr, previous).await?;
+    let cookie = session::set_cookie(&signed.token, state.security.secure_cookies);
+    Ok(([(header::SET_COOKIE, cookie)], axum::Json(signed.me)).into_response())
+}
+
+async fn sign_out(State(state): State<AppState>, auth: Auth) -> Result<Response, AppError> {
+    service::sign_out(&state, auth.actor()).await?;
+    let cookie = session::clear_cookie(state.security.secure_cookies);
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}

@@ -1,0 +1,147 @@
+//! Configuration from environment variables. A bad value stops start-up with a message that
+//! names the variable and what it should look like.
+
+use std::net::SocketAddr;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub addr: SocketAddr,
+    /// The address people use to reach Convene, when it differs from `addr` (behind a proxy).
+    pub public_url: Option<String>,
+    pub demo_password: Option<String>,
+    /// Where the built site (wasm, JS, CSS) lives.
+    pub site_root: String,
+    pub secure_cookies: bool,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/convene.db";
+pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Reads the configuration through `get`, so tests need not touch the process environment.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+
+        let database_url =
+            get("CONVENE_DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        if !database_url.starts_with("sqlite:") {
+            return Err(ConfigError(format!(
+                "CONVENE_DATABASE_URL must be a SQLite URL such as {DEFAULT_DATABASE_URL} (got a value starting {:?})",
+                database_url.chars().take(12).collect::<String>()
+            )));
+        }
+
+        let addr_raw = get("CONVENE_ADDR").unwrap_or_else(|| DEFAULT_ADDR.into());
+        let addr: SocketAddr = addr_raw.parse().map_err(|_| {
+            ConfigError(format!(
+                "CONVENE_ADDR must be an IP address and port such as {DEFAULT_ADDR} (got {addr_raw:?})"
+            ))
+        })?;
+
+        let public_url = get("CONVENE_PUBLIC_URL");
+        if let Some(u) = &public_url {
+            let ok = (u.starts_with("https://") || u.starts_with("http://"))
+                && !u.trim_end_matches('/').ends_with("://");
+            if !ok {
+                return Err(ConfigError(format!(
+                    "CONVENE_PUBLIC_URL must start with https:// or http:// and name the host, such as https://convene.example.org (got {u:?})"
+                )));
+            }
+        }
+
+        let demo_password = get("CONVENE_DEMO_PASSWORD");
+        if let Some(p) = &demo_password {
+            if let Err(m) = convene_app::auth::password_rules::NewPasswordInput::parse(p) {
+                return Err(ConfigError(format!("CONVENE_DEMO_PASSWORD: {m}")));
+            }
+        }
+
+        // Cookies are `Secure` except in local development: plain http on a loopback address.
+        let secure_cookies = match &public_url {
+            Some(u) => u.starts_with("https://"),
+            None => !addr.ip().is_loopback(),
+        };
+
+        Ok(Config {
+            database_url,
+            addr,
+            public_url: public_url.map(|u| u.trim_end_matches('/').to_string()),
+            demo_password,
+            site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            secure_cookies,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn with(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_a_local_sqlite_file_on_port_3000_without_secure_cookies() {
+        let c = with(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
+        assert!(!c.secure_cookies);
+    }
+
+    #[test]
+    fn a_bad_address_names_the_variable() {
+        let e = with(&[("CONVENE_ADDR", "localhost")]).unwrap_err();
+        assert!(e.0.starts_with("CONVENE_ADDR"), "{e}");
+    }
+
+    #[test]
+    fn a_non_sqlite_database_url_is_refused() {
+        let e = with(&[("CONVENE_DATABASE_URL", "postgres://x")]).unwrap_err();
+        assert!(e.0.starts_with("CONVENE_DATABASE_URL"), "{e}");
+    }
+
+    #[test]
+    fn a_short_demo_password_is_refused() {
+        let e = with(&[("CONVENE_DEMO_PASSWORD", "short")]).unwrap_err();
+        assert!(e.0.starts_with("CONVENE_DEMO_PASSWORD"), "{e}");
+    }
+
+    #[test]
+    fn cookies_are_secure_behind_https_or_on_a_public_address() {
+        assert!(
+            with(&[("CONVENE_PUBLIC_URL", "https://convene.example.org/")])
+                .unwrap()
+                .secure_cookies
+        );
+        assert!(
+            with(&[("CONVENE_ADDR", "0.0.0.0:3000")])
+                .unwrap()
+                .secure_cookies
+        );
+        assert!(with(&[("CONVENE_PUBLIC_URL", "ftp://x")]).is_err());
+    }
+}

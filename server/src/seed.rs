@@ -1,0 +1,287 @@
+//! Demo data and the first administrator, written through the same store functions (and audit
+//! rows) as the application itself.
+
+use crate::startup::BoxError;
+use convene_app::agencies::store as agencies;
+use convene_app::agencies::types::NewAgencyInput;
+use convene_app::audit::store::{record, AuditEvent};
+use convene_app::auth::password;
+use convene_app::auth::password_rules::NewPasswordInput;
+use convene_app::users::store as users;
+use convene_app::users::types::NewUserInput;
+use sqlx::SqlitePool;
+
+/// (name, kind, contact email)
+const AGENCIES: &[(&str, &str, &str)] = &[
+    (
+        "County Police Inspectorate",
+        "police",
+        "dv-unit@police.demo.test",
+    ),
+    (
+        "Local Police – Mobile Emergency Team",
+        "police",
+        "emergency@localpolice.demo.test",
+    ),
+    (
+        "County Child Protection Directorate",
+        "child_protection",
+        "referrals@childprotection.demo.test",
+    ),
+    (
+        "Municipal Social Assistance Directorate",
+        "social_services",
+        "family@social.demo.test",
+    ),
+    (
+        "Prosecutor's Office",
+        "justice",
+        "registry@prosecutor.demo.test",
+    ),
+    (
+        "Probation Service",
+        "probation",
+        "office@probation.demo.test",
+    ),
+    (
+        "County Emergency Hospital",
+        "health",
+        "social-work@hospital.demo.test",
+    ),
+    (
+        "Forensic Medicine Institute",
+        "health",
+        "office@forensic.demo.test",
+    ),
+    (
+        "County School Inspectorate",
+        "education",
+        "counselling@schools.demo.test",
+    ),
+    (
+        "University Research Centre on Family Violence",
+        "education",
+        "centre@university.demo.test",
+    ),
+    (
+        "Victim Counselling Centre",
+        "ngo",
+        "advocates@counselling.demo.test",
+    ),
+    ("Women's Shelter", "ngo", "intake@shelter.demo.test"),
+    ("Perpetrator Programme", "ngo", "intake@programme.demo.test"),
+    ("Legal Aid Clinic", "ngo", "help@legalaid.demo.test"),
+    (
+        "Drug Prevention and Counselling Centre",
+        "health",
+        "contact@drugprevention.demo.test",
+    ),
+];
+
+/// (email, name, role, agency, representation)
+const USERS: &[(&str, &str, &str, Option<&str>, &str)] = &[
+    ("admin@demo.test", "Radu Ionescu", "admin", None, "none"),
+    (
+        "chair@demo.test",
+        "Maria Popescu",
+        "chair",
+        Some("Municipal Social Assistance Directorate"),
+        "none",
+    ),
+    (
+        "coordinator@demo.test",
+        "Elena Rusu",
+        "coordinator",
+        Some("Municipal Social Assistance Directorate"),
+        "none",
+    ),
+    (
+        "police@demo.test",
+        "Andrei Marin",
+        "member",
+        Some("County Police Inspectorate"),
+        "regular",
+    ),
+    (
+        "social@demo.test",
+        "Ioana Stan",
+        "member",
+        Some("Municipal Social Assistance Directorate"),
+        "regular",
+    ),
+    (
+        "children@demo.test",
+        "Mihai Dobre",
+        "member",
+        Some("County Child Protection Directorate"),
+        "regular",
+    ),
+    (
+        "health@demo.test",
+        "Carmen Vlad",
+        "member",
+        Some("County Emergency Hospital"),
+        "regular",
+    ),
+    (
+        "probation@demo.test",
+        "Sorin Matei",
+        "member",
+        Some("Probation Service"),
+        "regular",
+    ),
+    (
+        "advocate@demo.test",
+        "Laura Neagu",
+        "member",
+        Some("Victim Counselling Centre"),
+        "regular",
+    ),
+    (
+        "observer@demo.test",
+        "Paul Georgescu",
+        "observer",
+        Some("University Research Centre on Family Violence"),
+        "none",
+    ),
+];
+
+async fn agency_id(pool: &SqlitePool, name: &str) -> Result<Option<i64>, BoxError> {
+    Ok(sqlx::query_scalar("SELECT id FROM agencies WHERE name = ?")
+        .bind(name)
+        .fetch_optional(pool)
+        .await?)
+}
+
+/// Creates what is missing of the demo group. With `password` set, every demo user's password
+/// is (re)set to it; without, new users get a generated one, printed once.
+pub async fn seed_demo(pool: &SqlitePool, password: Option<String>) -> Result<(), BoxError> {
+    let mut created_agencies = 0;
+    for (name, kind, email) in AGENCIES {
+        if agency_id(pool, name).await?.is_some() {
+            continue;
+        }
+        let new = NewAgencyInput {
+            name: name.to_string(),
+            kind: kind.to_string(),
+            contact_email: Some(email.to_string()),
+            ..Default::default()
+        }
+        .parse()
+        .map_err(|e| format!("demo agency {name}: {e:?}"))?;
+        let mut tx = pool.begin().await?;
+        let id = agencies::insert(&mut tx, &new, convene_app::time::now()).await?;
+        record(
+            &mut tx,
+            AuditEvent::new(None, "create", "agency")
+                .id(id)
+                .reason("seed-demo"),
+        )
+        .await?;
+        tx.commit().await?;
+        created_agencies += 1;
+    }
+
+    let chosen = password.clone().unwrap_or_else(password::generate);
+    let parsed = NewPasswordInput::parse(&chosen).map_err(|e| format!("demo password: {e}"))?;
+    let hash = password::hash(parsed).await?;
+    let (mut created_users, mut reset_users) = (0, 0);
+    for (email, name, role, agency, representation) in USERS {
+        let mut tx = pool.begin().await?;
+        let now = convene_app::time::now();
+        match users::find_by_email(&mut tx, email).await? {
+            Some(existing) => {
+                if password.is_some() {
+                    users::set_password(&mut tx, existing.id, &hash, now).await?;
+                    reset_users += 1;
+                }
+            }
+            None => {
+                let agency_id = match agency {
+                    Some(a) => agency_id(pool, a).await?.map(convene_app::ids::AgencyId),
+                    None => None,
+                };
+                let new = NewUserInput {
+                    email: email.to_string(),
+                    name: name.to_string(),
+                    role: role.to_string(),
+                    agency_id,
+                    representation: Some(representation.to_string()),
+                    password: None,
+                }
+                .parse()
+                .map_err(|e| format!("demo user {email}: {e:?}"))?;
+                let id = users::insert(&mut tx, &new, &hash, now).await?;
+                record(
+                    &mut tx,
+                    AuditEvent::new(None, "create", "user")
+                        .id(id)
+                        .reason("seed-demo"),
+                )
+                .await?;
+                created_users += 1;
+            }
+        }
+        tx.commit().await?;
+    }
+    println!(
+        "Demo group: {created_agencies} agencies and {created_users} users created{}.",
+        if reset_users > 0 {
+            format!(", {reset_users} passwords set from CONVENE_DEMO_PASSWORD")
+        } else {
+            String::new()
+        }
+    );
+    if created_users > 0 && password.is_none() {
+        println!("Password of the new demo users (shown only this once): {chosen}");
+    } else if created_users == 0 && password.is_none() {
+        println!("The demo users already exist; their passwords were left as they were (set CONVENE_DEMO_PASSWORD to reset them).");
+    }
+    Ok(())
+}
+
+/// Creates an administrator; returns the generated password when none was given.
+pub async fn create_admin(
+    pool: &SqlitePool,
+    email: &str,
+    name: &str,
+    given: Option<String>,
+) -> Result<Option<String>, BoxError> {
+    let generated = given.is_none().then(password::generate);
+    let plain = given.or_else(|| generated.clone()).unwrap_or_default();
+    let new = NewUserInput {
+        email: email.to_string(),
+        name: name.to_string(),
+        role: "admin".into(),
+        password: Some(plain.clone()),
+        ..Default::default()
+    }
+    .parse()
+    .map_err(|e| match e.fields() {
+        Some(f) => f
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        None => e.message(),
+    })?;
+    let hash = password::hash(NewPasswordInput::parse(&plain)?).await?;
+    let mut tx = pool.begin().await?;
+    if users::email_taken(&mut tx, new.email.as_str()).await? {
+        return Err(format!(
+            "an account with the email {} already exists",
+            new.email.as_str()
+        )
+        .into());
+    }
+    let id = users::insert(&mut tx, &new, &hash, convene_app::time::now()).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(None, "create", "user")
+            .id(id)
+            .reason("create-admin"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(generated)
+}

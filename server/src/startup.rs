@@ -1,0 +1,103 @@
+//! Building and running the application. Takes a listener and a shutdown signal, so tests run
+//! the real thing on port 0 with a fresh database.
+
+use crate::config::Config;
+use axum::Router;
+use convene_app::state::{AppState, SecurityConfig};
+use leptos::config::LeptosOptions;
+use sqlx::SqlitePool;
+use std::future::Future;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Opens the database (creating its folder and file if needed) and applies the migrations.
+pub async fn open_database(url: &str) -> Result<SqlitePool, BoxError> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if !path.is_empty() && path != ":memory:" {
+        if let Some(dir) = std::path::Path::new(path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create the database folder {}: {e}", dir.display()))?;
+        }
+    }
+    let pool = convene_app::db::connect(url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    convene_app::db::migrate(&pool)
+        .await
+        .map_err(|e| format!("cannot apply the database migrations: {e}"))?;
+    Ok(pool)
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("convene")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build()
+}
+
+pub fn security(config: &Config) -> SecurityConfig {
+    SecurityConfig {
+        secure_cookies: config.secure_cookies,
+        ..SecurityConfig::default()
+    }
+}
+
+/// The whole application: pages, server functions, the JSON API and the middleware around them.
+pub async fn build(
+    config: &Config,
+    security: SecurityConfig,
+) -> Result<(AppState, Router), BoxError> {
+    let db = open_database(&config.database_url).await?;
+    let state = AppState::new(db, leptos_options(config), security);
+    let router = crate::http::router(state.clone(), config.public_url.clone());
+    Ok((state, router))
+}
+
+/// Serves until `shutdown` resolves, then lets requests in flight finish.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}
