@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Writes server/openapi.json. The document is hand-maintained through this script; the
+`openapi` integration test checks it lists exactly the routes the server serves."""
+import json, pathlib
+
+def ref(name): return {"$ref": f"#/components/schemas/{name}"}
+def arr(s): return {"type": "array", "items": s}
+def body(schema, desc=None):
+    b = {"required": True, "content": {"application/json": {"schema": schema}}}
+    if desc: b["description"] = desc
+    return b
+def ok(schema, desc="OK", code="200"): return {code: {"description": desc, "content": {"application/json": {"schema": schema}}}}
+def errs(*codes):
+    names = {"401": "Not signed in, or sign-in refused", "403": "Not allowed for this role, or a cross-site write",
+             "404": "No such record", "409": "Conflict with the current state", "422": "Validation failed: `fields` names each bad field",
+             "429": "Too many attempts: see Retry-After"}
+    return {c: {"description": names[c], "content": {"application/json": {"schema": ref("Error")}}} for c in codes}
+def op(summary, responses, tag, request=None, params=None, security=True):
+    o = {"summary": summary, "tags": [tag], "responses": responses}
+    if request: o["requestBody"] = request
+    if params: o["parameters"] = params
+    if not security: o["security"] = []
+    return o
+ID = [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+def q(name, schema, desc): return {"name": name, "in": "query", "required": False, "schema": schema, "description": desc}
+no_content = {"204": {"description": "Done"}}
+STD = ("401", "403")
+
+schemas = {
+  "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
+      "code": {"type": "string", "enum": ["validation", "unauthorized", "forbidden", "not_found", "conflict", "rate_limited", "internal", "method_not_allowed"]},
+      "message": {"type": "string"},
+      "fields": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Field name → what is wrong with it"},
+      "retry_after_secs": {"type": "integer"}}}}},
+  "Role": {"type": "string", "enum": ["admin", "chair", "coordinator", "member", "observer"]},
+  "Representation": {"type": "string", "enum": ["regular", "deputy", "none"]},
+  "AgencyKind": {"type": "string", "enum": ["police", "social_services", "child_protection", "health", "justice", "probation", "education", "ngo", "other"]},
+  "Me": {"type": "object", "required": ["id", "email", "name", "role", "agency_id", "totp_enabled", "must_enrol_totp"], "properties": {
+      "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"}, "role": ref("Role"),
+      "agency_id": {"type": ["integer", "null"]}, "totp_enabled": {"type": "boolean"},
+      "must_enrol_totp": {"type": "boolean", "description": "The group requires two-factor sign-in and this user has not set it up: only /me endpoints answer until they do."}}},
+  "SignIn": {"type": "object", "required": ["email", "password"], "properties": {
+      "email": {"type": "string"}, "password": {"type": "string"}, "totp": {"type": ["string", "null"], "description": "The 6-digit code, when two-factor sign-in is on. A code is accepted once."}}},
+  "PasswordChange": {"type": "object", "required": ["current_password", "new_password"], "properties": {
+      "current_password": {"type": "string"}, "new_password": {"type": "string", "minLength": 12}}},
+  "TotpEnrolment": {"type": "object", "required": ["otpauth_uri", "secret", "qr_svg"], "properties": {
+      "otpauth_uri": {"type": "string"}, "secret": {"type": "string", "description": "Base32"}, "qr_svg": {"type": "string"}}},
+  "TotpCode": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}}},
+  "PasswordOnly": {"type": "object", "required": ["password"], "properties": {"password": {"type": "string"}}},
+  "AgencyMember": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "email": {"type": "string"}, "role": ref("Role"), "representation": ref("Representation")}},
+  "Agency": {"type": "object", "required": ["id", "name", "kind", "active", "members"], "properties": {
+      "id": {"type": "integer"}, "name": {"type": "string"}, "kind": ref("AgencyKind"), "active": {"type": "boolean"},
+      "contact_name": {"type": ["string", "null"]}, "contact_email": {"type": ["string", "null"]}, "contact_phone": {"type": ["string", "null"]},
+      "members": arr(ref("AgencyMember"))}},
+  "NewAgency": {"type": "object", "required": ["name", "kind"], "properties": {
+      "name": {"type": "string", "minLength": 2, "maxLength": 120}, "kind": ref("AgencyKind"),
+      "contact_name": {"type": ["string", "null"]}, "contact_email": {"type": ["string", "null"]}, "contact_phone": {"type": ["string", "null"]}}},
+  "AgencyPatch": {"type": "object", "description": "Absent fields stay as they are; an empty contact field clears it.", "properties": {
+      "name": {"type": "string"}, "kind": ref("AgencyKind"), "active": {"type": "boolean"},
+      "contact_name": {"type": "string"}, "contact_email": {"type": "string"}, "contact_phone": {"type": "string"}}},
+  "UserAccount": {"type": "object", "required": ["id", "email", "name", "role", "active"], "properties": {
+      "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"}, "role": ref("Role"),
+      "agency_id": {"type": ["integer", "null"]}, "agency_name": {"type": ["string", "null"]}, "representation": ref("Representation"),
+      "active": {"type": "boolean"}, "totp_enabled": {"type": "boolean"}, "created_at": {"type": "string", "format": "date-time"}}},
+  "NewUser": {"type": "object", "required": ["email", "name", "role"], "properties": {
+      "email": {"type": "string"}, "name": {"type": "string"}, "role": ref("Role"), "agency_id": {"type": ["integer", "null"], "description": "Required for members"},
+      "representation": ref("Representation"), "password": {"type": ["string", "null"], "description": "At least 12 characters; when absent one is generated and returned once"}}},
+  "CreatedUser": {"type": "object", "required": ["user"], "properties": {"user": ref("UserAccount"), "initial_password": {"type": "string", "description": "Present only when generated"}}},
+  "UserPatch": {"type": "object", "description": "Absent fields stay as they are. Deactivating or setting a password ends the user's sessions.", "properties": {
+      "name": {"type": "string"}, "role": ref("Role"), "agency_id": {"type": ["integer", "null"]}, "representation": ref("Representation"),
+      "active": {"type": "boolean"}, "password": {"type": "string"}}},
+  "AuditEntry": {"type": "object", "properties": {
+      "id": {"type": "integer"}, "at": {"type": "string", "format": "date-time"}, "at_unix": {"type": "integer"},
+      "actor_user_id": {"type": ["integer", "null"]}, "actor_name": {"type": ["string", "null"]}, "action": {"type": "string"},
+      "entity": {"type": "string"}, "entity_id": {"type": ["string", "null"]}, "reason": {"type": ["string", "null"]}, "details": {}}},
+  "AuditPage": {"type": "object", "required": ["entries"], "properties": {"entries": arr(ref("AuditEntry")), "next_before_id": {"type": ["integer", "null"]}}},
+  "Settings": {"type": "object", "required": ["require_totp"], "properties": {"require_totp": {"type": "boolean"}}},
+  "SettingsPatch": {"type": "object", "properties": {"require_totp": {"type": "boolean"}}},
+}
+
+paths = {
+  "/openapi.json": {"get": op("This document", {"200": {"description": "OpenAPI 3.1 document"}}, "meta", security=False)},
+  "/session": {
+    "post": op("Sign in", {**ok(ref("Me"), "Signed in; the response sets the session cookie"), **errs("401", "422", "429")}, "session", body(ref("SignIn")), security=False),
+    "delete": op("Sign out (ends the session on the server)", {**no_content, **errs("403")}, "session")},
+  "/me": {"get": op("The signed-in user", {**ok(ref("Me")), **errs("401")}, "account")},
+  "/me/password": {"post": op("Change one's password; ends all one's sessions and starts a new one here", {**no_content, **errs("401", "422")}, "account", body(ref("PasswordChange")))},
+  "/me/totp": {"post": op("Start two-factor enrolment", {**ok(ref("TotpEnrolment")), **errs("401")}, "account")},
+  "/me/totp/confirm": {"post": op("Confirm enrolment with a code", {**ok(ref("Me")), **errs("401", "422")}, "account", body(ref("TotpCode")))},
+  "/me/totp/disable": {"post": op("Turn two-factor sign-in off", {**no_content, **errs("401", "409", "422")}, "account", body(ref("PasswordOnly")))},
+  "/agencies": {
+    "get": op("The agency directory, with each agency's people", {**ok(arr(ref("Agency"))), **errs("401", "403")}, "agencies"),
+    "post": op("Add an agency (admin, coordinator)", {**ok(ref("Agency"), "Created", "201"), **errs(*STD, "422")}, "agencies", body(ref("NewAgency")))},
+  "/agencies/{id}": {
+    "get": op("One agency", {**ok(ref("Agency")), **errs(*STD, "404")}, "agencies", params=ID),
+    "patch": op("Change or (de)activate an agency (admin, coordinator)", {**ok(ref("Agency")), **errs(*STD, "404", "422")}, "agencies", body(ref("AgencyPatch")), ID)},
+  "/users": {
+    "get": op("User accounts (admin, chair, coordinator)", {**ok(arr(ref("UserAccount"))), **errs(*STD)}, "users"),
+    "post": op("Add a user (admin; coordinator for members and observers)", {**ok(ref("CreatedUser"), "Created", "201"), **errs(*STD, "422")}, "users", body(ref("NewUser")))},
+  "/users/{id}": {
+    "get": op("One user account", {**ok(ref("UserAccount")), **errs(*STD, "404")}, "users", params=ID),
+    "patch": op("Change role, agency, active flag or password", {**ok(ref("UserAccount")), **errs(*STD, "404", "422")}, "users", body(ref("UserPatch")), ID)},
+  "/audit": {"get": op("Browse the audit log, newest first (admin, chair)", {**ok(ref("AuditPage")), **errs(*STD, "422")}, "audit", params=[
+      q("actor_user_id", {"type": "integer"}, "Who"), q("entity", {"type": "string"}, "agency, user, settings, …"),
+      q("entity_id", {"type": "string"}, "Which record"), q("action", {"type": "string"}, "create, update, sign_in, …"),
+      q("from", {"type": "string", "format": "date"}, "From this day (UTC), inclusive"), q("to", {"type": "string", "format": "date"}, "To this day (UTC), inclusive"),
+      q("before_id", {"type": "integer"}, "Paging: entries older than this id"), q("limit", {"type": "integer", "minimum": 1, "maximum": 500}, "Default 50")])},
+  "/settings": {
+    "get": op("The group's settings (admin, chair, coordinator)", {**ok(ref("Settings")), **errs(*STD)}, "settings"),
+    "patch": op("Change the group's settings (admin)", {**ok(ref("Settings")), **errs(*STD, "422")}, "settings", body(ref("SettingsPatch")))},
+}
+
+doc = {
+  "openapi": "3.1.0",
+  "info": {"title": "Convene API", "version": "1",
+           "description": "The JSON API of Convene. Sign in with POST /session; the session cookie authenticates later calls. "
+                          "Writes from a browser must come from Convene's own origin. Errors are {\"error\": {\"code\", \"message\", \"fields\"?}}."},
+  "servers": [{"url": "/api/v1"}],
+  "security": [{"session": []}],
+  "components": {"securitySchemes": {"session": {"type": "apiKey", "in": "cookie", "name": "convene_session"}}, "schemas": schemas},
+  "paths": paths,
+}
+out = pathlib.Path(__file__).resolve().parent.parent / "server" / "openapi.json"
+out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+print(f"wrote {out}")

@@ -1,0 +1,129 @@
+//! Starts the real application on port 0 with a fresh SQLite file and the demo group.
+
+use convene_server::config::Config;
+use convene_server::{seed, startup};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{json, Value};
+use sqlx::SqlitePool;
+use std::net::{IpAddr, SocketAddr};
+use tokio::sync::oneshot;
+
+pub const PASSWORD: &str = "demo password for tests";
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db: SqlitePool,
+    _dir: tempfile::TempDir,
+    _shutdown: oneshot::Sender<()>,
+}
+
+impl TestApp {
+    pub async fn start() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("convene.db").display());
+        let config = Config::from_lookup(|k| match k {
+            "CONVENE_DATABASE_URL" => Some(url.clone()),
+            "CONVENE_ADDR" => Some("127.0.0.1:0".into()),
+            _ => None,
+        })
+        .unwrap();
+        let (state, router) = startup::build(&config, startup::security(&config)).await.unwrap();
+        seed::seed_demo(&state.db, Some(PASSWORD.into())).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (tx, rx) = oneshot::channel::<()>();
+        tokio::spawn(startup::serve(listener, router, async {
+            let _ = rx.await;
+        }));
+        TestApp {
+            addr,
+            db: state.db,
+            _dir: dir,
+            _shutdown: tx,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub fn api(&self, path: &str) -> String {
+        self.url(&format!("/api/v1{path}"))
+    }
+
+    /// A client with its own cookie jar, not signed in.
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    /// A client connecting from another loopback address (another "machine" for rate limits).
+    pub fn client_from(&self, ip: &str) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(ip.parse::<IpAddr>().unwrap())
+            .build()
+            .unwrap()
+    }
+
+    pub async fn sign_in_as(&self, email: &str) -> Client {
+        let c = self.client();
+        let r = self.post_sign_in(&c, email, PASSWORD, None).await;
+        assert_eq!(r.status(), StatusCode::OK, "sign in as {email}");
+        c
+    }
+
+    pub async fn post_sign_in(&self, c: &Client, email: &str, password: &str, totp: Option<&str>) -> Response {
+        c.post(self.api("/session"))
+            .json(&json!({ "email": email, "password": password, "totp": totp }))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+
+    pub async fn user_id(&self, email: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+            .bind(email)
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+
+    pub async fn agency_id(&self, name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM agencies WHERE name = ?")
+            .bind(name)
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+}
+
+pub async fn json(r: Response) -> Value {
+    r.json().await.unwrap()
+}
+
+/// Asserts the API's error shape and returns the body.
+pub async fn expect_error(r: Response, status: u16, code: &str) -> Value {
+    assert_eq!(r.status().as_u16(), status, "status");
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["error"]["code"], code, "{body}");
+    assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    body
+}
+
+pub fn unique(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    format!("{prefix} {}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+}

@@ -1,0 +1,12 @@
+//! API tests: the real application on port 0 with a fresh database per test.
+
+mod agencies;
+mod audit;
+mod authorization;
+mod common;
+mod openapi;
+mod pages;
+mod security;
+mod sessions;
+mod totp;
+mod users;
