@@ -13,6 +13,8 @@ pub struct Config {
     /// Where the built site (wasm, JS, CSS) lives.
     pub site_root: String,
     pub secure_cookies: bool,
+    /// Sign-in attempts allowed per client address per minute.
+    pub sign_in_per_minute: u32,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/convene.db";
@@ -74,6 +76,15 @@ impl Config {
             }
         }
 
+        let sign_in_per_minute = match get("CONVENE_SIGN_IN_PER_MINUTE") {
+            None => 30,
+            Some(v) => v.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                ConfigError(format!(
+                    "CONVENE_SIGN_IN_PER_MINUTE must be a whole number above 0 (got {v:?})"
+                ))
+            })?,
+        };
+
         // Cookies are `Secure` except in local development: plain http on a loopback address.
         let secure_cookies = match &public_url {
             Some(u) => u.starts_with("https://"),
@@ -87,6 +98,7 @@ impl Config {
             demo_password,
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             secure_cookies,
+            sign_in_per_minute,
         })
     }
 }

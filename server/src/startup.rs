@@ -50,6 +50,7 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 pub fn security(config: &Config) -> SecurityConfig {
     SecurityConfig {
         secure_cookies: config.secure_cookies,
+        sign_in_attempts_per_minute: config.sign_in_per_minute,
         ..SecurityConfig::default()
     }
 }

@@ -22,7 +22,12 @@ async fn a_coordinator_adds_an_agency_and_everyone_sees_it_in_the_directory() {
 
     let observer = app.sign_in_as("observer@demo.test").await;
     let list = json(observer.get(app.api("/agencies")).send().await.unwrap()).await;
-    let names: Vec<&str> = list.as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
     assert!(names.contains(&name.as_str()));
     assert_eq!(names.len(), 16);
 }
@@ -32,7 +37,12 @@ async fn the_directory_lists_each_agencys_representatives() {
     let app = TestApp::start().await;
     let c = app.sign_in_as("police@demo.test").await;
     let list = json(c.get(app.api("/agencies")).send().await.unwrap()).await;
-    let police = list.as_array().unwrap().iter().find(|a| a["name"] == "County Police Inspectorate").unwrap();
+    let police = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "County Police Inspectorate")
+        .unwrap();
     let members = police["members"].as_array().unwrap();
     assert_eq!(members.len(), 1);
     assert_eq!(members[0]["name"], "Andrei Marin");
@@ -69,7 +79,10 @@ async fn a_duplicate_agency_name_is_refused_whatever_its_case() {
         .await
         .unwrap();
     let b = expect_error(r, 422, "validation").await;
-    assert!(b["error"]["fields"]["name"].as_str().unwrap().contains("already exists"));
+    assert!(b["error"]["fields"]["name"]
+        .as_str()
+        .unwrap()
+        .contains("already exists"));
 }
 
 #[tokio::test]
@@ -88,8 +101,12 @@ async fn an_agency_can_be_renamed_and_deactivated() {
     assert_eq!(a["name"], "Legal Aid Clinic (University)");
     assert_eq!(a["active"], false);
     assert!(a["contact_email"].is_null());
-    let action: String = sqlx::query_scalar("SELECT action FROM audit_log WHERE entity = 'agency' ORDER BY id DESC LIMIT 1")
-        .fetch_one(&app.db).await.unwrap();
+    let action: String = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE entity = 'agency' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
     assert_eq!(action, "deactivate");
 }
 
@@ -97,9 +114,24 @@ async fn an_agency_can_be_renamed_and_deactivated() {
 async fn an_unknown_or_malformed_agency_id_is_a_json_404() {
     let app = TestApp::start().await;
     let c = app.sign_in_as("admin@demo.test").await;
-    expect_error(c.get(app.api("/agencies/99999")).send().await.unwrap(), 404, "not_found").await;
-    expect_error(c.get(app.api("/agencies/abc")).send().await.unwrap(), 404, "not_found").await;
-    let r = c.patch(app.api("/agencies/99999")).json(&json!({ "name": "X Y" })).send().await.unwrap();
+    expect_error(
+        c.get(app.api("/agencies/99999")).send().await.unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+    expect_error(
+        c.get(app.api("/agencies/abc")).send().await.unwrap(),
+        404,
+        "not_found",
+    )
+    .await;
+    let r = c
+        .patch(app.api("/agencies/99999"))
+        .json(&json!({ "name": "X Y" }))
+        .send()
+        .await
+        .unwrap();
     expect_error(r, 404, "not_found").await;
 }
 
@@ -115,9 +147,19 @@ async fn a_body_that_is_not_json_is_a_validation_error_not_a_crash() {
         .await
         .unwrap();
     expect_error(r, 422, "validation").await;
-    let r = c.post(app.api("/agencies")).body("name=x").send().await.unwrap();
+    let r = c
+        .post(app.api("/agencies"))
+        .body("name=x")
+        .send()
+        .await
+        .unwrap();
     expect_error(r, 422, "validation").await;
-    let r = c.post(app.api("/agencies")).json(&json!({ "kind": "ngo" })).send().await.unwrap();
+    let r = c
+        .post(app.api("/agencies"))
+        .json(&json!({ "kind": "ngo" }))
+        .send()
+        .await
+        .unwrap();
     let b = expect_error(r, 422, "validation").await;
     assert!(b["error"]["fields"]["name"].is_string(), "{b}");
 }

@@ -50,7 +50,9 @@ async fn the_audit_table_refuses_updates_and_deletes() {
     app.sign_in_as("chair@demo.test").await;
     let before = app.count("audit_log").await;
     assert!(before > 0);
-    let upd = sqlx::query("UPDATE audit_log SET action = 'nothing'").execute(&app.db).await;
+    let upd = sqlx::query("UPDATE audit_log SET action = 'nothing'")
+        .execute(&app.db)
+        .await;
     assert!(upd.unwrap_err().to_string().contains("append-only"));
     let del = sqlx::query("DELETE FROM audit_log").execute(&app.db).await;
     assert!(del.unwrap_err().to_string().contains("append-only"));
@@ -60,7 +62,13 @@ async fn the_audit_table_refuses_updates_and_deletes() {
 #[tokio::test]
 async fn sign_ins_and_failed_attempts_are_audited() {
     let app = TestApp::start().await;
-    app.post_sign_in(&app.client(), "chair@demo.test", "wrong password here", None).await;
+    app.post_sign_in(
+        &app.client(),
+        "chair@demo.test",
+        "wrong password here",
+        None,
+    )
+    .await;
     app.sign_in_as("chair@demo.test").await;
     let actions: Vec<String> = sqlx::query_scalar(
         "SELECT action FROM audit_log WHERE entity = 'user' AND action LIKE 'sign_in%' ORDER BY id",
@@ -78,12 +86,30 @@ async fn the_audit_log_filters_by_date_and_pages_backwards() {
     let page = json(chair.get(app.api("/audit?limit=5")).send().await.unwrap()).await;
     assert_eq!(page["entries"].as_array().unwrap().len(), 5);
     let next = page["next_before_id"].as_i64().unwrap();
-    let older = json(chair.get(app.api(&format!("/audit?limit=5&before_id={next}"))).send().await.unwrap()).await;
+    let older = json(
+        chair
+            .get(app.api(&format!("/audit?limit=5&before_id={next}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert!(older["entries"][0]["id"].as_i64().unwrap() < next);
 
-    let none = json(chair.get(app.api("/audit?to=2001-01-01")).send().await.unwrap()).await;
+    let none = json(
+        chair
+            .get(app.api("/audit?to=2001-01-01"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(none["entries"].as_array().unwrap().len(), 0);
-    let r = chair.get(app.api("/audit?from=yesterday")).send().await.unwrap();
+    let r = chair
+        .get(app.api("/audit?from=yesterday"))
+        .send()
+        .await
+        .unwrap();
     let b = expect_error(r, 422, "validation").await;
     assert!(b["error"]["fields"]["from"].is_string());
     let r = chair.get(app.api("/audit?limit=abc")).send().await.unwrap();

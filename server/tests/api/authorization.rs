@@ -37,19 +37,84 @@ async fn every_endpoint_allows_exactly_the_roles_in_the_matrix() {
     let t = true;
     let f = false;
     let cases = vec![
-        Case { method: Method::GET, path: "/me".into(), body: None, allowed: [t, t, t, t, t] },
-        Case { method: Method::GET, path: "/agencies".into(), body: None, allowed: [t, t, t, t, t] },
-        Case { method: Method::GET, path: format!("/agencies/{agency}"), body: None, allowed: [t, t, t, t, t] },
-        Case { method: Method::POST, path: "/agencies".into(), body: Some(json!({"name": "", "kind": ""})), allowed: [t, f, t, f, f] },
-        Case { method: Method::PATCH, path: format!("/agencies/{agency}"), body: Some(json!({})), allowed: [t, f, t, f, f] },
-        Case { method: Method::GET, path: "/users".into(), body: None, allowed: [t, t, t, f, f] },
-        Case { method: Method::GET, path: format!("/users/{member}"), body: None, allowed: [t, t, t, f, f] },
-        Case { method: Method::POST, path: "/users".into(), body: Some(json!({"email": "", "name": "", "role": "member"})), allowed: [t, f, t, f, f] },
-        Case { method: Method::PATCH, path: format!("/users/{member}"), body: Some(json!({})), allowed: [t, f, t, f, f] },
-        Case { method: Method::PATCH, path: format!("/users/{chair}"), body: Some(json!({})), allowed: [t, f, f, f, f] },
-        Case { method: Method::GET, path: "/audit".into(), body: None, allowed: [t, t, f, f, f] },
-        Case { method: Method::GET, path: "/settings".into(), body: None, allowed: [t, t, t, f, f] },
-        Case { method: Method::PATCH, path: "/settings".into(), body: Some(json!({})), allowed: [t, f, f, f, f] },
+        Case {
+            method: Method::GET,
+            path: "/me".into(),
+            body: None,
+            allowed: [t, t, t, t, t],
+        },
+        Case {
+            method: Method::GET,
+            path: "/agencies".into(),
+            body: None,
+            allowed: [t, t, t, t, t],
+        },
+        Case {
+            method: Method::GET,
+            path: format!("/agencies/{agency}"),
+            body: None,
+            allowed: [t, t, t, t, t],
+        },
+        Case {
+            method: Method::POST,
+            path: "/agencies".into(),
+            body: Some(json!({"name": "", "kind": ""})),
+            allowed: [t, f, t, f, f],
+        },
+        Case {
+            method: Method::PATCH,
+            path: format!("/agencies/{agency}"),
+            body: Some(json!({})),
+            allowed: [t, f, t, f, f],
+        },
+        Case {
+            method: Method::GET,
+            path: "/users".into(),
+            body: None,
+            allowed: [t, t, t, f, f],
+        },
+        Case {
+            method: Method::GET,
+            path: format!("/users/{member}"),
+            body: None,
+            allowed: [t, t, t, f, f],
+        },
+        Case {
+            method: Method::POST,
+            path: "/users".into(),
+            body: Some(json!({"email": "", "name": "", "role": "member"})),
+            allowed: [t, f, t, f, f],
+        },
+        Case {
+            method: Method::PATCH,
+            path: format!("/users/{member}"),
+            body: Some(json!({})),
+            allowed: [t, f, t, f, f],
+        },
+        Case {
+            method: Method::PATCH,
+            path: format!("/users/{chair}"),
+            body: Some(json!({})),
+            allowed: [t, f, f, f, f],
+        },
+        Case {
+            method: Method::GET,
+            path: "/audit".into(),
+            body: None,
+            allowed: [t, t, f, f, f],
+        },
+        Case {
+            method: Method::GET,
+            path: "/settings".into(),
+            body: None,
+            allowed: [t, t, t, f, f],
+        },
+        Case {
+            method: Method::PATCH,
+            path: "/settings".into(),
+            body: Some(json!({})),
+            allowed: [t, f, f, f, f],
+        },
     ];
     let mut clients = Vec::new();
     for (_, email) in ROLES {
@@ -61,12 +126,23 @@ async fn every_endpoint_allows_exactly_the_roles_in_the_matrix() {
             let s = status(&clients[i], &app, case).await;
             if case.allowed[i] {
                 // Allowed: the request is served or judged on its content, never refused.
-                assert!(s != 401 && s != 403, "{role} {} {} got {s}", case.method, case.path);
+                assert!(
+                    s != 401 && s != 403,
+                    "{role} {} {} got {s}",
+                    case.method,
+                    case.path
+                );
             } else {
                 assert_eq!(s, 403, "{role} {} {}", case.method, case.path);
             }
         }
-        assert_eq!(status(&anonymous, &app, case).await, 401, "anonymous {} {}", case.method, case.path);
+        assert_eq!(
+            status(&anonymous, &app, case).await,
+            401,
+            "anonymous {} {}",
+            case.method,
+            case.path
+        );
     }
 }
 
@@ -74,8 +150,22 @@ async fn every_endpoint_allows_exactly_the_roles_in_the_matrix() {
 async fn signing_in_and_reading_the_api_document_need_no_session() {
     let app = TestApp::start().await;
     let c = app.client();
-    assert_eq!(c.get(app.api("/openapi.json")).send().await.unwrap().status().as_u16(), 200);
-    assert_eq!(app.post_sign_in(&c, "observer@demo.test", PASSWORD, None).await.status().as_u16(), 200);
+    assert_eq!(
+        c.get(app.api("/openapi.json"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        app.post_sign_in(&c, "observer@demo.test", PASSWORD, None)
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
 }
 
 #[tokio::test]
@@ -83,7 +173,12 @@ async fn a_member_cannot_change_an_agency_and_nothing_is_written() {
     let app = TestApp::start().await;
     let member = app.sign_in_as("police@demo.test").await;
     let audit = app.count("audit_log").await;
-    let r = member.post(app.api("/agencies")).json(&json!({ "name": "Rogue Agency", "kind": "other" })).send().await.unwrap();
+    let r = member
+        .post(app.api("/agencies"))
+        .json(&json!({ "name": "Rogue Agency", "kind": "other" }))
+        .send()
+        .await
+        .unwrap();
     expect_error(r, 403, "forbidden").await;
     assert_eq!(app.count("agencies").await, 15);
     assert_eq!(app.count("audit_log").await, audit);

@@ -27,8 +27,12 @@ impl TestApp {
             _ => None,
         })
         .unwrap();
-        let (state, router) = startup::build(&config, startup::security(&config)).await.unwrap();
-        seed::seed_demo(&state.db, Some(PASSWORD.into())).await.unwrap();
+        let (state, router) = startup::build(&config, startup::security(&config))
+            .await
+            .unwrap();
+        seed::seed_demo(&state.db, Some(PASSWORD.into()))
+            .await
+            .unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = oneshot::channel::<()>();
@@ -77,7 +81,13 @@ impl TestApp {
         c
     }
 
-    pub async fn post_sign_in(&self, c: &Client, email: &str, password: &str, totp: Option<&str>) -> Response {
+    pub async fn post_sign_in(
+        &self,
+        c: &Client,
+        email: &str,
+        password: &str,
+        totp: Option<&str>,
+    ) -> Response {
         c.post(self.api("/session"))
             .json(&json!({ "email": email, "password": password, "totp": totp }))
             .send()
@@ -118,12 +128,18 @@ pub async fn expect_error(r: Response, status: u16, code: &str) -> Value {
     assert_eq!(r.status().as_u16(), status, "status");
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["error"]["code"], code, "{body}");
-    assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert!(body["error"]["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
     body
 }
 
 pub fn unique(prefix: &str) -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
-    format!("{prefix} {}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{prefix} {}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    )
 }

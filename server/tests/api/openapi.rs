@@ -4,14 +4,24 @@ use std::collections::BTreeSet;
 #[tokio::test]
 async fn the_openapi_document_lists_exactly_the_routes_the_server_serves() {
     let app = TestApp::start().await;
-    let doc = json(app.client().get(app.api("/openapi.json")).send().await.unwrap()).await;
+    let doc = json(
+        app.client()
+            .get(app.api("/openapi.json"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     assert_eq!(doc["servers"][0]["url"], "/api/v1");
     let mut documented = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
             if ["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
-                assert!(op["responses"].is_object(), "{method} {path} documents its responses");
+                assert!(
+                    op["responses"].is_object(),
+                    "{method} {path} documents its responses"
+                );
                 documented.insert((method.clone(), path.clone()));
             }
         }
@@ -29,7 +39,15 @@ async fn the_openapi_document_lists_exactly_the_routes_the_server_serves() {
 #[tokio::test]
 async fn every_schema_the_document_refers_to_is_defined() {
     let app = TestApp::start().await;
-    let text = app.client().get(app.api("/openapi.json")).send().await.unwrap().text().await.unwrap();
+    let text = app
+        .client()
+        .get(app.api("/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for part in text.split("\"$ref\": \"#/components/schemas/").skip(1) {

@@ -9,8 +9,10 @@ async fn an_admin_adds_a_member_who_can_then_sign_in_with_the_generated_password
     let agency = app.agency_id("Women's Shelter").await;
     let r = admin
         .post(app.api("/users"))
-        .json(&json!({ "email": "Shelter.Worker@Demo.Test", "name": "Dana  Pop", "role": "member",
-                       "agency_id": agency, "representation": "deputy" }))
+        .json(
+            &json!({ "email": "Shelter.Worker@Demo.Test", "name": "Dana  Pop", "role": "member",
+                       "agency_id": agency, "representation": "deputy" }),
+        )
         .send()
         .await
         .unwrap();
@@ -21,11 +23,17 @@ async fn an_admin_adds_a_member_who_can_then_sign_in_with_the_generated_password
     assert_eq!(b["user"]["agency_name"], "Women's Shelter");
     let password = b["initial_password"].as_str().unwrap();
     assert!(password.len() >= 12);
-    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = 'shelter.worker@demo.test'")
-        .fetch_one(&app.db).await.unwrap();
+    let hash: String = sqlx::query_scalar(
+        "SELECT password_hash FROM users WHERE email = 'shelter.worker@demo.test'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
     assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
 
-    let r = app.post_sign_in(&app.client(), "shelter.worker@demo.test", password, None).await;
+    let r = app
+        .post_sign_in(&app.client(), "shelter.worker@demo.test", password, None)
+        .await;
     assert_eq!(r.status(), StatusCode::OK);
 }
 
@@ -50,7 +58,9 @@ async fn a_member_needs_an_agency_and_a_password_needs_twelve_characters() {
     let before = app.count("users").await;
     let r = admin
         .post(app.api("/users"))
-        .json(&json!({ "email": "x@demo.test", "name": "X", "role": "member", "password": "short" }))
+        .json(
+            &json!({ "email": "x@demo.test", "name": "X", "role": "member", "password": "short" }),
+        )
         .send()
         .await
         .unwrap();
@@ -83,11 +93,21 @@ async fn a_coordinator_can_add_members_but_not_admins_or_chairs() {
     }
     // Nor promote a member.
     let id = app.user_id("p2@demo.test").await;
-    let r = c.patch(app.api(&format!("/users/{id}"))).json(&json!({ "role": "admin" })).send().await.unwrap();
+    let r = c
+        .patch(app.api(&format!("/users/{id}")))
+        .json(&json!({ "role": "admin" }))
+        .send()
+        .await
+        .unwrap();
     expect_error(r, 403, "forbidden").await;
     // Nor touch the chair's account.
     let chair = app.user_id("chair@demo.test").await;
-    let r = c.patch(app.api(&format!("/users/{chair}"))).json(&json!({ "active": false })).send().await.unwrap();
+    let r = c
+        .patch(app.api(&format!("/users/{chair}")))
+        .json(&json!({ "active": false }))
+        .send()
+        .await
+        .unwrap();
     expect_error(r, 403, "forbidden").await;
 }
 
@@ -96,10 +116,20 @@ async fn nobody_can_deactivate_themselves_or_change_their_own_role() {
     let app = TestApp::start().await;
     let admin = app.sign_in_as("admin@demo.test").await;
     let id = app.user_id("admin@demo.test").await;
-    let r = admin.patch(app.api(&format!("/users/{id}"))).json(&json!({ "active": false })).send().await.unwrap();
+    let r = admin
+        .patch(app.api(&format!("/users/{id}")))
+        .json(&json!({ "active": false }))
+        .send()
+        .await
+        .unwrap();
     let b = expect_error(r, 422, "validation").await;
     assert!(b["error"]["fields"]["active"].is_string());
-    let r = admin.patch(app.api(&format!("/users/{id}"))).json(&json!({ "role": "member" })).send().await.unwrap();
+    let r = admin
+        .patch(app.api(&format!("/users/{id}")))
+        .json(&json!({ "role": "member" }))
+        .send()
+        .await
+        .unwrap();
     expect_error(r, 422, "validation").await;
 }
 
@@ -116,8 +146,20 @@ async fn an_admin_setting_a_new_password_signs_the_user_out_everywhere() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    expect_error(member.get(app.api("/me")).send().await.unwrap(), 401, "unauthorized").await;
-    let r = app.post_sign_in(&app.client(), "children@demo.test", "reset by the admin today", None).await;
+    expect_error(
+        member.get(app.api("/me")).send().await.unwrap(),
+        401,
+        "unauthorized",
+    )
+    .await;
+    let r = app
+        .post_sign_in(
+            &app.client(),
+            "children@demo.test",
+            "reset by the admin today",
+            None,
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::OK);
 }
 
@@ -125,7 +167,14 @@ async fn an_admin_setting_a_new_password_signs_the_user_out_everywhere() {
 async fn the_user_list_never_contains_password_hashes_or_secrets() {
     let app = TestApp::start().await;
     let admin = app.sign_in_as("admin@demo.test").await;
-    let text = admin.get(app.api("/users")).send().await.unwrap().text().await.unwrap();
+    let text = admin
+        .get(app.api("/users"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(text.contains("chair@demo.test"));
     assert!(!text.contains("argon2"));
     assert!(!text.contains("password_hash") && !text.contains("totp_secret"));
