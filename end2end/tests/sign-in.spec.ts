@@ -41,7 +41,7 @@ test.describe('signing in', () => {
 
   test('the chair browses the agency directory', async ({ page }) => {
     await signIn(page, 'chair@demo.test', DEMO_PASSWORD);
-    await page.getByRole('link', { name: 'Agencies' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agencies' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Agencies' })).toBeVisible();
     const police = page.getByRole('row', { name: /County Police Inspectorate/ });
     await expect(police).toContainText('Andrei Marin');

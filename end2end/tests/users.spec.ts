@@ -12,7 +12,7 @@ test.describe('managing members', () => {
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Role').selectOption({ label: 'Member' });
     await page.getByLabel('Represents the agency at meetings').selectOption({ label: 'Deputy' });
-    await page.getByLabel('Agency').selectOption({ label: "Women's Shelter" });
+    await page.getByLabel('Agency', { exact: true }).selectOption({ label: "Women's Shelter" });
     await page.getByRole('button', { name: 'Add user' }).click();
 
     const password = await page.getByTestId('initial-password').textContent();

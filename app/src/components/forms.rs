@@ -29,7 +29,12 @@ pub fn ErrorSummary(
                         .into_iter()
                         .map(|(f, m)| {
                             let href = format!("#{f}");
-                            view! { <li><a href=href>{m}</a></li> }
+                            // A fragment link only scrolls; people expect to land in the field.
+                            let on_click = move |ev: leptos::ev::MouseEvent| {
+                                ev.prevent_default();
+                                focus_element(&f);
+                            };
+                            view! { <li><a href=href on:click=on_click>{m}</a></li> }
                         })
                         .collect()
                 }
@@ -48,6 +53,21 @@ pub fn ErrorSummary(
                 </div>
             }
         })
+    }
+}
+
+/// Focuses the element with this id (in the browser; nothing on the server).
+pub fn focus_element(_id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(_id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
     }
 }
 
