@@ -74,8 +74,67 @@ schemas = {
       "actor_user_id": {"type": ["integer", "null"]}, "actor_name": {"type": ["string", "null"]}, "action": {"type": "string"},
       "entity": {"type": "string"}, "entity_id": {"type": ["string", "null"]}, "reason": {"type": ["string", "null"]}, "details": {}}},
   "AuditPage": {"type": "object", "required": ["entries"], "properties": {"entries": arr(ref("AuditEntry")), "next_before_id": {"type": ["integer", "null"]}}},
-  "Settings": {"type": "object", "required": ["require_totp"], "properties": {"require_totp": {"type": "boolean"}}},
-  "SettingsPatch": {"type": "object", "properties": {"require_totp": {"type": "boolean"}}},
+  "Settings": {"type": "object", "required": ["require_totp", "escalation_incidents"], "properties": {"require_totp": {"type": "boolean"}, "escalation_incidents": {"type": "integer", "description": "Incidents in 12 months for potential escalation (default 3)"}}},
+  "SettingsPatch": {"type": "object", "properties": {"require_totp": {"type": "boolean"}, "escalation_incidents": {"type": "integer", "minimum": 1, "maximum": 50}}},
+  "Criteria": {"type": "object", "required": ["dash_yes", "visible_high_risk", "professional_judgement", "potential_escalation", "repeat"], "properties": {
+      "dash_yes": {"type": "integer", "description": "\"yes\" answers in the checklist (\"unknown\" is not yes)"},
+      "visible_high_risk": {"type": "boolean", "description": "14 or more yes"},
+      "professional_judgement": {"type": "boolean", "description": "reasons were given"},
+      "potential_escalation": {"type": "boolean", "description": "incidents in the last 12 months at or above the group's setting (default 3)"},
+      "repeat": {"type": "boolean", "description": "this victim had a referral at most 12 months before (same calendar date a year on counts)"}}},
+  "Victim": {"type": "object", "required": ["name", "date_of_birth", "safe_to_contact"], "description": "Restricted: never returned except by /reveal", "properties": {
+      "name": {"type": "string"}, "date_of_birth": {"type": "string", "format": "date"}, "safe_contact": {"type": ["string", "null"]}, "safe_to_contact": {"type": "boolean"}}},
+  "Referral": {"type": "object", "required": ["referred_on", "referring_agency_id", "checklist", "incidents_last_12_months", "consent"], "properties": {
+      "referred_on": {"type": "string", "format": "date", "description": "Not in the future"},
+      "referring_agency_id": {"type": "integer", "description": "A member refers for their own agency"},
+      "referrer_name": {"type": ["string", "null"]},
+      "victim": {"$ref": "#/components/schemas/Victim", "description": "Required by POST /cases; left out by POST /cases/{id}/referrals"},
+      "perpetrator": {"type": ["object", "null"], "properties": {"name": {"type": ["string", "null"]}, "date_of_birth": {"type": ["string", "null"], "format": "date"}}},
+      "children": arr({"type": "object", "properties": {"initials": {"type": "string"}, "age": {"type": "integer", "minimum": 0, "maximum": 17}}}),
+      "checklist": {"type": "array", "minItems": 24, "maxItems": 24, "items": {"type": "string", "enum": ["yes", "no", "unknown"]}, "description": "The 24 DASH risk factors, in order"},
+      "judgement_reasons": {"type": ["string", "null"]},
+      "incidents_last_12_months": {"type": "integer", "minimum": 0},
+      "consent": {"type": "object", "required": ["victim_informed", "consent_to_share"], "properties": {
+          "victim_informed": {"type": "string", "enum": ["yes", "no", "unsafe_to_inform"]},
+          "consent_to_share": {"type": "string", "enum": ["given", "refused", "not_sought"]},
+          "lawful_basis": {"type": ["string", "null"], "description": "Required unless consent was given"}}},
+      "victim_voice": {"type": ["object", "null"], "properties": {"advocate_name": {"type": ["string", "null"]}, "advocate_agency_id": {"type": ["integer", "null"]}, "views": {"type": ["string", "null"]}}}}},
+  "CaseCreated": {"type": "object", "required": ["id", "reference", "existing_case", "criteria"], "properties": {
+      "id": {"type": "integer"}, "reference": {"type": "string", "example": "C-2026-0042"},
+      "existing_case": {"type": "boolean", "description": "The victim already had a case: the referral was added to it"},
+      "referral_id": {"type": "integer"}, "criteria": ref("Criteria")}},
+  "Assessment": {"type": "object", "properties": {"criteria": ref("Criteria"), "existing_case": {"type": "boolean"}, "unanswered": arr({"type": "integer"})}},
+  "CaseStatus": {"type": "string", "enum": ["referred", "active", "monitoring", "closed"]},
+  "Deadline": {"type": "object", "properties": {"state": {"type": "string", "enum": ["done", "due", "overdue", "not_applicable"]}, "on": {"type": "string", "format": "date"}, "by_unix": {"type": "integer"}}},
+  "Deadlines": {"type": "object", "properties": {"initial_assessment": ref("Deadline"), "intervention_plan": ref("Deadline")}},
+  "CaseSummary": {"type": "object", "properties": {
+      "id": {"type": "integer"}, "reference": {"type": "string"}, "status": ref("CaseStatus"), "lead_agency_id": {"type": ["integer", "null"]},
+      "lead_agency_name": {"type": ["string", "null"]}, "children_count": {"type": "integer"}, "referral_count": {"type": "integer"},
+      "last_referred_on": {"type": "string", "format": "date"}, "criteria": ref("Criteria"), "deadlines": ref("Deadlines")}},
+  "InvolvedAgency": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "reasons": arr({"type": "string", "enum": ["referring", "lead", "added", "action"]})}},
+  "PersonRef": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "agency_name": {"type": ["string", "null"]}}},
+  "ReferralView": {"type": "object", "description": "A referral without restricted fields", "properties": {
+      "id": {"type": "integer"}, "referred_on": {"type": "string", "format": "date"}, "registered_at": {"type": "string", "format": "date-time"},
+      "referring_agency_id": {"type": "integer"}, "referring_agency_name": {"type": "string"}, "referrer": {"type": ["string", "null"]},
+      "criteria": ref("Criteria"), "checklist": arr({"type": "string", "enum": ["yes", "no", "unknown"]}),
+      "judgement_reasons": {"type": ["string", "null"]}, "incidents_last_12_months": {"type": "integer"},
+      "victim_informed": {"type": "string"}, "consent_to_share": {"type": "string"}, "lawful_basis": {"type": ["string", "null"]},
+      "advocate_name": {"type": ["string", "null"]}, "advocate_agency_name": {"type": ["string", "null"]}, "victim_views": {"type": ["string", "null"]},
+      "children_count": {"type": "integer"}, "initial_assessment_on": {"type": ["string", "null"]}, "intervention_plan_on": {"type": ["string", "null"]}}},
+  "RestrictedField": {"type": "string", "enum": ["victim_name", "victim_date_of_birth", "victim_safe_contact", "safe_to_contact", "perpetrator_name", "perpetrator_date_of_birth", "children_initials"]},
+  "CaseDetail": {"type": "object", "properties": {
+      "id": {"type": "integer"}, "reference": {"type": "string"}, "status": ref("CaseStatus"), "lead_agency": {"oneOf": [ref("InvolvedAgency"), {"type": "null"}]},
+      "case_manager": {"oneOf": [ref("PersonRef"), {"type": "null"}]}, "case_responsible": {"oneOf": [ref("PersonRef"), {"type": "null"}]},
+      "agencies": arr(ref("InvolvedAgency")), "children_ages": arr({"type": "integer"}), "has_perpetrator_details": {"type": "boolean"},
+      "referrals": arr(ref("ReferralView")), "deadlines": ref("Deadlines"),
+      "restricted": {"type": "array", "items": ref("RestrictedField"), "description": "Fields held; values only through /reveal"}}},
+  "CasePatch": {"type": "object", "description": "Absent fields stay. Lead and added agencies: chair and coordinator only.", "properties": {
+      "status": ref("CaseStatus"), "lead_agency_id": {"type": ["integer", "null"]}, "case_manager_id": {"type": ["integer", "null"]},
+      "case_responsible_id": {"type": ["integer", "null"]}, "added_agency_ids": arr({"type": "integer"}),
+      "initial_assessment_on": {"type": ["string", "null"], "format": "date"}, "intervention_plan_on": {"type": ["string", "null"], "format": "date"}}},
+  "RevealRequest": {"type": "object", "required": ["field", "reason"], "properties": {"field": ref("RestrictedField"), "reason": {"type": "string", "description": "Why the detail is needed; kept in the audit log"}}},
+  "Revealed": {"type": "object", "properties": {"field": ref("RestrictedField"), "value": {}}},
+  "TimelineEntry": {"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}, "at_unix": {"type": "integer"}, "what": {"type": "string"}, "who": {"type": ["string", "null"]}, "detail": {"type": ["string", "null"]}}},
 }
 
 paths = {
@@ -105,6 +164,17 @@ paths = {
       q("entity_id", {"type": "string"}, "Which record"), q("action", {"type": "string"}, "create, update, sign_in, …"),
       q("from", {"type": "string", "format": "date"}, "From this day (UTC), inclusive"), q("to", {"type": "string", "format": "date"}, "To this day (UTC), inclusive"),
       q("before_id", {"type": "integer"}, "Paging: entries older than this id"), q("limit", {"type": "integer", "minimum": 1, "maximum": 500}, "Default 50")])},
+  "/cases": {
+    "get": op("The cases the signed-in user may see (need-to-know)", {**ok(arr(ref("CaseSummary"))), **errs(*STD, "422")}, "cases", params=[
+        q("status", ref("CaseStatus"), "Only cases with this status"), q("agency_id", {"type": "integer"}, "Only cases this agency is involved with")]),
+    "post": op("Refer a case: opens it, or adds the referral to the victim's existing case", {**ok(ref("CaseCreated"), "Created", "201"), **errs(*STD, "422")}, "cases", body(ref("Referral"), "A referral meeting no criterion is refused (422, field `criteria`) and nothing is written"))},
+  "/cases/assess": {"post": op("The criteria a referral would meet (writes nothing)", {**ok(ref("Assessment")), **errs(*STD, "404")}, "cases", body(ref("Referral")))},
+  "/cases/{id}": {
+    "get": op("One case (404 when it does not exist or may not be seen); the read is audited", {**ok(ref("CaseDetail")), **errs("401", "404")}, "cases", params=ID),
+    "patch": op("Change status, lead agency, case manager/responsible, added agencies, stage dates", {**ok(ref("CaseDetail")), **errs("401", "403", "404", "422")}, "cases", body(ref("CasePatch")), ID)},
+  "/cases/{id}/referrals": {"post": op("Refer an existing case again (same body without the victim)", {**ok(ref("CaseCreated"), "Created", "201"), **errs("401", "404", "422")}, "cases", body(ref("Referral")), ID)},
+  "/cases/{id}/reveal": {"post": op("Show one restricted field, with a reason (audited)", {**ok(ref("Revealed")), **errs("401", "404", "422")}, "cases", body(ref("RevealRequest")), ID)},
+  "/cases/{id}/timeline": {"get": op("What happened to the case, oldest first", {**ok(arr(ref("TimelineEntry"))), **errs("401", "404")}, "cases", params=ID)},
   "/settings": {
     "get": op("The group's settings (admin, chair, coordinator)", {**ok(ref("Settings")), **errs(*STD)}, "settings"),
     "patch": op("Change the group's settings (admin)", {**ok(ref("Settings")), **errs(*STD, "422")}, "settings", body(ref("SettingsPatch")))},

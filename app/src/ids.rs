@@ -30,3 +30,5 @@ macro_rules! id_type {
 id_type!(UserId);
 id_type!(AgencyId);
 id_type!(AuditId);
+id_type!(CaseId);
+id_type!(ReferralId);

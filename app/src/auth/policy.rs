@@ -9,6 +9,10 @@ pub enum Action {
     Read,
     Create,
     Update,
+    /// Show a restricted field of a case (with a stated reason).
+    Reveal,
+    /// Decide a case's lead agency and which agencies are added to it.
+    Assign,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,10 +29,18 @@ pub enum Resource {
     Settings,
     /// The signed-in user's own password and two-factor set-up.
     OwnAccount,
+    /// Cases as a whole: listing the visible ones, referring a new one.
+    Cases,
+    /// One case, seen from the actor: is their agency involved with it, does it lead it.
+    Case {
+        involved: bool,
+        lead: bool,
+    },
 }
 
 /// Decides whether `actor` may do `action` on `resource`.
-/// No actor means not signed in: `Unauthorized`. A refusal is `Forbidden`.
+/// No actor means not signed in: `Unauthorized`. A refusal is `Forbidden`, except for a case
+/// the actor may not even see: that answers `NotFound`, exactly as a case that does not exist.
 pub fn authorize(
     actor: Option<&Actor>,
     action: Action,
@@ -37,6 +49,8 @@ pub fn authorize(
     let actor = actor.ok_or_else(AppError::unauthorized)?;
     if allowed(actor, action, resource) {
         Ok(actor)
+    } else if matches!(resource, Resource::Case { .. }) && !allowed(actor, Action::Read, resource) {
+        Err(AppError::NotFound)
     } else {
         Err(AppError::Forbidden)
     }
@@ -69,6 +83,12 @@ fn allowed(actor: &Actor, action: Action, resource: Resource) -> bool {
         (Admin | Chair, Read, AuditLog) => true,
         (Admin, Read | Update, Settings) => true,
         (Chair | Coordinator, Read, Settings) => true,
+        // Need-to-know: the chair and coordinator see every case; a member, the cases their
+        // agency is involved with. Admins and observers see no case data (outside a meeting).
+        (Chair | Coordinator | Member, Read | Create, Cases) => true,
+        (Chair | Coordinator, Read | Create | Update | Reveal | Assign, Case { .. }) => true,
+        (Member, Read | Create | Reveal, Case { involved: true, .. }) => true,
+        (Member, Update, Case { lead: true, .. }) => true,
         _ => false,
     }
 }
@@ -100,28 +120,40 @@ mod tests {
             Resource::AuditLog,
             Resource::Settings,
             Resource::OwnAccount,
+            Resource::Cases,
         ];
         v.extend(Role::ALL.map(|role| Resource::UserAccount { role }));
+        for (involved, lead) in [(false, false), (true, false), (true, true)] {
+            v.push(Resource::Case { involved, lead });
+        }
         v
     }
 
-    /// The expected matrix, written out independently of `allowed` as the list of grants.
+    /// The expected matrix, written out independently of `allowed`.
     fn expected(role: Role, action: Action, res: Resource) -> bool {
+        let case_staff = matches!(role, Chair | Coordinator);
         match res {
+            Resource::Cases => {
+                matches!(action, Read | Create) && matches!(role, Chair | Coordinator | Member)
+            }
+            Resource::Case { involved, lead } => match action {
+                Read | Create | Reveal => case_staff || (role == Member && involved),
+                Update => case_staff || (role == Member && lead),
+                Assign => case_staff,
+            },
+            _ if matches!(action, Reveal | Assign) => false,
             Resource::OwnAccount => action != Create,
             Resource::Agencies => action == Read || matches!(role, Admin | Coordinator),
             Resource::UserAccounts => action == Read && matches!(role, Admin | Chair | Coordinator),
             Resource::UserAccount { role: target } => match action {
                 Read => matches!(role, Admin | Chair | Coordinator),
-                Create | Update => {
-                    role == Admin || (role == Coordinator && matches!(target, Member | Observer))
-                }
+                _ => role == Admin || (role == Coordinator && matches!(target, Member | Observer)),
             },
             Resource::AuditLog => action == Read && matches!(role, Admin | Chair),
             Resource::Settings => match action {
                 Read => matches!(role, Admin | Chair | Coordinator),
                 Update => role == Admin,
-                Create => false,
+                _ => false,
             },
         }
     }
@@ -130,7 +162,7 @@ mod tests {
     fn every_role_action_and_resource_gets_the_decision_in_the_matrix() {
         let mut checked = 0;
         for role in Role::ALL {
-            for action in [Read, Create, Update] {
+            for action in [Read, Create, Update, Reveal, Assign] {
                 for res in resources() {
                     let got = authorize(Some(&actor(role)), action, res).is_ok();
                     assert_eq!(
@@ -142,7 +174,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 5 * 3 * 10);
+        assert_eq!(checked, 5 * 5 * 14);
     }
 
     #[test]
@@ -162,6 +194,35 @@ mod tests {
         for res in resources() {
             let ok = authorize(Some(&a), Read, res).is_ok();
             assert_eq!(ok, res == Resource::OwnAccount, "{res:?}");
+        }
+    }
+
+    #[test]
+    fn a_case_one_may_not_see_is_not_found_and_one_one_may_see_is_forbidden() {
+        let m = actor(Member);
+        let hidden = Resource::Case {
+            involved: false,
+            lead: false,
+        };
+        let visible = Resource::Case {
+            involved: true,
+            lead: false,
+        };
+        for action in [Read, Update, Reveal, Assign, Create] {
+            assert_eq!(
+                authorize(Some(&m), action, hidden).unwrap_err(),
+                AppError::NotFound
+            );
+        }
+        assert_eq!(
+            authorize(Some(&m), Assign, visible).unwrap_err(),
+            AppError::Forbidden
+        );
+        for role in [Admin, Observer] {
+            assert_eq!(
+                authorize(Some(&actor(role)), Read, visible).unwrap_err(),
+                AppError::NotFound
+            );
         }
     }
 

@@ -48,6 +48,10 @@ pub fn anyone(_: &Me) -> bool {
     true
 }
 
+pub fn can_see_cases(m: &Me) -> bool {
+    matches!(m.role, Role::Chair | Role::Coordinator | Role::Member)
+}
+
 pub fn can_manage_agencies(m: &Me) -> bool {
     matches!(m.role, Role::Admin | Role::Coordinator)
 }
@@ -100,8 +104,9 @@ fn Navigation(me: Me) -> impl IntoView {
             <ul class="nav__list">
                 {(!restricted).then(|| view! {
                     <NavLink href="/" label=text::NAV_HOME/>
-                    <NavLink href="/agencies" label=text::NAV_AGENCIES/>
                 })}
+                {(!restricted && can_see_cases(&me)).then(|| view! { <NavLink href="/cases" label=text::NAV_CASES/> })}
+                {(!restricted).then(|| view! { <NavLink href="/agencies" label=text::NAV_AGENCIES/> })}
                 {(!restricted && can_view_users(&me)).then(|| view! { <NavLink href="/users" label=text::NAV_USERS/> })}
                 {(!restricted && can_view_audit(&me)).then(|| view! { <NavLink href="/audit" label=text::NAV_AUDIT/> })}
                 {(!restricted && is_admin(&me)).then(|| view! { <NavLink href="/settings" label=text::NAV_SETTINGS/> })}

@@ -13,4 +13,8 @@ pub mod text {
     pub const REQUIRE_TOTP_HINT: &str =
         "People who have not set it up yet will be asked to do so the next time they open Convene.";
     pub const SAVED: &str = "Settings saved.";
+    pub const ESCALATION: &str = "Incidents in 12 months for \"potential escalation\"";
+    pub const ESCALATION_HINT: &str =
+        "A referral with at least this many incidents known in the last 12 months meets the potential escalation criterion.";
+    pub const ESCALATION_INVALID: &str = "Enter a whole number from 1 to 50.";
 }

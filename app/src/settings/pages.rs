@@ -14,7 +14,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Title text=text::TITLE/>
         <h1>{text::TITLE}</h1>
-        <ErrorSummary error=error labels=&[]/>
+        <ErrorSummary error=error labels=&[("escalation_incidents", text::ESCALATION)]/>
         <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
             <p class="notice notice--success" role="status">{text::SAVED}</p>
         </Show>
@@ -28,6 +28,12 @@ pub fn SettingsPage() -> impl IntoView {
                                 <input class="checkbox__input" type="checkbox" id="require_totp" name="require_totp" value="on" checked=s.require_totp aria-describedby="require_totp-hint"/>
                                 <label class="checkbox__label" for="require_totp">{text::REQUIRE_TOTP}</label>
                                 <p class="field__hint" id="require_totp-hint">{text::REQUIRE_TOTP_HINT}</p>
+                            </div>
+                            <div class="field" class:field--error=move || error.get().and_then(|e| e.field("escalation_incidents")).is_some()>
+                                <label class="field__label" for="escalation_incidents">{text::ESCALATION}</label>
+                                <p class="field__hint">{text::ESCALATION_HINT}</p>
+                                <crate::components::FieldError error=error name="escalation_incidents"/>
+                                <input class="input input--short" type="number" min="1" max="50" id="escalation_incidents" name="escalation_incidents" value=s.escalation_incidents.to_string()/>
                             </div>
                             <SubmitButton pending=action.pending() label="Save settings"/>
                         </ActionForm>

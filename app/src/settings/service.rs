@@ -12,8 +12,14 @@ async fn read(conn: &mut SqliteConnection) -> Result<Settings, AppError> {
         .await?;
     let mut s = Settings::default();
     for (k, v) in rows {
-        if k == "require_totp" {
-            s.require_totp = v == "true";
+        match k.as_str() {
+            "require_totp" => s.require_totp = v == "true",
+            "escalation_incidents" => {
+                if let Ok(n) = v.parse() {
+                    s.escalation_incidents = n;
+                }
+            }
+            _ => {}
         }
     }
     Ok(s)
@@ -45,11 +51,23 @@ pub async fn update(
     patch: SettingsPatch,
 ) -> Result<Settings, AppError> {
     let actor = authorize(actor, Action::Update, Resource::Settings)?;
+    if let Some(n) = patch.escalation_incidents {
+        if !(1..=50).contains(&n) {
+            return Err(AppError::validation(
+                "escalation_incidents",
+                super::text::ESCALATION_INVALID,
+            ));
+        }
+    }
     let mut tx = state.write().await?;
     let mut changed = Vec::new();
     if let Some(v) = patch.require_totp {
         write(&mut tx, "require_totp", v.to_string()).await?;
         changed.push("require_totp");
+    }
+    if let Some(v) = patch.escalation_incidents {
+        write(&mut tx, "escalation_incidents", v.to_string()).await?;
+        changed.push("escalation_incidents");
     }
     record(
         &mut tx,

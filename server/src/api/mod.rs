@@ -3,6 +3,7 @@
 
 mod agencies;
 mod audit;
+mod cases;
 pub mod extract;
 mod me;
 mod openapi;
@@ -59,6 +60,7 @@ fn build() -> Api {
     let api = agencies::routes(api);
     let api = users::routes(api);
     let api = audit::routes(api);
+    let api = cases::routes(api);
     settings::routes(api)
 }
 

@@ -3,6 +3,7 @@
 mod agencies;
 mod audit;
 mod authorization;
+mod cases;
 mod common;
 mod openapi;
 mod pages;

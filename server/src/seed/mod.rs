@@ -11,6 +11,8 @@ use convene_app::users::store as users;
 use convene_app::users::types::NewUserInput;
 use sqlx::SqlitePool;
 
+mod cases;
+
 /// (name, kind, contact email)
 const AGENCIES: &[(&str, &str, &str)] = &[
     (
@@ -224,8 +226,9 @@ pub async fn seed_demo(pool: &SqlitePool, password: Option<String>) -> Result<()
         }
         tx.commit().await?;
     }
+    let created_cases = cases::seed_cases(pool).await?;
     println!(
-        "Demo group: {created_agencies} agencies and {created_users} users created{}.",
+        "Demo group: {created_agencies} agencies, {created_users} users and {created_cases} cases created{}.",
         if reset_users > 0 {
             format!(", {reset_users} passwords set from CONVENE_DEMO_PASSWORD")
         } else {

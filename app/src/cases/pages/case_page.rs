@@ -1,0 +1,390 @@
+//! The case page: reference and status on top, restricted details masked until asked for
+//! with a reason, the risk history, who is involved, and the timeline.
+
+use super::widgets::{CriteriaList, DeadlineTag, RiskTag, StatusTag};
+use crate::agencies::server_fns::list_agencies;
+use crate::agencies::types::Agency;
+use crate::auth::types::Role;
+use crate::cases::server_fns::{case_timeline, get_case, RevealField, UpdateCase};
+use crate::cases::text as t;
+use crate::cases::types::{CaseDetail, CaseStatus, ReferralView, RestrictedField};
+use crate::components::forms::action_error;
+use crate::components::layout::use_me;
+use crate::components::status::error_view;
+use crate::components::{ErrorSummary, Field, SubmitButton};
+use crate::error::AppError;
+use crate::ids::CaseId;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<CaseId>().ok())
+    };
+    let case = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_case(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match case.await {
+                    Err(e) => error_view(e),
+                    Ok(c) => view! { <CaseView case=c/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CaseView(case: CaseDetail) -> impl IntoView {
+    let me = use_me();
+    let me = me.get_untracked().and_then(|r| r.ok()).flatten();
+    let staff = me
+        .as_ref()
+        .is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
+    let leads = me.as_ref().is_some_and(|m| {
+        m.agency_id.is_some() && case.lead_agency.as_ref().map(|a| a.id) == m.agency_id
+    });
+    let referred = use_query_map().get_untracked().get("referred");
+    let latest = case.referrals.last().cloned();
+    let id = case.id;
+    view! {
+        <Title text=case.reference.clone()/>
+        <p><A href="/cases">"Back to cases"</A></p>
+        <div class="case-heading">
+            <h1>{case.reference.clone()}</h1>
+            <StatusTag status=case.status/>
+            {latest.as_ref().map(|r| view! { <RiskTag criteria=r.criteria/> })}
+        </div>
+        {referred.map(|how| view! {
+            <div class="notice notice--success" role="status">
+                {match how.as_str() {
+                    "existing" => "Referral submitted. This victim already had a case, so your referral was added to it: her earlier referrals are below.",
+                    "again" => "Referral submitted and added to the case.",
+                    _ => "Referral submitted. The case has been opened.",
+                }}
+            </div>
+        })}
+        <div class="deadlines">
+            <DeadlineTag label=t::INITIAL_ASSESSMENT deadline=case.deadlines.initial_assessment/>
+            " "
+            <DeadlineTag label=t::INTERVENTION_PLAN deadline=case.deadlines.intervention_plan/>
+        </div>
+        <p><A href=format!("/cases/{id}/refer") attr:class="button button--secondary">{t::REFER_AGAIN}</A></p>
+
+        <div class="case-columns">
+            <section class="section" aria-labelledby="who-title">
+                <h2 id="who-title">"Who is involved"</h2>
+                <dl class="summary-list">
+                    <div><dt>"Lead agency"</dt><dd>{case.lead_agency.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| "Not decided yet".into())}</dd></div>
+                    <div><dt>"Case manager"</dt><dd>{case.case_manager.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "Not named yet".into())}</dd></div>
+                    <div><dt>"Case responsible"</dt><dd>{case.case_responsible.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>"Children in the household"</dt><dd>{if case.children_ages.is_empty() {
+                        "None".to_string()
+                    } else {
+                        format!("{} (aged {})", case.children_ages.len(), case.children_ages.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "))
+                    }}</dd></div>
+                    <div><dt>"Agencies"</dt><dd>
+                        <ul class="plain-list">
+                            {case.agencies.iter().map(|a| view! {
+                                <li>{a.name.clone()} " " <span class="muted">"(" {a.reasons.join(", ")} ")"</span></li>
+                            }).collect_view()}
+                        </ul>
+                    </dd></div>
+                </dl>
+            </section>
+            <Restricted id=id fields=case.restricted.clone()/>
+        </div>
+
+        <RiskHistory referrals=case.referrals.clone()/>
+        {latest.map(|r| view! { <LatestReferral referral=r/> })}
+        {(staff || leads).then(|| view! { <Manage case=case.clone() staff=staff/> })}
+        <Timeline id=id/>
+    }
+}
+
+#[component]
+fn Restricted(id: CaseId, fields: Vec<RestrictedField>) -> impl IntoView {
+    view! {
+        <section class="section restricted" aria-labelledby="restricted-title">
+            <h2 id="restricted-title">"Restricted details"</h2>
+            <p class="field__hint">"Shown only when you need them. Your reason is recorded in the audit log."</p>
+            <dl class="summary-list">
+                {fields.into_iter().map(|f| view! { <RevealRow id=id field=f/> }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn RevealRow(id: CaseId, field: RestrictedField) -> impl IntoView {
+    let action = ServerAction::<RevealField>::new();
+    let open = RwSignal::new(false);
+    let error = action_error(action.value());
+    let value = move || {
+        action
+            .value()
+            .get()
+            .and_then(|r| r.ok())
+            .map(|r| match r.value {
+                serde_json::Value::String(s) => s,
+                serde_json::Value::Bool(b) => {
+                    if b {
+                        "Yes".into()
+                    } else {
+                        "No".into()
+                    }
+                }
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|c| format!("{} ({})", c["initials"].as_str().unwrap_or(""), c["age"]))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                serde_json::Value::Null => t::NOTHING_RECORDED.into(),
+                other => other.to_string(),
+            })
+    };
+    view! {
+        <div>
+            <dt>{field.label()}</dt>
+            <dd>
+                {move || match value() {
+                    Some(v) => view! { <span class="revealed" data-field=field.as_str()>{v}</span> }.into_any(),
+                    None => view! {
+                        <span class="masked" aria-label="hidden">{t::MASKED}</span>
+                        " "
+                        <Show when=move || !open.get()>
+                            <button type="button" class="button button--link-dark" on:click=move |_| open.set(true)>{t::SHOW_BECAUSE}</button>
+                        </Show>
+                        <Show when=move || open.get()>
+                            <ActionForm action=action attr:class="reveal-form" attr:novalidate=true>
+                                <input type="hidden" name="id" value=id.to_string()/>
+                                <input type="hidden" name="field" value=field.as_str()/>
+                                <div class="field" class:field--error=move || error.get().is_some()>
+                                    <label class="field__label" for=format!("reason-{}", field.as_str())>"Why do you need to see it?"</label>
+                                    <crate::components::FieldError error=error name="reason"/>
+                                    <input class="input" type="text" id=format!("reason-{}", field.as_str()) name="reason" autocomplete="off"/>
+                                </div>
+                                <SubmitButton pending=action.pending() label="Show" pending_label="Showing…" secondary=true/>
+                            </ActionForm>
+                        </Show>
+                    }.into_any(),
+                }}
+            </dd>
+        </div>
+    }
+}
+
+#[component]
+fn RiskHistory(referrals: Vec<ReferralView>) -> impl IntoView {
+    view! {
+        <section class="section section--wide" aria-labelledby="risk-title">
+            <h2 id="risk-title">"Risk over time"</h2>
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">"Referred"</th>
+                    <th scope="col">"By"</th>
+                    <th scope="col">"“Yes” answers"</th>
+                    <th scope="col">"Criteria met"</th>
+                    <th scope="col">"Incidents (12 months)"</th>
+                </tr></thead>
+                <tbody>
+                    {referrals.into_iter().rev().map(|r| view! {
+                        <tr>
+                            <td>{r.referred_on.to_string()}</td>
+                            <td>{r.referring_agency_name.clone()}</td>
+                            <td>
+                                <span class="meter" aria-hidden="true"><span class=format!("meter__bar meter__bar--{}", r.criteria.dash_yes.min(24).div_ceil(3))></span></span>
+                                " " {r.criteria.dash_yes} " of 24"
+                            </td>
+                            <td><CriteriaList criteria=r.criteria/></td>
+                            <td>{r.incidents_last_12_months}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn LatestReferral(referral: ReferralView) -> impl IntoView {
+    let yes: Vec<(usize, &'static str)> = referral
+        .checklist
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| **a == crate::cases::checklist::Answer::Yes)
+        .map(|(i, _)| (i + 1, crate::cases::checklist::QUESTIONS[i]))
+        .collect();
+    view! {
+        <section class="section section--wide" aria-labelledby="latest-title">
+            <h2 id="latest-title">"Latest referral"</h2>
+            <dl class="summary-list">
+                <div><dt>"Referred on"</dt><dd>{referral.referred_on.to_string()} " by " {referral.referring_agency_name.clone()}
+                    {referral.referrer.clone().map(|p| format!(" ({p})"))}</dd></div>
+                <div><dt>"Victim informed"</dt><dd>{referral.victim_informed.label()}</dd></div>
+                <div><dt>"Consent to share"</dt><dd>{referral.consent_to_share.label()}
+                    {referral.lawful_basis.clone().map(|b| view! { <br/><span class="muted">"Lawful basis: " {b}</span> })}</dd></div>
+                <div><dt>"Professional judgement"</dt><dd>{referral.judgement_reasons.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>"The victim's views"</dt><dd>{referral.victim_views.clone().unwrap_or_else(|| "Not recorded".into())}
+                    {referral.advocate_name.clone().map(|a| view! { <br/><span class="muted">"Advocate: " {a}
+                        {referral.advocate_agency_name.clone().map(|n| format!(", {n}"))}</span> })}</dd></div>
+            </dl>
+            <h3>"Risk factors answered “yes”"</h3>
+            {if yes.is_empty() {
+                view! { <p class="muted">"None."</p> }.into_any()
+            } else {
+                view! { <ul class="plain-list">{yes.into_iter().map(|(n, q)| view! { <li>{n} ". " {q}</li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Manage(case: CaseDetail, staff: bool) -> impl IntoView {
+    let action = ServerAction::<UpdateCase>::new();
+    let error = action_error(action.value());
+    let agencies = Resource::new(|| (), |_| list_agencies());
+    let latest = case.referrals.last().cloned();
+    const LABELS: &[(&str, &str)] = &[
+        ("status", "Status"),
+        ("lead_agency_id", "Lead agency"),
+        ("case_manager_id", "Case manager"),
+        ("case_responsible_id", "Case responsible"),
+        ("added_agency_ids", "Agencies added"),
+        ("initial_assessment_on", "Initial assessment done on"),
+        ("intervention_plan_on", "Intervention plan done on"),
+    ];
+    view! {
+        <section class="section" aria-labelledby="manage-title">
+            <h2 id="manage-title">"Manage the case"</h2>
+            <ErrorSummary error=error labels=LABELS/>
+            <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
+                <p class="notice notice--success" role="status">"Case updated. Reload the page to see every change."</p>
+            </Show>
+            <Suspense fallback=|| ()>
+                {
+                    let case = case.clone();
+                    let latest = latest.clone();
+                    move || {
+                        let case = case.clone();
+                        let latest = latest.clone();
+                        Suspend::new(async move {
+                            let agencies: Vec<Agency> = agencies.await.unwrap_or_default();
+                            let people: Vec<(String, String)> = agencies
+                                .iter()
+                                .flat_map(|a| a.members.iter().filter(|m| m.role != Role::Observer).map(move |m| (m.id.to_string(), format!("{} ({})", m.name, a.name))))
+                                .collect();
+                            let lead = case.lead_agency.as_ref().map(|a| a.id);
+                            let added: Vec<_> = case.agencies.iter().filter(|a| a.reasons.iter().any(|r| r == "added")).map(|a| a.id).collect();
+                            let manager = case.case_manager.as_ref().map(|p| p.id.to_string()).unwrap_or_default();
+                            let responsible = case.case_responsible.as_ref().map(|p| p.id.to_string()).unwrap_or_default();
+                            let lead_options = agencies.iter().filter(|a| a.active).map(|a| view! {
+                                <option value=a.id.to_string() selected=lead == Some(a.id)>{a.name.clone()}</option>
+                            }).collect_view();
+                            let agency_boxes = agencies.iter().filter(|a| a.active).enumerate().map(|(i, a)| view! {
+                                <label class="checkbox-inline">
+                                    <input type="checkbox" name=format!("form[added_agency_ids][{i}]") value=a.id.to_string() checked=added.contains(&a.id)/>
+                                    " " {a.name.clone()}
+                                </label>
+                            }).collect_view();
+                            let person_options = |selected: &str| people.iter().map(|(id, label)| {
+                                let sel = id == selected;
+                                view! { <option value=id.clone() selected=sel>{label.clone()}</option> }
+                            }).collect_view();
+                            let manager_options = person_options(&manager);
+                            let responsible_options = person_options(&responsible);
+                            let ia = latest.as_ref().and_then(|r| r.initial_assessment_on).map(|d| d.to_string()).unwrap_or_default();
+                            let ip = latest.as_ref().and_then(|r| r.intervention_plan_on).map(|d| d.to_string()).unwrap_or_default();
+                            view! {
+                                <ActionForm action=action attr:class="form" attr:novalidate=true>
+                                    <input type="hidden" name="id" value=case.id.to_string()/>
+                                    <Field error=error name="status" label="Status">
+                                        <select class="select" id="status" name="form[status]">
+                                            {CaseStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s == case.status>{s.label()}</option> }).collect_view()}
+                                        </select>
+                                    </Field>
+                                    {staff.then(|| view! {
+                                        <Field error=error name="lead_agency_id" label="Lead agency">
+                                            <select class="select" id="lead_agency_id" name="form[lead_agency_id]">
+                                                <option value="" selected=lead.is_none()>"Not decided"</option>
+                                                {lead_options}
+                                            </select>
+                                        </Field>
+                                        <div class="field">
+                                            <fieldset class="checkboxes" id="added_agency_ids">
+                                                <legend class="field__label">"Agencies added to the case"</legend>
+                                                <p class="field__hint">"Their members may then see the case (need to know)."</p>
+                                                <input type="hidden" name="form[agencies_listed]" value="1"/>
+                                                {agency_boxes}
+                                            </fieldset>
+                                        </div>
+                                    })}
+                                    <Field error=error name="case_manager_id" label="Case manager">
+                                        <select class="select" id="case_manager_id" name="form[case_manager_id]">
+                                            <option value="" selected=manager.is_empty()>"Not named"</option>
+                                            {manager_options}
+                                        </select>
+                                    </Field>
+                                    <Field error=error name="case_responsible_id" label="Case responsible" optional=true>
+                                        <select class="select" id="case_responsible_id" name="form[case_responsible_id]">
+                                            <option value="" selected=responsible.is_empty()>"None"</option>
+                                            {responsible_options}
+                                        </select>
+                                    </Field>
+                                    <Field error=error name="initial_assessment_on" label="Initial assessment done on" optional=true>
+                                        <input class="input input--medium" type="date" id="initial_assessment_on" name="form[initial_assessment_on]" value=ia/>
+                                    </Field>
+                                    <Field error=error name="intervention_plan_on" label="Intervention plan done on" optional=true>
+                                        <input class="input input--medium" type="date" id="intervention_plan_on" name="form[intervention_plan_on]" value=ip/>
+                                    </Field>
+                                    <SubmitButton pending=action.pending() label="Save case"/>
+                                </ActionForm>
+                            }
+                        })
+                    }
+                }
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Timeline(id: CaseId) -> impl IntoView {
+    let entries = Resource::new(move || id, case_timeline);
+    view! {
+        <section class="section section--wide" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">"Timeline"</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match entries.await {
+                        Err(e) => error_view(e),
+                        Ok(list) => view! {
+                            <ol class="timeline">
+                                {list.into_iter().rev().map(|e| view! {
+                                    <li class="timeline__item">
+                                        <time datetime=e.at.clone()>{crate::time::format_utc(e.at_unix)}</time>
+                                        " · " <strong>{e.what}</strong>
+                                        {e.who.map(|w| view! { " · " <span>{w}</span> })}
+                                        {e.detail.map(|d| view! { <br/><span class="muted">{d}</span> })}
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,8 @@
+mod case_page;
+mod list;
+mod referral_form;
+mod widgets;
+
+pub use case_page::CasePage;
+pub use list::CasesPage;
+pub use referral_form::{NewCasePage, NewReferralPage};

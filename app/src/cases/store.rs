@@ -1,0 +1,291 @@
+//! Case and referral rows. Restricted columns are read only by `restricted_value`.
+
+use super::criteria::Criteria;
+use super::types::*;
+use crate::error::AppError;
+use crate::ids::{AgencyId, CaseId, ReferralId, UserId};
+use chrono::NaiveDate;
+use sqlx::SqliteConnection;
+
+pub(super) fn day(s: &str) -> Result<NaiveDate, AppError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| AppError::Internal)
+}
+
+pub(super) fn opt_day(s: Option<String>) -> Result<Option<NaiveDate>, AppError> {
+    s.as_deref().map(day).transpose()
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub async fn find_by_victim(
+    conn: &mut SqliteConnection,
+    key: &str,
+    dob: NaiveDate,
+) -> Result<Option<CaseId>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM cases WHERE victim_key = ? AND victim_dob = ? ORDER BY id LIMIT 1",
+    )
+    .bind(key)
+    .bind(iso(dob))
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+pub async fn exists(conn: &mut SqliteConnection, id: CaseId) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id = ?")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+pub async fn referral_dates(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+) -> Result<Vec<NaiveDate>, AppError> {
+    let rows: Vec<String> =
+        sqlx::query_scalar("SELECT referred_on FROM referrals WHERE case_id = ?")
+            .bind(case)
+            .fetch_all(&mut *conn)
+            .await?;
+    rows.iter().map(|s| day(s)).collect()
+}
+
+/// Who may see the case, from an agency's point of view. `None` when the case does not exist.
+pub async fn access(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+    agency: Option<AgencyId>,
+) -> Result<Option<(bool, bool)>, AppError> {
+    let row: Option<(Option<AgencyId>, i64)> = sqlx::query_as(
+        "SELECT c.lead_agency_id,
+                (SELECT COUNT(*) FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?)
+         FROM cases c WHERE c.id = ?",
+    )
+    .bind(agency)
+    .bind(case)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(lead, n)| {
+        let lead = agency.is_some() && lead == agency;
+        (n > 0 || lead, lead)
+    }))
+}
+
+pub async fn insert_case(
+    conn: &mut SqliteConnection,
+    victim: &Victim,
+    key: &str,
+    perpetrator: Option<&Perpetrator>,
+    now: i64,
+) -> Result<(CaseId, String), AppError> {
+    let year: i64 = chrono::DateTime::from_timestamp(now, 0)
+        .map(|t| t.format("%Y").to_string().parse().unwrap_or(1970))
+        .unwrap_or(1970);
+    let seq: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(ref_seq), 0) + 1 FROM cases WHERE ref_year = ?")
+            .bind(year)
+            .fetch_one(&mut *conn)
+            .await?;
+    let reference = format!("C-{year}-{seq:04}");
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO cases (reference, ref_year, ref_seq, status, victim_name, victim_key, victim_dob,
+             victim_safe_contact, safe_to_contact, perpetrator_name, perpetrator_dob, created_at, updated_at)
+         VALUES (?, ?, ?, 'referred', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&reference)
+    .bind(year)
+    .bind(seq)
+    .bind(&victim.name)
+    .bind(key)
+    .bind(iso(victim.date_of_birth))
+    .bind(&victim.safe_contact)
+    .bind(victim.safe_to_contact)
+    .bind(perpetrator.and_then(|p| p.name.clone()))
+    .bind(perpetrator.and_then(|p| p.date_of_birth).map(iso))
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok((CaseId(id), reference))
+}
+
+pub async fn reference(conn: &mut SqliteConnection, id: CaseId) -> Result<String, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT reference FROM cases WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// A new referral brings the latest word on the household and the perpetrator.
+pub async fn refresh_from_referral(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+    r: &Referral,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM case_children WHERE case_id = ?")
+        .bind(case)
+        .execute(&mut *conn)
+        .await?;
+    for c in &r.children {
+        sqlx::query("INSERT INTO case_children (case_id, initials, age) VALUES (?, ?, ?)")
+            .bind(case)
+            .bind(&c.initials)
+            .bind(c.age as i64)
+            .execute(&mut *conn)
+            .await?;
+    }
+    if let Some(p) = &r.perpetrator {
+        sqlx::query(
+            "UPDATE cases SET perpetrator_name = COALESCE(?, perpetrator_name),
+                              perpetrator_dob = COALESCE(?, perpetrator_dob) WHERE id = ?",
+        )
+        .bind(&p.name)
+        .bind(p.date_of_birth.map(iso))
+        .bind(case)
+        .execute(&mut *conn)
+        .await?;
+    }
+    // A case that comes back after closing is a referral again.
+    sqlx::query("UPDATE cases SET status = CASE WHEN status = 'closed' THEN 'referred' ELSE status END, updated_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(case)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn involve(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+    agency: AgencyId,
+    reason: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query("INSERT OR IGNORE INTO case_agencies (case_id, agency_id, reason, added_at) VALUES (?, ?, ?, ?)")
+        .bind(case)
+        .bind(agency)
+        .bind(reason)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn insert_referral(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+    r: &Referral,
+    c: &Criteria,
+    by: UserId,
+    now: i64,
+) -> Result<ReferralId, AppError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO referrals (case_id, referred_on, registered_at, referring_agency_id, referring_user_id,
+             referrer_name, checklist, dash_yes, judgement_reasons, incidents_last_12_months,
+             visible_high_risk, professional_judgement, potential_escalation, is_repeat,
+             victim_informed, consent_to_share, lawful_basis, advocate_name, advocate_agency_id,
+             victim_views, children_count, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(case)
+    .bind(iso(r.referred_on))
+    .bind(now)
+    .bind(r.referring_agency_id)
+    .bind(by)
+    .bind(&r.referrer_name)
+    .bind(r.checklist.to_codes())
+    .bind(c.dash_yes as i64)
+    .bind(&r.judgement_reasons)
+    .bind(r.incidents_last_12_months as i64)
+    .bind(c.visible_high_risk)
+    .bind(c.professional_judgement)
+    .bind(c.potential_escalation)
+    .bind(c.repeat)
+    .bind(r.consent.victim_informed.as_str())
+    .bind(r.consent.consent_to_share.as_str())
+    .bind(&r.consent.lawful_basis)
+    .bind(&r.victim_voice.advocate_name)
+    .bind(r.victim_voice.advocate_agency_id)
+    .bind(&r.victim_voice.views)
+    .bind(r.children.len() as i64)
+    .bind(by)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(ReferralId(id))
+}
+
+pub async fn apply_patch(
+    conn: &mut SqliteConnection,
+    id: CaseId,
+    p: &CasePatch,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE cases SET updated_at = ");
+    b.push_bind(now);
+    if let Some(s) = p.status {
+        b.push(", status = ").push_bind(s.as_str());
+    }
+    if let Some(v) = p.lead_agency_id {
+        b.push(", lead_agency_id = ").push_bind(v);
+    }
+    if let Some(v) = p.case_manager_id {
+        b.push(", case_manager_id = ").push_bind(v);
+    }
+    if let Some(v) = p.case_responsible_id {
+        b.push(", case_responsible_id = ").push_bind(v);
+    }
+    b.push(" WHERE id = ").push_bind(id);
+    b.build().execute(&mut *conn).await?;
+
+    if let Some(v) = p.lead_agency_id {
+        sqlx::query("DELETE FROM case_agencies WHERE case_id = ? AND reason = 'lead'")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        if let Some(a) = v {
+            involve(conn, id, a, "lead", now).await?;
+        }
+    }
+    if let Some(list) = &p.added_agency_ids {
+        sqlx::query("DELETE FROM case_agencies WHERE case_id = ? AND reason = 'added'")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        for a in list {
+            involve(conn, id, *a, "added", now).await?;
+        }
+    }
+    for (column, value) in [
+        ("initial_assessment_on", p.initial_assessment_on),
+        ("intervention_plan_on", p.intervention_plan_on),
+    ] {
+        if let Some(v) = value {
+            sqlx::query(&format!(
+                "UPDATE referrals SET {column} = ? WHERE id = (SELECT id FROM referrals WHERE case_id = ? ORDER BY referred_on DESC, id DESC LIMIT 1)"
+            ))
+            .bind(v.map(iso))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Active people who may manage a case (not admins or observers).
+pub async fn is_case_worker(conn: &mut SqliteConnection, user: UserId) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')",
+    )
+    .bind(user)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
+}

@@ -1,0 +1,109 @@
+use super::extract::{Auth, Id, Json, Query};
+use super::Api;
+use axum::extract::State;
+use axum::http::StatusCode;
+use convene_app::cases::service;
+use convene_app::cases::types::{
+    Assessment, CaseCreated, CaseDetail, CaseFilter, CasePatchInput, CaseSummary, ReferralInput,
+    RevealInput, Revealed, TimelineEntry,
+};
+use convene_app::error::AppError;
+use convene_app::ids::CaseId;
+use convene_app::state::AppState;
+use serde::Deserialize;
+
+pub fn routes(api: Api) -> Api {
+    api.get("/cases", list)
+        .post("/cases", create)
+        .post("/cases/assess", assess)
+        .get("/cases/{id}", get)
+        .patch("/cases/{id}", update)
+        .post("/cases/{id}/referrals", refer_again)
+        .post("/cases/{id}/reveal", reveal)
+        .get("/cases/{id}/timeline", timeline)
+}
+
+async fn list(
+    State(s): State<AppState>,
+    auth: Auth,
+    Query(f): Query<CaseFilter>,
+) -> Result<axum::Json<Vec<CaseSummary>>, AppError> {
+    service::list(&s, auth.actor(), f).await.map(axum::Json)
+}
+
+async fn create(
+    State(s): State<AppState>,
+    auth: Auth,
+    Json(input): Json<ReferralInput>,
+) -> Result<(StatusCode, axum::Json<CaseCreated>), AppError> {
+    let c = service::create(&s, auth.actor(), input).await?;
+    Ok((StatusCode::CREATED, axum::Json(c)))
+}
+
+#[derive(Deserialize)]
+struct AssessBody {
+    #[serde(default)]
+    case_id: Option<CaseId>,
+    #[serde(flatten)]
+    input: ReferralInput,
+}
+
+async fn assess(
+    State(s): State<AppState>,
+    auth: Auth,
+    Json(b): Json<AssessBody>,
+) -> Result<axum::Json<Assessment>, AppError> {
+    service::assess(&s, auth.actor(), b.case_id, b.input)
+        .await
+        .map(axum::Json)
+}
+
+async fn get(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<CaseId>,
+) -> Result<axum::Json<CaseDetail>, AppError> {
+    service::get(&s, auth.actor(), id).await.map(axum::Json)
+}
+
+async fn update(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<CaseId>,
+    Json(input): Json<CasePatchInput>,
+) -> Result<axum::Json<CaseDetail>, AppError> {
+    service::update(&s, auth.actor(), id, input)
+        .await
+        .map(axum::Json)
+}
+
+async fn refer_again(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<CaseId>,
+    Json(input): Json<ReferralInput>,
+) -> Result<(StatusCode, axum::Json<CaseCreated>), AppError> {
+    let c = service::add_referral(&s, auth.actor(), id, input).await?;
+    Ok((StatusCode::CREATED, axum::Json(c)))
+}
+
+async fn reveal(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<CaseId>,
+    Json(input): Json<RevealInput>,
+) -> Result<axum::Json<Revealed>, AppError> {
+    service::reveal(&s, auth.actor(), id, input)
+        .await
+        .map(axum::Json)
+}
+
+async fn timeline(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<CaseId>,
+) -> Result<axum::Json<Vec<TimelineEntry>>, AppError> {
+    service::timeline(&s, auth.actor(), id)
+        .await
+        .map(axum::Json)
+}
