@@ -143,6 +143,8 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
 
     fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
         use leptos::server_fn::error::ServerFnErrorErr as E;
+        #[cfg(feature = "ssr")]
+        tracing::warn!(error = %value, "server function call failed before reaching its code");
         match value {
             E::Request(_) => AppError::Unavailable,
             E::Args(_) | E::MissingArg(_) => AppError::validation(

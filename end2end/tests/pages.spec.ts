@@ -14,6 +14,14 @@ test.describe('every page', () => {
       await hydrated(page);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     }
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await signIn(page, 'coordinator@demo.test');
+    for (const path of ['/cases', '/cases?status=active', '/cases/new', '/cases/1', '/cases/1/refer']) {
+      await page.goto(path);
+      await hydrated(page);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    }
     expect(problems).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ use super::server_fns::{get_agency, list_agencies, CreateAgency, UpdateAgency};
 use super::text;
 use super::types::{Agency, AgencyKind};
 use crate::components::forms::action_error;
-use crate::components::layout::{can_manage_agencies, use_me};
+use crate::components::layout::{can_manage_agencies, signed_in_user};
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
@@ -24,13 +24,8 @@ const LABELS: &[(&str, &str)] = &[
 ];
 
 fn manager() -> Signal<bool> {
-    let me = use_me();
-    Signal::derive(move || {
-        me.get()
-            .and_then(|r| r.ok())
-            .flatten()
-            .is_some_and(|m| can_manage_agencies(&m))
-    })
+    let can = signed_in_user().is_some_and(|m| can_manage_agencies(&m));
+    Signal::derive(move || can)
 }
 
 #[component]

@@ -9,7 +9,9 @@ use crate::ids::CaseId;
 use leptos::prelude::*;
 
 #[server(prefix = "/_fn")]
-pub async fn list_cases(filter: CaseFilter) -> Result<Vec<CaseSummary>, AppError> {
+pub async fn list_cases(
+    #[server(default)] filter: CaseFilter,
+) -> Result<Vec<CaseSummary>, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
     respond(super::service::list(&state, actor.as_ref(), filter).await)

@@ -34,7 +34,12 @@ pub fn Guard(
                     Ok(Some(m)) if m.must_enrol_totp && !account_page => {
                         view! { <Redirect path="/account"/> }.into_any()
                     }
-                    Ok(Some(m)) if allow(&m) => children.read_value()().into_any(),
+                    Ok(Some(m)) if allow(&m) => {
+                        // Pages below read the signed-in user from context, synchronously and
+                        // identically on the server and while hydrating.
+                        provide_context(m);
+                        children.read_value()().into_any()
+                    }
                     Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
                     Ok(None) => view! { <Redirect path="/sign-in"/> }.into_any(),
                     Err(e) => error_view(e),
@@ -42,6 +47,11 @@ pub fn Guard(
             })}
         </Suspense>
     }
+}
+
+/// The signed-in user, for pages inside a `Guard`.
+pub fn signed_in_user() -> Option<Me> {
+    use_context::<Me>()
 }
 
 pub fn anyone(_: &Me) -> bool {

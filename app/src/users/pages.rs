@@ -7,7 +7,7 @@ use crate::agencies::server_fns::list_agencies;
 use crate::agencies::types::Agency;
 use crate::auth::types::{Me, Role};
 use crate::components::forms::action_error;
-use crate::components::layout::{can_manage_users, use_me};
+use crate::components::layout::{can_manage_users, signed_in_user};
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
@@ -27,8 +27,8 @@ const LABELS: &[(&str, &str)] = &[
 ];
 
 fn signed_in() -> Signal<Option<Me>> {
-    let me = use_me();
-    Signal::derive(move || me.get().and_then(|r| r.ok()).flatten())
+    let me = signed_in_user();
+    Signal::derive(move || me.clone())
 }
 
 /// The roles the signed-in person may give (a coordinator: member and observer only).

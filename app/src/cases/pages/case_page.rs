@@ -7,9 +7,9 @@ use crate::agencies::types::Agency;
 use crate::auth::types::Role;
 use crate::cases::server_fns::{case_timeline, get_case, RevealField, UpdateCase};
 use crate::cases::text as t;
-use crate::cases::types::{CaseDetail, CaseStatus, ReferralView, RestrictedField};
+use crate::cases::types::{CaseDetail, CaseStatus, ReferralView, RestrictedField, TimelineEntry};
 use crate::components::forms::action_error;
-use crate::components::layout::use_me;
+use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
@@ -34,12 +34,20 @@ pub fn CasePage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
+    let timeline = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => case_timeline(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    let agencies = Resource::new(|| (), |_| list_agencies());
+    // One wait for everything the page shows, so that it arrives whole.
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match case.await {
-                    Err(e) => error_view(e),
-                    Ok(c) => view! { <CaseView case=c/> }.into_any(),
+                match (case.await, timeline.await, agencies.await) {
+                    (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => error_view(e),
+                    (Ok(c), Ok(t), Ok(a)) => view! { <CaseView case=c timeline=t agencies=a/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -47,9 +55,12 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn CaseView(case: CaseDetail) -> impl IntoView {
-    let me = use_me();
-    let me = me.get_untracked().and_then(|r| r.ok()).flatten();
+fn CaseView(
+    case: CaseDetail,
+    timeline: Vec<TimelineEntry>,
+    agencies: Vec<Agency>,
+) -> impl IntoView {
+    let me = signed_in_user();
     let staff = me
         .as_ref()
         .is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
@@ -109,8 +120,8 @@ fn CaseView(case: CaseDetail) -> impl IntoView {
 
         <RiskHistory referrals=case.referrals.clone()/>
         {latest.map(|r| view! { <LatestReferral referral=r/> })}
-        {(staff || leads).then(|| view! { <Manage case=case.clone() staff=staff/> })}
-        <Timeline id=id/>
+        {(staff || leads).then(|| view! { <Manage case=case.clone() staff=staff agencies=agencies/> })}
+        <Timeline entries=timeline/>
     }
 }
 
@@ -252,10 +263,9 @@ fn LatestReferral(referral: ReferralView) -> impl IntoView {
 }
 
 #[component]
-fn Manage(case: CaseDetail, staff: bool) -> impl IntoView {
+fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView {
     let action = ServerAction::<UpdateCase>::new();
     let error = action_error(action.value());
-    let agencies = Resource::new(|| (), |_| list_agencies());
     let latest = case.referrals.last().cloned();
     const LABELS: &[(&str, &str)] = &[
         ("status", "Status"),
@@ -266,125 +276,140 @@ fn Manage(case: CaseDetail, staff: bool) -> impl IntoView {
         ("initial_assessment_on", "Initial assessment done on"),
         ("intervention_plan_on", "Intervention plan done on"),
     ];
+    let people: Vec<(String, String)> = agencies
+        .iter()
+        .flat_map(|a| {
+            a.members
+                .iter()
+                .filter(|m| m.role != Role::Observer)
+                .map(move |m| (m.id.to_string(), format!("{} ({})", m.name, a.name)))
+        })
+        .collect();
+    let lead = case.lead_agency.as_ref().map(|a| a.id);
+    let added: Vec<_> = case
+        .agencies
+        .iter()
+        .filter(|a| a.reasons.iter().any(|r| r == "added"))
+        .map(|a| a.id)
+        .collect();
+    let manager = case
+        .case_manager
+        .as_ref()
+        .map(|p| p.id.to_string())
+        .unwrap_or_default();
+    let responsible = case
+        .case_responsible
+        .as_ref()
+        .map(|p| p.id.to_string())
+        .unwrap_or_default();
+    let ia = latest
+        .as_ref()
+        .and_then(|r| r.initial_assessment_on)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let ip = latest
+        .as_ref()
+        .and_then(|r| r.intervention_plan_on)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let lead_options = agencies
+        .iter()
+        .filter(|a| a.active)
+        .map(|a| view! { <option value=a.id.to_string() selected=lead == Some(a.id)>{a.name.clone()}</option> })
+        .collect_view();
+    let agency_boxes = agencies
+        .iter()
+        .filter(|a| a.active)
+        .enumerate()
+        .map(|(i, a)| {
+            view! {
+                <label class="checkbox-inline">
+                    <input type="checkbox" name=format!("form[added_agency_ids][{i}]") value=a.id.to_string() checked=added.contains(&a.id)/>
+                    " " {a.name.clone()}
+                </label>
+            }
+        })
+        .collect_view();
+    let person_options = |selected: &str| {
+        people
+            .iter()
+            .map(|(id, label)| {
+                let sel = id == selected;
+                view! { <option value=id.clone() selected=sel>{label.clone()}</option> }
+            })
+            .collect_view()
+    };
+    let manager_options = person_options(&manager);
+    let responsible_options = person_options(&responsible);
     view! {
         <section class="section" aria-labelledby="manage-title">
             <h2 id="manage-title">"Manage the case"</h2>
             <ErrorSummary error=error labels=LABELS/>
             <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
-                <p class="notice notice--success" role="status">"Case updated. Reload the page to see every change."</p>
+                <p class="notice notice--success" role="status">"Case updated."</p>
             </Show>
-            <Suspense fallback=|| ()>
-                {
-                    let case = case.clone();
-                    let latest = latest.clone();
-                    move || {
-                        let case = case.clone();
-                        let latest = latest.clone();
-                        Suspend::new(async move {
-                            let agencies: Vec<Agency> = agencies.await.unwrap_or_default();
-                            let people: Vec<(String, String)> = agencies
-                                .iter()
-                                .flat_map(|a| a.members.iter().filter(|m| m.role != Role::Observer).map(move |m| (m.id.to_string(), format!("{} ({})", m.name, a.name))))
-                                .collect();
-                            let lead = case.lead_agency.as_ref().map(|a| a.id);
-                            let added: Vec<_> = case.agencies.iter().filter(|a| a.reasons.iter().any(|r| r == "added")).map(|a| a.id).collect();
-                            let manager = case.case_manager.as_ref().map(|p| p.id.to_string()).unwrap_or_default();
-                            let responsible = case.case_responsible.as_ref().map(|p| p.id.to_string()).unwrap_or_default();
-                            let lead_options = agencies.iter().filter(|a| a.active).map(|a| view! {
-                                <option value=a.id.to_string() selected=lead == Some(a.id)>{a.name.clone()}</option>
-                            }).collect_view();
-                            let agency_boxes = agencies.iter().filter(|a| a.active).enumerate().map(|(i, a)| view! {
-                                <label class="checkbox-inline">
-                                    <input type="checkbox" name=format!("form[added_agency_ids][{i}]") value=a.id.to_string() checked=added.contains(&a.id)/>
-                                    " " {a.name.clone()}
-                                </label>
-                            }).collect_view();
-                            let person_options = |selected: &str| people.iter().map(|(id, label)| {
-                                let sel = id == selected;
-                                view! { <option value=id.clone() selected=sel>{label.clone()}</option> }
-                            }).collect_view();
-                            let manager_options = person_options(&manager);
-                            let responsible_options = person_options(&responsible);
-                            let ia = latest.as_ref().and_then(|r| r.initial_assessment_on).map(|d| d.to_string()).unwrap_or_default();
-                            let ip = latest.as_ref().and_then(|r| r.intervention_plan_on).map(|d| d.to_string()).unwrap_or_default();
-                            view! {
-                                <ActionForm action=action attr:class="form" attr:novalidate=true>
-                                    <input type="hidden" name="id" value=case.id.to_string()/>
-                                    <Field error=error name="status" label="Status">
-                                        <select class="select" id="status" name="form[status]">
-                                            {CaseStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s == case.status>{s.label()}</option> }).collect_view()}
-                                        </select>
-                                    </Field>
-                                    {staff.then(|| view! {
-                                        <Field error=error name="lead_agency_id" label="Lead agency">
-                                            <select class="select" id="lead_agency_id" name="form[lead_agency_id]">
-                                                <option value="" selected=lead.is_none()>"Not decided"</option>
-                                                {lead_options}
-                                            </select>
-                                        </Field>
-                                        <div class="field">
-                                            <fieldset class="checkboxes" id="added_agency_ids">
-                                                <legend class="field__label">"Agencies added to the case"</legend>
-                                                <p class="field__hint">"Their members may then see the case (need to know)."</p>
-                                                <input type="hidden" name="form[agencies_listed]" value="1"/>
-                                                {agency_boxes}
-                                            </fieldset>
-                                        </div>
-                                    })}
-                                    <Field error=error name="case_manager_id" label="Case manager">
-                                        <select class="select" id="case_manager_id" name="form[case_manager_id]">
-                                            <option value="" selected=manager.is_empty()>"Not named"</option>
-                                            {manager_options}
-                                        </select>
-                                    </Field>
-                                    <Field error=error name="case_responsible_id" label="Case responsible" optional=true>
-                                        <select class="select" id="case_responsible_id" name="form[case_responsible_id]">
-                                            <option value="" selected=responsible.is_empty()>"None"</option>
-                                            {responsible_options}
-                                        </select>
-                                    </Field>
-                                    <Field error=error name="initial_assessment_on" label="Initial assessment done on" optional=true>
-                                        <input class="input input--medium" type="date" id="initial_assessment_on" name="form[initial_assessment_on]" value=ia/>
-                                    </Field>
-                                    <Field error=error name="intervention_plan_on" label="Intervention plan done on" optional=true>
-                                        <input class="input input--medium" type="date" id="intervention_plan_on" name="form[intervention_plan_on]" value=ip/>
-                                    </Field>
-                                    <SubmitButton pending=action.pending() label="Save case"/>
-                                </ActionForm>
-                            }
-                        })
-                    }
-                }
-            </Suspense>
+            <ActionForm action=action attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=case.id.to_string()/>
+                <Field error=error name="status" label="Status">
+                    <select class="select" id="status" name="form[status]">
+                        {CaseStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s == case.status>{s.label()}</option> }).collect_view()}
+                    </select>
+                </Field>
+                {staff.then(|| view! {
+                    <Field error=error name="lead_agency_id" label="Lead agency">
+                        <select class="select" id="lead_agency_id" name="form[lead_agency_id]">
+                            <option value="" selected=lead.is_none()>"Not decided"</option>
+                            {lead_options}
+                        </select>
+                    </Field>
+                    <div class="field">
+                        <fieldset class="checkboxes" id="added_agency_ids">
+                            <legend class="field__label">"Agencies added to the case"</legend>
+                            <p class="field__hint">"Their members may then see the case (need to know)."</p>
+                            <input type="hidden" name="form[agencies_listed]" value="1"/>
+                            {agency_boxes}
+                        </fieldset>
+                    </div>
+                })}
+                <Field error=error name="case_manager_id" label="Case manager">
+                    <select class="select" id="case_manager_id" name="form[case_manager_id]">
+                        <option value="" selected=manager.is_empty()>"Not named"</option>
+                        {manager_options}
+                    </select>
+                </Field>
+                <Field error=error name="case_responsible_id" label="Case responsible" optional=true>
+                    <select class="select" id="case_responsible_id" name="form[case_responsible_id]">
+                        <option value="" selected=responsible.is_empty()>"None"</option>
+                        {responsible_options}
+                    </select>
+                </Field>
+                <Field error=error name="initial_assessment_on" label="Initial assessment done on" optional=true>
+                    <input class="input input--medium" type="date" id="initial_assessment_on" name="form[initial_assessment_on]" value=ia/>
+                </Field>
+                <Field error=error name="intervention_plan_on" label="Intervention plan done on" optional=true>
+                    <input class="input input--medium" type="date" id="intervention_plan_on" name="form[intervention_plan_on]" value=ip/>
+                </Field>
+                <SubmitButton pending=action.pending() label="Save case"/>
+            </ActionForm>
         </section>
     }
 }
 
 #[component]
-fn Timeline(id: CaseId) -> impl IntoView {
-    let entries = Resource::new(move || id, case_timeline);
+fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
     view! {
         <section class="section section--wide" aria-labelledby="timeline-title">
             <h2 id="timeline-title">"Timeline"</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match entries.await {
-                        Err(e) => error_view(e),
-                        Ok(list) => view! {
-                            <ol class="timeline">
-                                {list.into_iter().rev().map(|e| view! {
-                                    <li class="timeline__item">
-                                        <time datetime=e.at.clone()>{crate::time::format_utc(e.at_unix)}</time>
-                                        " · " <strong>{e.what}</strong>
-                                        {e.who.map(|w| view! { " · " <span>{w}</span> })}
-                                        {e.detail.map(|d| view! { <br/><span class="muted">{d}</span> })}
-                                    </li>
-                                }).collect_view()}
-                            </ol>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <ol class="timeline">
+                {entries.into_iter().rev().map(|e| view! {
+                    <li class="timeline__item">
+                        <time datetime=e.at.clone()>{crate::time::format_utc(e.at_unix)}</time>
+                        " · " <strong>{e.what}</strong>
+                        {e.who.map(|w| view! { " · " <span>{w}</span> })}
+                        {e.detail.map(|d| view! { <br/><span class="muted">{d}</span> })}
+                    </li>
+                }).collect_view()}
+            </ol>
         </section>
     }
 }

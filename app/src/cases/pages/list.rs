@@ -4,7 +4,7 @@ use crate::auth::types::Role;
 use crate::cases::server_fns::list_cases;
 use crate::cases::text as t;
 use crate::cases::types::{CaseFilter, CaseStatus, CaseSummary};
-use crate::components::layout::use_me;
+use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,13 +23,9 @@ pub fn CasesPage() -> impl IntoView {
     };
     let cases = Resource::new(filter, list_cases);
     let agencies = Resource::new(|| (), |_| list_agencies());
-    let me = use_me();
-    let can_refer = move || {
-        me.get()
-            .and_then(|r| r.ok())
-            .flatten()
-            .is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator | Role::Member))
-    };
+    let refer_allowed = signed_in_user()
+        .is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator | Role::Member));
+    let can_refer = move || refer_allowed;
     view! {
         <Title text=t::LIST_TITLE/>
         <div class="page-heading">

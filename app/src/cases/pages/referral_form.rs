@@ -8,7 +8,7 @@ use crate::cases::server_fns::{get_case, AssessReferral, ReferAgain, ReferCase};
 use crate::cases::text as t;
 use crate::cases::types::{Assessment, ConsentToShare, VictimInformed};
 use crate::components::forms::action_error;
-use crate::components::layout::use_me;
+use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
@@ -286,13 +286,16 @@ fn AgencySelect(
     own_agency: bool,
 ) -> impl IntoView {
     let agencies = Resource::new(|| (), |_| list_agencies());
-    let me = use_me();
+    let own = if own_agency {
+        signed_in_user().and_then(|m| m.agency_id)
+    } else {
+        None
+    };
     view! {
         <select class="select" id=id name=name>
             <Suspense fallback=move || view! { <option value="">{empty}</option> }>
                 {move || Suspend::new(async move {
                     let agencies = agencies.await.unwrap_or_default();
-                    let own = if own_agency { me.await.ok().flatten().and_then(|m| m.agency_id) } else { None };
                     view! {
                         <option value="" selected=own.is_none()>{empty}</option>
                         {agency_options(&agencies, own)}
@@ -452,8 +455,12 @@ fn CriteriaSummary(
                         </ul>
                         {(!a.unanswered.is_empty()).then(|| view! {
                             <p class="criteria-summary__unanswered">
-                                {format!("Not answered yet: question{} {}", if a.unanswered.len() == 1 { "" } else { "s" },
-                                    a.unanswered.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", "))}
+                                {if a.unanswered.len() > 6 {
+                                    format!("{} questions of the checklist not answered yet", a.unanswered.len())
+                                } else {
+                                    format!("Not answered yet: question{} {}", if a.unanswered.len() == 1 { "" } else { "s" },
+                                        a.unanswered.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", "))
+                                }}
                             </p>
                         })}
                         {(new_case && a.existing_case).then(|| view! {

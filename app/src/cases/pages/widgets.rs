@@ -9,9 +9,9 @@ use leptos::prelude::*;
 #[component]
 pub fn RiskTag(criteria: Criteria) -> impl IntoView {
     let (class, word) = if criteria.visible_high_risk {
-        ("tag tag--risk-high", "High risk")
+        ("tag tag--risk-high", "Visible high risk")
     } else {
-        ("tag tag--risk-medium", "Referred")
+        ("tag tag--risk-medium", "Checklist")
     };
     view! {
         <span class=class>
