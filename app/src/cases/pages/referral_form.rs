@@ -52,6 +52,7 @@ const LABELS: &[(&str, &str)] = &[
 
 #[component]
 pub fn NewCasePage() -> impl IntoView {
+    let agencies = Resource::new(|| (), |_| list_agencies());
     let action = ServerAction::<ReferCase>::new();
     let error = action_error(action.value());
     let navigate = use_navigate();
@@ -73,7 +74,11 @@ pub fn NewCasePage() -> impl IntoView {
         <h1>{t::REFER}</h1>
         <p class="lead">"Fill in the risk checklist with the victim. The criteria the referral meets are worked out as you go."</p>
         <ErrorSummary error=error labels=LABELS/>
-        <ReferralForm case=None error=error pending=action.pending() submit=move |form| {
+        <Suspense fallback=|| ()>
+        {move || Suspend::new(async move {
+        let agencies = match agencies.await { Ok(a) => a, Err(e) => return error_view(e) };
+        view! {
+        <ReferralForm case=None agencies=agencies error=error pending=action.pending() submit=move |form| {
             #[cfg(feature = "hydrate")]
             {
                 use leptos::form::FromFormData;
@@ -86,6 +91,9 @@ pub fn NewCasePage() -> impl IntoView {
             }
             let _ = form;
         } action_url=ReferCase::url()/>
+        }.into_any()
+        })}
+        </Suspense>
     }
 }
 
@@ -104,6 +112,7 @@ pub fn NewReferralPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
+    let agencies = Resource::new(|| (), |_| list_agencies());
     let action = ServerAction::<ReferAgain>::new();
     let error = action_error(action.value());
     let navigate = use_navigate();
@@ -118,9 +127,9 @@ pub fn NewReferralPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match case.await {
-                    Err(e) => error_view(e),
-                    Ok(c) => {
+                match (case.await, agencies.await) {
+                    (Err(e), _) | (_, Err(e)) => error_view(e),
+                    (Ok(c), Ok(agencies)) => {
                         let title = format!("{}: {}", t::REFER_AGAIN, c.reference);
                         view! {
                             <Title text=title.clone()/>
@@ -128,7 +137,7 @@ pub fn NewReferralPage() -> impl IntoView {
                             <h1>{title}</h1>
                             <p class="lead">"The victim's details are already held by the case. Fill in the risk checklist as it stands today."</p>
                             <ErrorSummary error=error labels=LABELS/>
-                            <ReferralForm case=Some(c.id) error=error pending=action.pending() submit=move |form| {
+                            <ReferralForm case=Some(c.id) agencies=agencies error=error pending=action.pending() submit=move |form| {
                                 #[cfg(feature = "hydrate")]
                                 {
                                     use leptos::form::FromFormData;
@@ -166,6 +175,7 @@ fn agency_options(agencies: &[Agency], selected: Option<AgencyId>) -> impl IntoV
 #[component]
 fn ReferralForm(
     case: Option<CaseId>,
+    agencies: Vec<Agency>,
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(into)] pending: Signal<bool>,
     submit: impl Fn(leptos::web_sys::HtmlFormElement) + 'static,
@@ -198,6 +208,7 @@ fn ReferralForm(
         }
     };
 
+    let referring_agencies = agencies.clone();
     view! {
         <div class="referral">
             <form
@@ -216,7 +227,7 @@ fn ReferralForm(
                         <input class="input input--medium" type="date" id="referred_on" name="input[referred_on]"/>
                     </Field>
                     <Field error=error name="referring_agency_id" label="Referring agency">
-                        <AgencySelect id="referring_agency_id" name="input[referring_agency_id]" empty="Choose…" own_agency=true/>
+                        <AgencySelect id="referring_agency_id" name="input[referring_agency_id]" empty="Choose…" own_agency=true agencies=referring_agencies/>
                     </Field>
                     <Field error=error name="referrer_name" label="Referred by" optional=true hint="Leave empty if you are the referrer.">
                         <input class="input" type="text" id="referrer_name" name="input[referrer_name]"/>
@@ -263,7 +274,7 @@ fn ReferralForm(
                         <input class="input" type="text" id="victim_voice.advocate_name" name="input[victim_voice][advocate_name]"/>
                     </Field>
                     <Field error=error name="victim_voice.advocate_agency_id" label="Advocate's agency" optional=true>
-                        <AgencySelect id="victim_voice.advocate_agency_id" name="input[victim_voice][advocate_agency_id]" empty="None" own_agency=false/>
+                        <AgencySelect id="victim_voice.advocate_agency_id" name="input[victim_voice][advocate_agency_id]" empty="None" own_agency=false agencies=agencies/>
                     </Field>
                     <Field error=error name="victim_voice.views" label="The victim's views and wishes" optional=true hint="In her words where possible: what she wants to happen, what she fears.">
                         <textarea class="textarea" id="victim_voice.views" name="input[victim_voice][views]" rows="4"></textarea>
@@ -284,8 +295,8 @@ fn AgencySelect(
     name: &'static str,
     empty: &'static str,
     own_agency: bool,
+    agencies: Vec<Agency>,
 ) -> impl IntoView {
-    let agencies = Resource::new(|| (), |_| list_agencies());
     let own = if own_agency {
         signed_in_user().and_then(|m| m.agency_id)
     } else {
@@ -293,15 +304,8 @@ fn AgencySelect(
     };
     view! {
         <select class="select" id=id name=name>
-            <Suspense fallback=move || view! { <option value="">{empty}</option> }>
-                {move || Suspend::new(async move {
-                    let agencies = agencies.await.unwrap_or_default();
-                    view! {
-                        <option value="" selected=own.is_none()>{empty}</option>
-                        {agency_options(&agencies, own)}
-                    }
-                })}
-            </Suspense>
+            <option value="" selected=own.is_none()>{empty}</option>
+            {agency_options(&agencies, own)}
         </select>
     }
 }
