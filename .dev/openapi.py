@@ -74,8 +74,10 @@ schemas = {
       "actor_user_id": {"type": ["integer", "null"]}, "actor_name": {"type": ["string", "null"]}, "action": {"type": "string"},
       "entity": {"type": "string"}, "entity_id": {"type": ["string", "null"]}, "reason": {"type": ["string", "null"]}, "details": {}}},
   "AuditPage": {"type": "object", "required": ["entries"], "properties": {"entries": arr(ref("AuditEntry")), "next_before_id": {"type": ["integer", "null"]}}},
-  "Settings": {"type": "object", "required": ["require_totp", "escalation_incidents"], "properties": {"require_totp": {"type": "boolean"}, "escalation_incidents": {"type": "integer", "description": "Incidents in 12 months for potential escalation (default 3)"}}},
-  "SettingsPatch": {"type": "object", "properties": {"require_totp": {"type": "boolean"}, "escalation_incidents": {"type": "integer", "minimum": 1, "maximum": 50}}},
+  "Settings": {"type": "object", "required": ["require_totp", "escalation_incidents"], "properties": {"require_totp": {"type": "boolean"}, "escalation_incidents": {"type": "integer", "description": "Incidents in 12 months for potential escalation (default 3)"},
+      "case_item_minutes": {"type": "integer", "description": "Agenda time per case (default 12)"}, "research_due_hours": {"type": "integer", "description": "Research due before the meeting (default 24)"}}},
+  "SettingsPatch": {"type": "object", "properties": {"require_totp": {"type": "boolean"}, "escalation_incidents": {"type": "integer", "minimum": 1, "maximum": 50},
+      "case_item_minutes": {"type": "integer", "minimum": 1, "maximum": 120}, "research_due_hours": {"type": "integer", "minimum": 0, "maximum": 336}}},
   "Criteria": {"type": "object", "required": ["dash_yes", "visible_high_risk", "professional_judgement", "potential_escalation", "repeat"], "properties": {
       "dash_yes": {"type": "integer", "description": "\"yes\" answers in the checklist (\"unknown\" is not yes)"},
       "visible_high_risk": {"type": "boolean", "description": "14 or more yes"},
@@ -135,6 +137,62 @@ schemas = {
   "RevealRequest": {"type": "object", "required": ["field", "reason"], "properties": {"field": ref("RestrictedField"), "reason": {"type": "string", "description": "Why the detail is needed; kept in the audit log"}}},
   "Revealed": {"type": "object", "properties": {"field": ref("RestrictedField"), "value": {}}},
   "TimelineEntry": {"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}, "at_unix": {"type": "integer"}, "what": {"type": "string"}, "who": {"type": ["string", "null"]}, "detail": {"type": ["string", "null"]}}},
+  "MeetingStatus": {"type": "string", "enum": ["draft", "agenda_published", "in_session", "closed", "minutes_approved"]},
+  "Meeting": {"type": "object", "properties": {
+      "id": {"type": "integer"}, "series_id": {"type": ["integer", "null"]}, "starts_at": {"type": "string", "format": "date-time"}, "starts_at_unix": {"type": "integer"},
+      "ends_at": {"type": "string", "format": "date-time"}, "ends_at_unix": {"type": "integer"}, "place": {"type": ["string", "null"]}, "video_link": {"type": ["string", "null"]},
+      "chair": {"oneOf": [ref("PersonRef"), {"type": "null"}]}, "status": ref("MeetingStatus"), "agenda_published_at": {"type": ["string", "null"]},
+      "research_due_unix": {"type": "integer"}}},
+  "NewMeeting": {"type": "object", "required": ["starts_at"], "properties": {
+      "starts_at": {"type": "string", "description": "YYYY-MM-DDTHH:MM (UTC) or RFC 3339"}, "duration_minutes": {"type": "integer", "default": 180},
+      "place": {"type": ["string", "null"]}, "video_link": {"type": ["string", "null"], "description": "https:// only"}, "chair_id": {"type": ["integer", "null"]}}},
+  "MeetingPatch": {"type": "object", "properties": {
+      "starts_at": {"type": "string"}, "ends_at": {"type": "string"}, "place": {"type": "string"}, "video_link": {"type": "string"},
+      "chair_id": {"type": ["integer", "null"]}, "status": {"type": "string", "enum": ["in_session", "closed"], "description": "agenda_published → in_session → closed"}}},
+  "Series": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "every_weeks": {"type": "integer"}, "weekday": {"type": "integer"},
+      "start_time": {"type": "string"}, "duration_minutes": {"type": "integer"}, "place": {"type": ["string", "null"]}, "video_link": {"type": ["string", "null"]}, "default_chair_id": {"type": ["integer", "null"]}}},
+  "NewSeries": {"type": "object", "required": ["name", "every_weeks", "first_date", "start_time"], "properties": {
+      "name": {"type": "string"}, "every_weeks": {"type": "integer", "minimum": 1, "maximum": 12}, "first_date": {"type": "string", "format": "date"},
+      "start_time": {"type": "string", "example": "10:00"}, "duration_minutes": {"type": "integer"}, "place": {"type": ["string", "null"]},
+      "video_link": {"type": ["string", "null"]}, "default_chair_id": {"type": ["integer", "null"]}}},
+  "ItemKind": {"type": "string", "enum": ["confidentiality", "previous_minutes", "incomplete_actions", "new_case_children", "new_case", "review", "twelve_month_notice", "barriers", "aob", "other"]},
+  "AgendaItem": {"type": "object", "properties": {
+      "id": {"type": "integer"}, "position": {"type": "integer"}, "kind": ref("ItemKind"), "title": {"type": "string"}, "case_id": {"type": ["integer", "null"]},
+      "reference": {"type": ["string", "null"]}, "details": {"type": ["object", "null"], "description": "Status, risk, children, referring and lead agency: only for those who may see the case; never names"},
+      "research": arr({"type": "object", "properties": {"agency_id": {"type": "integer"}, "agency_name": {"type": "string"}, "state": {"type": "string"}}}),
+      "minutes": {"type": "integer"}, "starts_unix": {"type": "integer"}, "manual": {"type": "boolean"}, "notes": {"type": ["string", "null"]},
+      "removed": {"type": "boolean"}, "removed_reason": {"type": ["string", "null"]}, "deferred_to": {"type": ["integer", "null"]}}},
+  "Agenda": {"type": "object", "properties": {
+      "meeting": ref("Meeting"), "items": arr(ref("AgendaItem")), "expected_end_unix": {"type": "integer"}, "overrun_minutes": {"type": "integer"},
+      "built": {"type": "boolean"}, "changes_since_publication": arr({"type": "object"}), "must_acknowledge": {"type": "boolean"},
+      "previous_meeting": {"type": ["object", "null"]}, "marking": {"type": "string"}, "viewer": {"type": "string"}, "viewed_at": {"type": "string"}}},
+  "AgendaPatch": {"type": "object", "required": ["operations"], "properties": {"operations": arr({"type": "object", "required": ["op"], "description":
+      "op: move {item_id, position} · remove {item_id, reason} · restore {item_id} · defer {item_id} · set_minutes {item_id, minutes} · set_notes {item_id, notes} · add {kind, title?, case_id?, minutes?}",
+      "properties": {"op": {"type": "string", "enum": ["move", "remove", "restore", "defer", "set_minutes", "set_notes", "add"]}}})}},
+  "ResearchReturn": {"type": "object", "properties": {"agency_id": {"type": "integer"}, "agency_name": {"type": "string"}, "state": {"type": "string", "enum": ["holds", "no_trace"]},
+      "body_md": {"type": ["string", "null"]}, "body_html": {"type": ["string", "null"], "description": "Sanitised"}, "by": {"type": ["string", "null"]}, "updated_at": {"type": "string"}}},
+  "CaseResearch": {"type": "object", "properties": {"case_id": {"type": "integer"}, "reference": {"type": "string"}, "due_unix": {"type": "integer"}, "returns": arr(ref("ResearchReturn"))}},
+  "ResearchInput": {"type": "object", "required": ["state"], "properties": {"agency_id": {"type": ["integer", "null"], "description": "Chair/coordinator only; a member's is their own"},
+      "state": {"type": "string", "enum": ["holds", "no_trace", "none"]}, "body_md": {"type": ["string", "null"], "description": "Required with holds"}}},
+  "ResearchGrid": {"type": "object", "properties": {"agencies": arr({"type": "array"}), "cases": arr({"type": "object"}), "due_unix": {"type": "integer"}}},
+  "AttendanceRow": {"type": "object", "properties": {"user_id": {"type": "integer"}, "name": {"type": "string"}, "role": ref("Role"), "agency_id": {"type": ["integer", "null"]},
+      "agency_name": {"type": ["string", "null"]}, "observer": {"type": "boolean"}, "status": {"type": ["string", "null"], "enum": ["present", "apologies", "apologies_info_sent", "absent", None]},
+      "acknowledged_at": {"type": ["string", "null"]}}},
+  "AttendanceUpdate": {"type": "object", "required": ["entries"], "properties": {"entries": arr({"type": "object", "required": ["user_id", "status"], "properties": {
+      "user_id": {"type": "integer"}, "status": {"type": "string", "enum": ["present", "apologies", "apologies_info_sent", "absent"]}}})}},
+  "AgencyContinuity": {"type": "object", "properties": {"agency_id": {"type": "integer"}, "agency_name": {"type": "string"}, "meetings_held": {"type": "integer"},
+      "meetings_attended": {"type": "integer"}, "apologies": {"type": "integer"}, "people": arr({"type": "array"})}},
+  "Minutes": {"type": "object", "properties": {"meeting": ref("Meeting"), "status": {"type": "string", "enum": ["draft", "circulated", "approved"]}, "version": {"type": "integer"},
+      "review_deadline": {"type": ["string", "null"]}, "approved_at": {"type": ["string", "null"]}, "approved_by": {"type": ["string", "null"]},
+      "sections": arr({"type": "object", "properties": {"id": {"type": "integer"}, "position": {"type": "integer"}, "heading": {"type": "string"}, "case_id": {"type": ["integer", "null"]},
+          "body_md": {"type": "string"}, "body_html": {"type": "string", "description": "Rendered with pulldown-cmark and sanitised"}}}),
+      "comments": arr({"type": "object"}), "addenda": arr({"type": "object"}), "extract_for": {"type": ["integer", "null"]},
+      "marking": {"type": "string"}, "viewer": {"type": "string"}, "viewed_at": {"type": "string"}}},
+  "MinutesUpdate": {"type": "object", "required": ["version", "sections"], "properties": {"version": {"type": "integer", "description": "The version edited; a stale one is refused with 409"},
+      "sections": arr({"type": "object", "required": ["id", "body_md"], "properties": {"id": {"type": "integer"}, "body_md": {"type": "string"}}})}},
+  "CommentInput": {"type": "object", "required": ["body"], "properties": {"section_id": {"type": ["integer", "null"]}, "body": {"type": "string"}, "proposed_text": {"type": ["string", "null"]}}},
+  "ResolveInput": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string", "enum": ["accepted", "declined"]}, "note": {"type": ["string", "null"]}}},
+  "AddendumInput": {"type": "object", "required": ["body_md"], "properties": {"body_md": {"type": "string"}}},
 }
 
 paths = {
@@ -175,6 +233,47 @@ paths = {
   "/cases/{id}/referrals": {"post": op("Refer an existing case again (same body without the victim)", {**ok(ref("CaseCreated"), "Created", "201"), **errs("401", "404", "422")}, "cases", body(ref("Referral")), ID)},
   "/cases/{id}/reveal": {"post": op("Show one restricted field, with a reason (audited)", {**ok(ref("Revealed")), **errs("401", "404", "422")}, "cases", body(ref("RevealRequest")), ID)},
   "/cases/{id}/timeline": {"get": op("What happened to the case, oldest first", {**ok(arr(ref("TimelineEntry"))), **errs("401", "404")}, "cases", params=ID)},
+  "/meetings": {
+    "get": op("Meetings (everyone signed in: when and where)", {**ok(arr(ref("Meeting"))), **errs("401", "422")}, "meetings", params=[q("from", {"type": "string"}, "From (date or date-time, UTC)"), q("to", {"type": "string"}, "Before")]),
+    "post": op("Schedule a meeting (chair, coordinator)", {**ok(ref("Meeting"), "Created", "201"), **errs(*STD, "422")}, "meetings", body(ref("NewMeeting")))},
+  "/meetings/{id}": {
+    "get": op("One meeting", {**ok(ref("Meeting")), **errs("401", "404")}, "meetings", params=ID),
+    "patch": op("Change a meeting, or move it on (start, close)", {**ok(ref("Meeting")), **errs(*STD, "404", "422")}, "meetings", body(ref("MeetingPatch")), ID)},
+  "/meetings/{id}.ics": {"get": {"summary": "The meeting as an iCalendar file (RFC 5545): when and where, no case data", "tags": ["meetings"], "parameters": ID,
+      "responses": {"200": {"description": "text/calendar", "content": {"text/calendar": {"schema": {"type": "string"}}}}, **errs("401", "404")}}},
+  "/meeting-series": {
+    "get": op("The meeting rhythms", {**ok(arr(ref("Series"))), **errs("401")}, "meetings"),
+    "post": op("Set up a rhythm; its next six meetings are scheduled", {**ok(arr(ref("Meeting")), "Created", "201"), **errs(*STD, "422")}, "meetings", body(ref("NewSeries")))},
+  "/meetings/{id}/agenda/build": {"post": op("Build (or rebuild) the agenda in SafeLives order; manual changes are kept", {**ok(ref("Agenda")), **errs(*STD, "404", "409")}, "agenda", params=ID)},
+  "/meetings/{id}/agenda": {
+    "get": op("The agenda as the viewer may see it (published agendas for members)", {**ok(ref("Agenda")), **errs(*STD, "404")}, "agenda", params=ID),
+    "patch": op("Move, remove (with reason), restore, defer, time or add items", {**ok(ref("Agenda")), **errs(*STD, "404", "409", "422")}, "agenda", body(ref("AgendaPatch")), ID)},
+  "/meetings/{id}/publish": {"post": op("Publish the agenda to the members", {**ok(ref("Agenda")), **errs(*STD, "404", "409")}, "agenda", params=ID)},
+  "/meetings/{id}/acknowledge": {"post": op("Acknowledge the confidentiality statement (marks you present)", {**ok(ref("Agenda")), **errs(*STD, "404")}, "agenda", params=ID)},
+  "/meetings/{id}/research": {"get": op("The case × agency grid of research returns (chair, coordinator)", {**ok(ref("ResearchGrid")), **errs(*STD, "404")}, "research", params=ID)},
+  "/meetings/{id}/research/{case_id}": {
+    "get": op("Research returns on one case on the agenda", {**ok(ref("CaseResearch")), **errs(*STD, "404")}, "research", params=ID + [{"name": "case_id", "in": "path", "required": True, "schema": {"type": "integer"}}]),
+    "put": op("Record your agency's return: holds (Markdown), no trace, or none", {**ok(ref("CaseResearch")), **errs(*STD, "404", "409", "422")}, "research", body(ref("ResearchInput")), ID + [{"name": "case_id", "in": "path", "required": True, "schema": {"type": "integer"}}])},
+  "/meetings/{id}/attendance": {
+    "get": op("The attendance register", {**ok(arr(ref("AttendanceRow"))), **errs(*STD, "404")}, "attendance", params=ID),
+    "put": op("Record attendance (chair, coordinator), or send your own apologies", {**ok(arr(ref("AttendanceRow"))), **errs(*STD, "404", "422")}, "attendance", body(ref("AttendanceUpdate")), ID)},
+  "/reports/attendance": {"get": op("Attendance by agency (default: last 12 months)", {**ok(arr(ref("AgencyContinuity"))), **errs(*STD, "422")}, "attendance", params=[q("from", {"type": "string"}, "From"), q("to", {"type": "string"}, "Before")])},
+  "/meetings/{id}/minutes": {
+    "get": op("The minutes (drafted from the record when first opened after the meeting); members get their agency's extract", {**ok(ref("Minutes")), **errs(*STD, "404", "409")}, "minutes",
+        params=ID + [q("agency_id", {"type": "integer"}, "Chair/coordinator: this agency's extract")]),
+    "put": op("Edit sections (draft or circulated); approved minutes answer 409", {**ok(ref("Minutes")), **errs(*STD, "404", "409", "422")}, "minutes", body(ref("MinutesUpdate")), ID)},
+  "/meetings/{id}/minutes/circulate": {"post": op("Circulate for review until a deadline (default a week)", {**ok(ref("Minutes")), **errs(*STD, "404", "409", "422")}, "minutes", params=ID)},
+  "/meetings/{id}/minutes/approve": {"post": op("Approve and lock (chair); needs every comment resolved", {**ok(ref("Minutes")), **errs(*STD, "404", "409")}, "minutes", params=ID)},
+  "/meetings/{id}/minutes/comments": {"post": op("Comment or propose a correction while circulated", {**ok(ref("Minutes")), **errs(*STD, "404", "409", "422")}, "minutes", body(ref("CommentInput")), ID)},
+  "/meetings/{id}/minutes/comments/{comment_id}": {"patch": op("Resolve a comment (chair, coordinator)", {**ok(ref("Minutes")), **errs(*STD, "404", "409", "422")}, "minutes", body(ref("ResolveInput")),
+        ID + [{"name": "comment_id", "in": "path", "required": True, "schema": {"type": "integer"}}])},
+  "/meetings/{id}/minutes/addenda": {"post": op("Add a dated addendum to approved minutes", {**ok(ref("Minutes")), **errs(*STD, "404", "409", "422")}, "minutes", body(ref("AddendumInput")), ID)},
+  "/me/calendar": {
+    "get": op("The path of your private calendar feed", {**ok({"type": "object", "properties": {"path": {"type": "string"}}}), **errs("401")}, "account"),
+    "post": op("Replace your calendar feed link (the old one stops working)", {**ok({"type": "object", "properties": {"path": {"type": "string"}}}), **errs("401")}, "account")},
+  "/calendar/{token}.ics": {"get": {"summary": "A person's calendar feed: the group's meetings, no case data (the secret link is the key)", "tags": ["meetings"], "security": [],
+      "parameters": [{"name": "token", "in": "path", "required": True, "schema": {"type": "string"}}],
+      "responses": {"200": {"description": "text/calendar", "content": {"text/calendar": {"schema": {"type": "string"}}}}, **errs("404")}}},
   "/settings": {
     "get": op("The group's settings (admin, chair, coordinator)", {**ok(ref("Settings")), **errs(*STD)}, "settings"),
     "patch": op("Change the group's settings (admin)", {**ok(ref("Settings")), **errs(*STD, "422")}, "settings", body(ref("SettingsPatch")))},

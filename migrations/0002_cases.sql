@@ -36,11 +36,11 @@ CREATE TABLE case_children (
 CREATE INDEX case_children_case ON case_children(case_id);
 
 -- Why an agency may see a case: it referred it, leads it, was added by the chair or
--- coordinator, or (from the actions issue on) owns an action on it.
+-- coordinator, owns an action on it, or told the group at a meeting that it holds information.
 CREATE TABLE case_agencies (
     case_id    INTEGER NOT NULL REFERENCES cases(id),
     agency_id  INTEGER NOT NULL REFERENCES agencies(id),
-    reason     TEXT    NOT NULL CHECK (reason IN ('referring','lead','added','action')),
+    reason     TEXT    NOT NULL CHECK (reason IN ('referring','lead','added','action','research')),
     added_at   INTEGER NOT NULL,
     PRIMARY KEY (case_id, agency_id, reason)
 );

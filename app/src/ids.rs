@@ -32,3 +32,8 @@ id_type!(AgencyId);
 id_type!(AuditId);
 id_type!(CaseId);
 id_type!(ReferralId);
+id_type!(MeetingId);
+id_type!(SeriesId);
+id_type!(ItemId);
+id_type!(SectionId);
+id_type!(CommentId);

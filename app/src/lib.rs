@@ -12,6 +12,9 @@ pub mod error;
 pub mod home;
 pub mod ids;
 pub mod lenient;
+#[cfg(feature = "ssr")]
+pub mod markdown;
+pub mod meetings;
 pub mod settings;
 pub mod time;
 pub mod users;

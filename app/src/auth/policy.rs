@@ -13,6 +13,8 @@ pub enum Action {
     Reveal,
     /// Decide a case's lead agency and which agencies are added to it.
     Assign,
+    /// Approve a meeting's minutes.
+    Approve,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +37,18 @@ pub enum Resource {
     Case {
         involved: bool,
         lead: bool,
+    },
+    /// Meetings as a whole: the calendar, creating meetings and series.
+    Meetings,
+    /// One meeting's agenda, research, attendance and minutes; `published` once the agenda is.
+    Meeting {
+        published: bool,
+    },
+    /// A case as an item of a meeting's agenda: its details follow need-to-know, and an
+    /// observer sees them only while attending the meeting in session.
+    AgendaCase {
+        involved: bool,
+        attending_in_session: bool,
     },
 }
 
@@ -89,6 +103,24 @@ fn allowed(actor: &Actor, action: Action, resource: Resource) -> bool {
         (Chair | Coordinator, Read | Create | Update | Reveal | Assign, Case { .. }) => true,
         (Member, Read | Create | Reveal, Case { involved: true, .. }) => true,
         (Member, Update, Case { lead: true, .. }) => true,
+        // Meetings: everyone may see when they are; the chair and coordinator run them.
+        (_, Read, Meetings) => true,
+        (Chair | Coordinator, Create | Update, Meetings) => true,
+        (Chair | Coordinator, Read | Create | Update, Meeting { .. }) => true,
+        (Chair, Approve, Meeting { .. }) => true,
+        // Members and observers see a meeting once its agenda is published, and may then send
+        // apologies, research and comments on the minutes.
+        (Member | Observer, Read | Create, Meeting { published: true }) => true,
+        (Chair | Coordinator, Read, AgendaCase { .. }) => true,
+        (Member, Read, AgendaCase { involved: true, .. }) => true,
+        (
+            Observer,
+            Read,
+            AgendaCase {
+                attending_in_session: true,
+                ..
+            },
+        ) => true,
         _ => false,
     }
 }
@@ -126,6 +158,15 @@ mod tests {
         for (involved, lead) in [(false, false), (true, false), (true, true)] {
             v.push(Resource::Case { involved, lead });
         }
+        v.push(Resource::Meetings);
+        v.push(Resource::Meeting { published: false });
+        v.push(Resource::Meeting { published: true });
+        for (involved, attending_in_session) in [(false, false), (true, false), (false, true)] {
+            v.push(Resource::AgendaCase {
+                involved,
+                attending_in_session,
+            });
+        }
         v
     }
 
@@ -133,6 +174,25 @@ mod tests {
     fn expected(role: Role, action: Action, res: Resource) -> bool {
         let case_staff = matches!(role, Chair | Coordinator);
         match res {
+            Resource::Meetings => {
+                action == Read || (case_staff && matches!(action, Create | Update))
+            }
+            Resource::Meeting { published } => match action {
+                Read | Create => case_staff || (published && matches!(role, Member | Observer)),
+                Update => case_staff,
+                Approve => role == Chair,
+                _ => false,
+            },
+            Resource::AgendaCase {
+                involved,
+                attending_in_session,
+            } => {
+                action == Read
+                    && (case_staff
+                        || (role == Member && involved)
+                        || (role == Observer && attending_in_session))
+            }
+            _ if action == Approve => false,
             Resource::Cases => {
                 matches!(action, Read | Create) && matches!(role, Chair | Coordinator | Member)
             }
@@ -140,6 +200,7 @@ mod tests {
                 Read | Create | Reveal => case_staff || (role == Member && involved),
                 Update => case_staff || (role == Member && lead),
                 Assign => case_staff,
+                Approve => false,
             },
             _ if matches!(action, Reveal | Assign) => false,
             Resource::OwnAccount => action != Create,
@@ -162,7 +223,7 @@ mod tests {
     fn every_role_action_and_resource_gets_the_decision_in_the_matrix() {
         let mut checked = 0;
         for role in Role::ALL {
-            for action in [Read, Create, Update, Reveal, Assign] {
+            for action in [Read, Create, Update, Reveal, Assign, Approve] {
                 for res in resources() {
                     let got = authorize(Some(&actor(role)), action, res).is_ok();
                     assert_eq!(
@@ -174,7 +235,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 5 * 5 * 14);
+        assert_eq!(checked, 5 * 6 * 20);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use crate::error::AppError;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::Mutex;
 
@@ -82,10 +82,10 @@ pub async fn clear(conn: &mut SqliteConnection, email: &str, addr: IpAddr) -> Re
     Ok(())
 }
 
-/// Attempts per client address in the current minute, kept in memory.
+/// Attempts per client address in the last sixty seconds (a sliding window), kept in memory.
 pub struct AddressLimiter {
     per_minute: u32,
-    windows: Mutex<HashMap<IpAddr, (i64, u32)>>,
+    windows: Mutex<HashMap<IpAddr, VecDeque<i64>>>,
 }
 
 impl AddressLimiter {
@@ -96,23 +96,23 @@ impl AddressLimiter {
         }
     }
 
-    /// Counts one attempt from `addr` at `now`; refuses it when the minute's budget is spent.
+    /// Counts one attempt from `addr` at `now`; refuses it when the last minute's budget is spent.
     pub fn attempt(&self, addr: IpAddr, now: i64) -> Result<(), AppError> {
-        let minute = now / 60;
         let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
         if windows.len() > 10_000 {
-            windows.retain(|_, (m, _)| *m == minute);
+            windows.retain(|_, times| times.back().is_some_and(|t| now - t < 60));
         }
-        let entry = windows.entry(addr).or_insert((minute, 0));
-        if entry.0 != minute {
-            *entry = (minute, 0);
+        let times = windows.entry(addr).or_default();
+        while times.front().is_some_and(|t| now - t >= 60) {
+            times.pop_front();
         }
-        if entry.1 >= self.per_minute {
+        if times.len() as u32 >= self.per_minute {
+            let oldest = times.front().copied().unwrap_or(now);
             return Err(AppError::RateLimited {
-                retry_after_secs: (60 - now % 60) as u64,
+                retry_after_secs: (60 - (now - oldest)).max(1) as u64,
             });
         }
-        entry.1 += 1;
+        times.push_back(now);
         Ok(())
     }
 }

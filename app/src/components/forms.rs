@@ -11,6 +11,9 @@ pub fn ErrorSummary(
     #[prop(into)] error: Signal<Option<AppError>>,
     /// Field name → visible label, in the order of the form.
     labels: &'static [(&'static str, &'static str)],
+    /// Prefix of the fields' element ids, when two forms on a page share field names.
+    #[prop(optional)]
+    prefix: &'static str,
 ) -> impl IntoView {
     move || {
         error.get().map(|e| {
@@ -28,6 +31,7 @@ pub fn ErrorSummary(
                     ordered
                         .into_iter()
                         .map(|(f, m)| {
+                            let f = format!("{prefix}{f}");
                             let href = format!("#{f}");
                             // A fragment link only scrolls; people expect to land in the field.
                             let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -92,12 +96,15 @@ pub fn Field(
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] optional: bool,
+    /// Prefix of the control's id (see `ErrorSummary`); the control must use `{prefix}{name}`.
+    #[prop(optional)]
+    prefix: &'static str,
     children: Children,
 ) -> impl IntoView {
     let has_error = move || error.get().and_then(|e| e.field(name)).is_some();
     view! {
         <div class="field" class:field--error=has_error>
-            <label class="field__label" for=name>
+            <label class="field__label" for=format!("{prefix}{name}")>
                 {label}
                 {optional.then(|| view! { " " <span class="field__optional">{text::OPTIONAL}</span> })}
             </label>

@@ -62,6 +62,11 @@ pub fn can_see_cases(m: &Me) -> bool {
     matches!(m.role, Role::Chair | Role::Coordinator | Role::Member)
 }
 
+/// Everyone but administrators takes part in meetings.
+pub fn can_see_meetings(m: &Me) -> bool {
+    m.role != Role::Admin
+}
+
 pub fn can_manage_agencies(m: &Me) -> bool {
     matches!(m.role, Role::Admin | Role::Coordinator)
 }
@@ -116,6 +121,7 @@ fn Navigation(me: Me) -> impl IntoView {
                     <NavLink href="/" label=text::NAV_HOME/>
                 })}
                 {(!restricted && can_see_cases(&me)).then(|| view! { <NavLink href="/cases" label=text::NAV_CASES/> })}
+                {(!restricted).then(|| view! { <NavLink href="/meetings" label=text::NAV_MEETINGS/> })}
                 {(!restricted).then(|| view! { <NavLink href="/agencies" label=text::NAV_AGENCIES/> })}
                 {(!restricted && can_view_users(&me)).then(|| view! { <NavLink href="/users" label=text::NAV_USERS/> })}
                 {(!restricted && can_view_audit(&me)).then(|| view! { <NavLink href="/audit" label=text::NAV_AUDIT/> })}

@@ -4,6 +4,7 @@ pub const APP_NAME: &str = "Convene";
 pub const SKIP_LINK: &str = "Skip to main content";
 pub const NAV_HOME: &str = "Home";
 pub const NAV_CASES: &str = "Cases";
+pub const NAV_MEETINGS: &str = "Meetings";
 pub const NAV_AGENCIES: &str = "Agencies";
 pub const NAV_USERS: &str = "Users";
 pub const NAV_AUDIT: &str = "Audit log";

@@ -17,4 +17,8 @@ pub mod text {
     pub const ESCALATION_HINT: &str =
         "A referral with at least this many incidents known in the last 12 months meets the potential escalation criterion.";
     pub const ESCALATION_INVALID: &str = "Enter a whole number from 1 to 50.";
+    pub const CASE_MINUTES: &str = "Minutes for each case on the agenda";
+    pub const CASE_MINUTES_INVALID: &str = "Enter a whole number of minutes from 1 to 120.";
+    pub const RESEARCH_HOURS: &str = "Research returns due (hours before the meeting)";
+    pub const RESEARCH_HOURS_INVALID: &str = "Enter a whole number of hours from 0 to 336.";
 }

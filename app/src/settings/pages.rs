@@ -14,7 +14,11 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Title text=text::TITLE/>
         <h1>{text::TITLE}</h1>
-        <ErrorSummary error=error labels=&[("escalation_incidents", text::ESCALATION)]/>
+        <ErrorSummary error=error labels=&[
+            ("escalation_incidents", text::ESCALATION),
+            ("case_item_minutes", text::CASE_MINUTES),
+            ("research_due_hours", text::RESEARCH_HOURS),
+        ]/>
         <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
             <p class="notice notice--success" role="status">{text::SAVED}</p>
         </Show>
@@ -35,11 +39,27 @@ pub fn SettingsPage() -> impl IntoView {
                                 <crate::components::FieldError error=error name="escalation_incidents"/>
                                 <input class="input input--short" type="number" min="1" max="50" id="escalation_incidents" name="escalation_incidents" value=s.escalation_incidents.to_string()/>
                             </div>
+                            <NumberSetting error=error name="case_item_minutes" label=text::CASE_MINUTES value=s.case_item_minutes/>
+                            <NumberSetting error=error name="research_due_hours" label=text::RESEARCH_HOURS value=s.research_due_hours/>
                             <SubmitButton pending=action.pending() label="Save settings"/>
                         </ActionForm>
                     }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn NumberSetting(
+    #[prop(into)] error: Signal<Option<crate::error::AppError>>,
+    name: &'static str,
+    label: &'static str,
+    value: u32,
+) -> impl IntoView {
+    view! {
+        <crate::components::Field error=error name=name label=label>
+            <input class="input input--short" type="number" min="0" id=name name=name value=value.to_string()/>
+        </crate::components::Field>
     }
 }

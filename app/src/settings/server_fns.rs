@@ -15,24 +15,36 @@ pub async fn get_settings() -> Result<Settings, AppError> {
 pub async fn update_settings(
     require_totp: Option<String>,
     escalation_incidents: Option<String>,
+    case_item_minutes: Option<String>,
+    research_due_hours: Option<String>,
 ) -> Result<Settings, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
-    let escalation_incidents = match escalation_incidents.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(s) => match s.parse::<i64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                let e =
-                    AppError::validation("escalation_incidents", super::text::ESCALATION_INVALID);
-                return respond(Err(e));
-            }
-        },
-    };
+    let mut p = crate::error::Problems::new();
+    let mut number =
+        |field: &str, raw: Option<String>, message: &str| match raw.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => p.take(field, s.parse::<i64>().map_err(|_| message.to_string())),
+        };
     // An unticked checkbox is simply absent from the form.
     let patch = SettingsPatch {
         require_totp: Some(require_totp.is_some()),
-        escalation_incidents,
+        escalation_incidents: number(
+            "escalation_incidents",
+            escalation_incidents,
+            super::text::ESCALATION_INVALID,
+        ),
+        case_item_minutes: number(
+            "case_item_minutes",
+            case_item_minutes,
+            super::text::CASE_MINUTES_INVALID,
+        ),
+        research_due_hours: number(
+            "research_due_hours",
+            research_due_hours,
+            super::text::RESEARCH_HOURS_INVALID,
+        ),
     };
+    respond(p.into_result())?;
     respond(super::service::update(&state, actor.as_ref(), patch).await)
 }

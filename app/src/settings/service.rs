@@ -15,9 +15,11 @@ async fn read(conn: &mut SqliteConnection) -> Result<Settings, AppError> {
         match k.as_str() {
             "require_totp" => s.require_totp = v == "true",
             "escalation_incidents" => {
-                if let Ok(n) = v.parse() {
-                    s.escalation_incidents = n;
-                }
+                s.escalation_incidents = v.parse().unwrap_or(s.escalation_incidents)
+            }
+            "case_item_minutes" => s.case_item_minutes = v.parse().unwrap_or(s.case_item_minutes),
+            "research_due_hours" => {
+                s.research_due_hours = v.parse().unwrap_or(s.research_due_hours)
             }
             _ => {}
         }
@@ -51,23 +53,47 @@ pub async fn update(
     patch: SettingsPatch,
 ) -> Result<Settings, AppError> {
     let actor = authorize(actor, Action::Update, Resource::Settings)?;
-    if let Some(n) = patch.escalation_incidents {
-        if !(1..=50).contains(&n) {
-            return Err(AppError::validation(
-                "escalation_incidents",
-                super::text::ESCALATION_INVALID,
-            ));
+    let mut p = crate::error::Problems::new();
+    for (field, value, range, message) in [
+        (
+            "escalation_incidents",
+            patch.escalation_incidents,
+            1..=50,
+            super::text::ESCALATION_INVALID,
+        ),
+        (
+            "case_item_minutes",
+            patch.case_item_minutes,
+            1..=120,
+            super::text::CASE_MINUTES_INVALID,
+        ),
+        (
+            "research_due_hours",
+            patch.research_due_hours,
+            0..=336,
+            super::text::RESEARCH_HOURS_INVALID,
+        ),
+    ] {
+        if value.is_some_and(|n| !range.contains(&n)) {
+            p.add(field, message);
         }
     }
+    p.into_result()?;
     let mut tx = state.write().await?;
     let mut changed = Vec::new();
     if let Some(v) = patch.require_totp {
         write(&mut tx, "require_totp", v.to_string()).await?;
         changed.push("require_totp");
     }
-    if let Some(v) = patch.escalation_incidents {
-        write(&mut tx, "escalation_incidents", v.to_string()).await?;
-        changed.push("escalation_incidents");
+    for (key, value) in [
+        ("escalation_incidents", patch.escalation_incidents),
+        ("case_item_minutes", patch.case_item_minutes),
+        ("research_due_hours", patch.research_due_hours),
+    ] {
+        if let Some(v) = value {
+            write(&mut tx, key, v.to_string()).await?;
+            changed.push(key);
+        }
     }
     record(
         &mut tx,

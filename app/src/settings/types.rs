@@ -6,6 +6,10 @@ pub struct Settings {
     pub require_totp: bool,
     /// Incidents in the last 12 months from which a referral is "potential escalation".
     pub escalation_incidents: u32,
+    /// Time budget of a case item on the agenda, in minutes.
+    pub case_item_minutes: u32,
+    /// Research returns are due this many hours before the meeting starts.
+    pub research_due_hours: u32,
 }
 
 impl Default for Settings {
@@ -13,6 +17,8 @@ impl Default for Settings {
         Self {
             require_totp: false,
             escalation_incidents: 3,
+            case_item_minutes: 12,
+            research_due_hours: 24,
         }
     }
 }
@@ -23,4 +29,8 @@ pub struct SettingsPatch {
     pub require_totp: Option<bool>,
     #[serde(default)]
     pub escalation_incidents: Option<i64>,
+    #[serde(default)]
+    pub case_item_minutes: Option<i64>,
+    #[serde(default)]
+    pub research_due_hours: Option<i64>,
 }

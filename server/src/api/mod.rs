@@ -6,6 +6,8 @@ mod audit;
 mod cases;
 pub mod extract;
 mod me;
+mod meetings;
+mod minutes;
 mod openapi;
 mod session;
 mod settings;
@@ -51,6 +53,25 @@ impl Api {
     pub fn delete<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add("delete", path, delete(h))
     }
+
+    /// Serves `route` but documents it as `documented` (for paths like `/x/{id}.ics`, which
+    /// the router matches as `/x/{id}` and the handler tells apart).
+    pub fn get_as<H: Handler<T, AppState>, T: 'static>(
+        mut self,
+        route: &'static str,
+        documented: &'static str,
+        h: H,
+    ) -> Self {
+        self.routes.push(("get", documented));
+        self.router = self.router.route(route, get(h));
+        self
+    }
+
+    /// Documents another spelling of a route already served.
+    pub fn also(mut self, method: &'static str, documented: &'static str) -> Self {
+        self.routes.push((method, documented));
+        self
+    }
 }
 
 fn build() -> Api {
@@ -61,6 +82,8 @@ fn build() -> Api {
     let api = users::routes(api);
     let api = audit::routes(api);
     let api = cases::routes(api);
+    let api = meetings::routes(api);
+    let api = minutes::routes(api);
     settings::routes(api)
 }
 

@@ -12,6 +12,7 @@ use convene_app::users::types::NewUserInput;
 use sqlx::SqlitePool;
 
 mod cases;
+mod meetings;
 
 /// (name, kind, contact email)
 const AGENCIES: &[(&str, &str, &str)] = &[
@@ -227,8 +228,9 @@ pub async fn seed_demo(pool: &SqlitePool, password: Option<String>) -> Result<()
         tx.commit().await?;
     }
     let created_cases = cases::seed_cases(pool).await?;
+    let created_meetings = meetings::seed_meetings(pool).await?;
     println!(
-        "Demo group: {created_agencies} agencies, {created_users} users and {created_cases} cases created{}.",
+        "Demo group: {created_agencies} agencies, {created_users} users, {created_cases} cases and {created_meetings} meetings created{}.",
         if reset_users > 0 {
             format!(", {reset_users} passwords set from CONVENE_DEMO_PASSWORD")
         } else {

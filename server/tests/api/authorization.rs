@@ -20,6 +20,15 @@ struct Case {
     allowed: [bool; 5],
 }
 
+fn row(method: Method, path: String, body: Option<Value>, allowed: [bool; 5]) -> Case {
+    Case {
+        method,
+        path,
+        body,
+        allowed,
+    }
+}
+
 async fn status(c: &Client, app: &TestApp, case: &Case) -> u16 {
     let mut r = c.request(case.method.clone(), app.api(&case.path));
     if let Some(b) = &case.body {
@@ -34,6 +43,18 @@ async fn every_endpoint_allows_exactly_the_roles_in_the_matrix() {
     let agency = app.agency_id("Forensic Medicine Institute").await;
     let member = app.user_id("health@demo.test").await;
     let chair = app.user_id("chair@demo.test").await;
+    let past: i64 = sqlx::query_scalar(
+        "SELECT id FROM meetings WHERE status = 'minutes_approved' ORDER BY starts_at DESC LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let draft: i64 = sqlx::query_scalar(
+        "SELECT id FROM meetings WHERE status = 'draft' ORDER BY starts_at LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
     let t = true;
     let f = false;
     let cases = vec![
@@ -115,6 +136,74 @@ async fn every_endpoint_allows_exactly_the_roles_in_the_matrix() {
             body: Some(json!({})),
             allowed: [t, f, f, f, f],
         },
+        row(Method::GET, "/cases".into(), None, [f, t, t, t, f]),
+        row(
+            Method::POST,
+            "/cases".into(),
+            Some(json!({})),
+            [f, t, t, t, f],
+        ),
+        row(
+            Method::POST,
+            "/cases/assess".into(),
+            Some(json!({})),
+            [f, t, t, t, f],
+        ),
+        row(Method::GET, "/meetings".into(), None, [t, t, t, t, t]),
+        row(
+            Method::POST,
+            "/meetings".into(),
+            Some(json!({})),
+            [f, t, t, f, f],
+        ),
+        row(
+            Method::POST,
+            "/meeting-series".into(),
+            Some(json!({})),
+            [f, t, t, f, f],
+        ),
+        row(
+            Method::GET,
+            format!("/meetings/{draft}/agenda"),
+            None,
+            [f, t, t, f, f],
+        ),
+        row(
+            Method::POST,
+            format!("/meetings/{draft}/agenda/build"),
+            None,
+            [f, t, t, f, f],
+        ),
+        row(
+            Method::GET,
+            format!("/meetings/{past}/agenda"),
+            None,
+            [f, t, t, t, t],
+        ),
+        row(
+            Method::GET,
+            format!("/meetings/{past}/attendance"),
+            None,
+            [f, t, t, t, t],
+        ),
+        row(
+            Method::GET,
+            format!("/meetings/{past}/research"),
+            None,
+            [f, t, t, f, f],
+        ),
+        row(
+            Method::POST,
+            format!("/meetings/{past}/minutes/approve"),
+            None,
+            [f, t, f, f, f],
+        ),
+        row(
+            Method::GET,
+            "/reports/attendance".into(),
+            None,
+            [f, t, t, f, f],
+        ),
     ];
     let mut clients = Vec::new();
     for (_, email) in ROLES {

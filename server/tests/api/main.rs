@@ -5,6 +5,8 @@ mod audit;
 mod authorization;
 mod cases;
 mod common;
+mod meetings;
+mod minutes;
 mod openapi;
 mod pages;
 mod security;

@@ -1,7 +1,7 @@
 mod case_page;
 mod list;
 mod referral_form;
-mod widgets;
+pub mod widgets;
 
 pub use case_page::CasePage;
 pub use list::CasesPage;

@@ -1,0 +1,211 @@
+//! The agenda on the wire.
+
+use super::super::types::Meeting;
+use crate::cases::criteria::Criteria;
+use crate::cases::types::CaseStatus;
+use crate::ids::{AgencyId, CaseId, ItemId, MeetingId};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Confidentiality,
+    PreviousMinutes,
+    IncompleteActions,
+    NewCaseChildren,
+    NewCase,
+    Review,
+    TwelveMonthNotice,
+    Barriers,
+    Aob,
+    Other,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 10] = [
+        ItemKind::Confidentiality,
+        ItemKind::PreviousMinutes,
+        ItemKind::IncompleteActions,
+        ItemKind::NewCaseChildren,
+        ItemKind::NewCase,
+        ItemKind::Review,
+        ItemKind::TwelveMonthNotice,
+        ItemKind::Barriers,
+        ItemKind::Aob,
+        ItemKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Confidentiality => "confidentiality",
+            ItemKind::PreviousMinutes => "previous_minutes",
+            ItemKind::IncompleteActions => "incomplete_actions",
+            ItemKind::NewCaseChildren => "new_case_children",
+            ItemKind::NewCase => "new_case",
+            ItemKind::Review => "review",
+            ItemKind::TwelveMonthNotice => "twelve_month_notice",
+            ItemKind::Barriers => "barriers",
+            ItemKind::Aob => "aob",
+            ItemKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ItemKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s.trim())
+    }
+
+    /// The heading of the agenda section the item belongs to (SafeLives order).
+    pub fn section(self) -> &'static str {
+        match self {
+            ItemKind::Confidentiality => "Welcome and confidentiality statement",
+            ItemKind::PreviousMinutes => "Minutes of the previous meeting",
+            ItemKind::IncompleteActions => "Actions from earlier meetings not completed",
+            ItemKind::NewCaseChildren => "New cases with children in the household",
+            ItemKind::NewCase => "Other new cases",
+            ItemKind::Review => "Cases due for review",
+            ItemKind::TwelveMonthNotice => "Cases 12 months since their last discussion",
+            ItemKind::Barriers => "System barriers raised",
+            ItemKind::Aob => "Any other business",
+            ItemKind::Other => "Other items",
+        }
+    }
+
+    pub fn is_case(self) -> bool {
+        matches!(
+            self,
+            ItemKind::NewCaseChildren
+                | ItemKind::NewCase
+                | ItemKind::Review
+                | ItemKind::TwelveMonthNotice
+        )
+    }
+
+    /// Fixed items' default minutes; case items use the group's setting.
+    pub fn default_minutes(self, case_minutes: u32) -> u32 {
+        match self {
+            ItemKind::Confidentiality | ItemKind::PreviousMinutes => 5,
+            ItemKind::IncompleteActions => 15,
+            ItemKind::TwelveMonthNotice => 2,
+            ItemKind::Barriers | ItemKind::Aob | ItemKind::Other => 10,
+            _ => case_minutes,
+        }
+    }
+}
+
+/// What a case item may show: never names; details only on need-to-know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaCaseDetails {
+    pub status: CaseStatus,
+    pub criteria: Criteria,
+    pub children_count: u32,
+    pub referring_agencies: Vec<String>,
+    pub lead_agency: Option<String>,
+    pub referral_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResearchChip {
+    pub agency_id: AgencyId,
+    pub agency_name: String,
+    /// "holds" or "no_trace".
+    pub state: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub id: ItemId,
+    pub position: u32,
+    pub kind: ItemKind,
+    pub title: String,
+    pub case_id: Option<CaseId>,
+    pub reference: Option<String>,
+    /// Present when the viewer may see the case (and, in session, has acknowledged).
+    pub details: Option<AgendaCaseDetails>,
+    /// Agencies that have sent their research for this case.
+    pub research: Vec<ResearchChip>,
+    pub minutes: u32,
+    /// When the item is expected to start, counting the time budgets before it.
+    pub starts_unix: i64,
+    pub manual: bool,
+    pub notes: Option<String>,
+    pub removed: bool,
+    pub removed_reason: Option<String>,
+    pub deferred_to: Option<MeetingId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaChange {
+    pub at: String,
+    pub at_unix: i64,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousMeeting {
+    pub id: MeetingId,
+    pub starts_at_unix: i64,
+    pub minutes_approved: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agenda {
+    pub meeting: Meeting,
+    /// In order; removed items are listed last with `removed: true`.
+    pub items: Vec<AgendaItem>,
+    pub expected_end_unix: i64,
+    /// Minutes past the meeting's end at which the agenda would finish (0 when it fits).
+    pub overrun_minutes: i64,
+    pub built: bool,
+    pub changes_since_publication: Vec<AgendaChange>,
+    /// The meeting is in session and the viewer has not yet acknowledged confidentiality:
+    /// case details are held back until they do.
+    pub must_acknowledge: bool,
+    pub previous_meeting: Option<PreviousMeeting>,
+    pub marking: String,
+    pub viewer: String,
+    pub viewed_at: String,
+}
+
+/// One change to an agenda, as the coordinator makes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum AgendaOp {
+    /// Move the item to `position` (1-based).
+    Move {
+        item_id: ItemId,
+        position: u32,
+    },
+    Remove {
+        item_id: ItemId,
+        reason: String,
+    },
+    Restore {
+        item_id: ItemId,
+    },
+    /// Take the item off this agenda and put it on the next meeting's.
+    Defer {
+        item_id: ItemId,
+    },
+    SetMinutes {
+        item_id: ItemId,
+        minutes: u32,
+    },
+    SetNotes {
+        item_id: ItemId,
+        notes: String,
+    },
+    Add {
+        kind: ItemKind,
+        #[serde(default)]
+        title: Option<String>,
+        #[serde(default)]
+        case_id: Option<CaseId>,
+        #[serde(default)]
+        minutes: Option<u32>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaPatch {
+    pub operations: Vec<AgendaOp>,
+}

@@ -1,0 +1,122 @@
+//! The first draft of the minutes, assembled from what the meeting recorded: when and where,
+//! who chaired, who came and who sent apologies, the confidentiality reminder, and for each
+//! agenda item what was shared and decided.
+
+use super::store;
+use super::text as t;
+use crate::error::AppError;
+use crate::meetings::agenda::store as agenda;
+use crate::meetings::agenda::types::ItemKind;
+use crate::meetings::attendance::{store as attendance, AttendanceStatus};
+use crate::meetings::research::store as research;
+use crate::meetings::types::Meeting;
+use sqlx::SqliteConnection;
+
+fn people(rows: &[crate::meetings::attendance::AttendanceRow], status: AttendanceStatus) -> String {
+    let list: Vec<String> = rows
+        .iter()
+        .filter(|r| r.status == Some(status))
+        .map(|r| {
+            let agency = r
+                .agency_name
+                .clone()
+                .map(|a| format!(" ({a})"))
+                .unwrap_or_default();
+            let observer = if r.observer { ", observer" } else { "" };
+            format!("{}{agency}{observer}", r.name)
+        })
+        .collect();
+    if list.is_empty() {
+        "None.".into()
+    } else {
+        list.join("; ") + "."
+    }
+}
+
+/// Writes the draft sections for a held meeting that has no minutes yet.
+pub async fn draft(
+    conn: &mut SqliteConnection,
+    meeting: &Meeting,
+    now: i64,
+) -> Result<(), AppError> {
+    let id = meeting.id;
+    store::create(conn, id, now).await?;
+    let register = attendance::register(conn, id).await?;
+    let header = format!(
+        "**Date:** {}  \n**Place:** {}  \n**Chair:** {}\n\n**Present:** {}\n\n**Apologies:** {}\n\n**Apologies, information sent:** {}\n\n**Absent:** {}",
+        crate::time::format_utc(meeting.starts_at_unix),
+        meeting.place.clone().or(meeting.video_link.clone()).unwrap_or_else(|| "Not recorded".into()),
+        meeting.chair.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| "Not recorded".into()),
+        people(&register, AttendanceStatus::Present),
+        people(&register, AttendanceStatus::Apologies),
+        people(&register, AttendanceStatus::ApologiesInfoSent),
+        people(&register, AttendanceStatus::Absent),
+    );
+    let mut position = 1;
+    store::add_section(
+        conn,
+        id,
+        position,
+        None,
+        None,
+        "Meeting and attendance",
+        &header,
+    )
+    .await?;
+    position += 1;
+    let returns = research::states(conn, id).await?;
+    for item in agenda::items(conn, id)
+        .await?
+        .into_iter()
+        .filter(|i| i.removed_at.is_none())
+    {
+        let kind = item.kind();
+        let heading = match (&item.reference, &item.title) {
+            (_, Some(title)) => format!("{} – {title}", kind.section()),
+            (Some(reference), None) => format!("{} – {reference}", kind.section()),
+            (None, None) => kind.section().to_string(),
+        };
+        let mut body = String::new();
+        if kind == ItemKind::Confidentiality {
+            body.push_str(t::CONFIDENTIALITY);
+            body.push_str("\n\n");
+        }
+        if let Some(case) = item.case_id {
+            let shared: Vec<String> = returns
+                .iter()
+                .filter(|r| r.0 == case)
+                .map(|r| {
+                    format!(
+                        "- {}: {}",
+                        r.2,
+                        if r.3 == "holds" {
+                            "holds information (research return)"
+                        } else {
+                            "no trace"
+                        }
+                    )
+                })
+                .collect();
+            body.push_str("**What was shared:**\n\n");
+            body.push_str(&if shared.is_empty() {
+                "- No research returns were recorded.".to_string()
+            } else {
+                shared.join("\n")
+            });
+            body.push_str("\n\n**Decisions:** ");
+        }
+        body.push_str(item.notes.as_deref().unwrap_or(""));
+        store::add_section(
+            conn,
+            id,
+            position,
+            Some(item.id),
+            item.case_id,
+            &heading,
+            body.trim_end(),
+        )
+        .await?;
+        position += 1;
+    }
+    Ok(())
+}

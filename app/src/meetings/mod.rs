@@ -1,0 +1,17 @@
+//! Meetings: the series, each meeting, the agenda built from what the group knows, research
+//! returns, attendance and the minutes.
+
+pub mod agenda;
+pub mod attendance;
+pub mod ics;
+pub mod minutes;
+pub mod pages;
+pub mod research;
+pub mod server_fns;
+pub mod text;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod store;

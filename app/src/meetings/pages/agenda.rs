@@ -1,0 +1,345 @@
+//! The meeting page: its agenda in order with times, who may see which case, research
+//! chips, and for the chair and coordinator the controls to build, edit and publish it.
+
+use super::widgets::{when, Marking, MeetingNav, MeetingStatusTag};
+use crate::auth::types::Role;
+use crate::cases::pages::widgets::RiskTag;
+use crate::components::layout::signed_in_user;
+use crate::components::status::error_view;
+use crate::components::{ErrorSummary, SubmitButton};
+use crate::error::AppError;
+use crate::ids::MeetingId;
+use crate::meetings::agenda::types::{Agenda, AgendaItem};
+use crate::meetings::server_fns::{
+    get_agenda, AcknowledgeConfidentiality, BuildAgenda, ChangeAgenda, MoveMeetingOn, PublishAgenda,
+};
+use crate::meetings::types::MeetingStatus;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+pub fn meeting_id() -> Option<MeetingId> {
+    use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|s| s.parse().ok())
+}
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let id = meeting_id();
+    let agenda = Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => get_agenda(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match agenda.await {
+                    Err(e) => error_view(e),
+                    Ok(a) => view! { <AgendaView initial=a/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AgendaView(initial: Agenda) -> impl IntoView {
+    let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
+    let agenda = RwSignal::new(initial.clone());
+    let id = initial.meeting.id;
+    let build = ServerAction::<BuildAgenda>::new();
+    let publish = ServerAction::<PublishAgenda>::new();
+    let change = ServerAction::<ChangeAgenda>::new();
+    let ack = ServerAction::<AcknowledgeConfidentiality>::new();
+    let move_on = ServerAction::<MoveMeetingOn>::new();
+    for value in [build.value(), publish.value(), change.value(), ack.value()] {
+        Effect::new(move |_| {
+            if let Some(Ok(a)) = value.get() {
+                agenda.set(a);
+            }
+        });
+    }
+    Effect::new(move |_| {
+        if let Some(Ok(m)) = move_on.value().get() {
+            agenda.update(|a| a.meeting = m);
+        }
+    });
+    let errors = Signal::derive(move || {
+        [
+            build.value().get(),
+            publish.value().get(),
+            change.value().get(),
+            ack.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|r| r.err())
+        .or_else(|| move_on.value().get().and_then(|r| r.err()))
+    });
+    let title = format!("Meeting of {}", when(&initial.meeting));
+    view! {
+        <Title text=title.clone()/>
+        <Marking marking=initial.marking.clone() viewer=initial.viewer.clone() viewed_at=crate::time::format_utc(crate::time::parse_rfc3339(&initial.viewed_at))/>
+        <p><A href="/meetings">"Back to meetings"</A></p>
+        <div class="case-heading">
+            <h1>{title}</h1>
+            {move || view! { <MeetingStatusTag status=agenda.get().meeting.status/> }}
+        </div>
+        <MeetingNav id=id current="agenda"/>
+        <dl class="summary-list">
+            <div><dt>"Place"</dt><dd>{initial.meeting.place.clone().or(initial.meeting.video_link.clone()).unwrap_or_else(|| "Not set".into())}</dd></div>
+            <div><dt>"Chair"</dt><dd>{initial.meeting.chair.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| "Not set".into())}</dd></div>
+            <div><dt>"Research due"</dt><dd>{crate::time::format_utc(initial.meeting.research_due_unix)}</dd></div>
+        </dl>
+        <ErrorSummary error=errors labels=&[("reason", "Reason"), ("minutes", "Minutes"), ("title", "Title"), ("position", "Position")]/>
+        {staff.then(|| view! {
+            <div class="toolbar" role="group" aria-label="Agenda actions">
+                <ActionForm action=build>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <SubmitButton pending=build.pending() label="Build the agenda" pending_label="Building…" secondary=true/>
+                </ActionForm>
+                <Show when=move || agenda.get().meeting.status == MeetingStatus::Draft>
+                    <ActionForm action=publish>
+                        <input type="hidden" name="id" value=id.to_string()/>
+                        <SubmitButton pending=publish.pending() label="Publish the agenda" pending_label="Publishing…"/>
+                    </ActionForm>
+                </Show>
+                <Show when=move || agenda.get().meeting.status == MeetingStatus::AgendaPublished>
+                    <ActionForm action=move_on>
+                        <input type="hidden" name="id" value=id.to_string()/>
+                        <input type="hidden" name="status" value="in_session"/>
+                        <SubmitButton pending=move_on.pending() label="Start the meeting"/>
+                    </ActionForm>
+                </Show>
+                <Show when=move || agenda.get().meeting.status == MeetingStatus::InSession>
+                    <ActionForm action=move_on>
+                        <input type="hidden" name="id" value=id.to_string()/>
+                        <input type="hidden" name="status" value="closed"/>
+                        <SubmitButton pending=move_on.pending() label="Close the meeting" secondary=true/>
+                    </ActionForm>
+                </Show>
+            </div>
+        })}
+        {move || {
+            let a = agenda.get();
+            view! {
+                {a.must_acknowledge.then(|| view! {
+                    <div class="notice notice--warning" role="alert">
+                        <p><strong>"Before case details are shown: "</strong>{crate::meetings::minutes::text::CONFIDENTIALITY}</p>
+                        <ActionForm action=ack>
+                            <input type="hidden" name="id" value=id.to_string()/>
+                            <SubmitButton pending=ack.pending() label="I understand and will keep it confidential"/>
+                        </ActionForm>
+                    </div>
+                })}
+                {(!a.changes_since_publication.is_empty()).then(|| view! {
+                    <section class="notice" aria-labelledby="changes-title">
+                        <h2 id="changes-title" class="notice__title">"Changed since the agenda was published"</h2>
+                        <ul>{a.changes_since_publication.iter().map(|c| view! {
+                            <li><time datetime=c.at.clone()>{crate::time::format_utc(c.at_unix)}</time> " – " {c.description.clone()}</li>
+                        }).collect_view()}</ul>
+                    </section>
+                })}
+                <Timing agenda=a.clone()/>
+                {if !a.built {
+                    view! { <p class="muted">"The agenda has not been built yet."</p> }.into_any()
+                } else {
+                    view! { <Items agenda=a staff=staff change=change/> }.into_any()
+                }}
+            }
+        }}
+        {staff.then(|| view! { <AddItem id=id change=change/> })}
+    }
+}
+
+#[component]
+fn Timing(agenda: Agenda) -> impl IntoView {
+    let end = crate::time::format_utc(agenda.expected_end_unix);
+    let planned = crate::time::format_utc(agenda.meeting.ends_at_unix);
+    view! {
+        <p class="timing">
+            "Expected to end at " <strong>{end}</strong> " (the meeting is booked until " {planned} ")."
+        </p>
+        {(agenda.overrun_minutes > 0).then(|| view! {
+            <p class="notice notice--warning" role="status">
+                <span aria-hidden="true">"! "</span>
+                {format!("The agenda runs {} minutes over the time booked. Shorten or defer some items.", agenda.overrun_minutes)}
+            </p>
+        })}
+    }
+}
+
+#[component]
+fn Items(agenda: Agenda, staff: bool, change: ServerAction<ChangeAgenda>) -> impl IntoView {
+    let id = agenda.meeting.id;
+    let (live, removed): (Vec<AgendaItem>, Vec<AgendaItem>) =
+        agenda.items.into_iter().partition(|i| !i.removed);
+    let count = live.len();
+    let previous = agenda.previous_meeting.clone();
+    let mut last_section = "";
+    let mut rows = Vec::new();
+    for item in live {
+        let section = item.kind.section();
+        if section != last_section {
+            rows.push(
+                view! { <li class="agenda__section" aria-hidden="true">{section}</li> }.into_any(),
+            );
+            last_section = section;
+        }
+        let previous = (item.kind == crate::meetings::agenda::types::ItemKind::PreviousMinutes)
+            .then(|| previous.clone())
+            .flatten();
+        rows.push(view! { <Item item=item staff=staff change=change meeting=id count=count previous=previous/> }.into_any());
+    }
+    view! {
+        <ol class="agenda">{rows}</ol>
+        {(!removed.is_empty()).then(|| view! {
+            <section class="section" aria-labelledby="removed-title">
+                <h2 id="removed-title">"Taken off this agenda"</h2>
+                <ul class="plain-list">
+                    {removed.into_iter().map(|i| view! {
+                        <li>
+                            <strong>{i.title.clone()}</strong> " – " {i.removed_reason.clone().unwrap_or_default()}
+                            {staff.then(|| view! {
+                                " "
+                                <ActionForm action=change attr:class="inline-form">
+                                    <input type="hidden" name="id" value=id.to_string()/>
+                                    <input type="hidden" name="op" value="restore"/>
+                                    <input type="hidden" name="item_id" value=i.id.to_string()/>
+                                    <button type="submit" class="button button--secondary button--small">"Put back"</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn Item(
+    item: AgendaItem,
+    staff: bool,
+    change: ServerAction<ChangeAgenda>,
+    meeting: MeetingId,
+    count: usize,
+    previous: Option<crate::meetings::agenda::types::PreviousMeeting>,
+) -> impl IntoView {
+    let time = crate::time::format_utc(item.starts_unix);
+    let time = time.rsplit(", ").next().unwrap_or("").to_string();
+    let heading = match (&item.reference, item.kind.is_case()) {
+        (Some(r), true) => r.clone(),
+        _ => item.title.clone(),
+    };
+    let hidden = item.case_id.is_some() && item.details.is_none();
+    let mid = meeting.to_string();
+    let iid = item.id.to_string();
+    let pos = item.position;
+    let small = move |op: &'static str,
+                      label: &'static str,
+                      position: Option<u32>,
+                      disabled: bool| {
+        let mid = mid.clone();
+        let iid = iid.clone();
+        view! {
+            <ActionForm action=change attr:class="inline-form">
+                <input type="hidden" name="id" value=mid/>
+                <input type="hidden" name="op" value=op/>
+                <input type="hidden" name="item_id" value=iid/>
+                {position.map(|p| view! { <input type="hidden" name="position" value=p.to_string()/> })}
+                <button type="submit" class="button button--secondary button--small" disabled=disabled>{label}</button>
+            </ActionForm>
+        }
+    };
+    view! {
+        <li class="agenda__item" data-kind=item.kind.as_str()>
+            <div class="agenda__time">{time} <span class="muted">{format!(" · {} min", item.minutes)}</span></div>
+            <div class="agenda__body">
+                <h3 class="agenda__title">{heading}</h3>
+                {previous.map(|p| view! {
+                    <p><A href=format!("/meetings/{}/minutes", p.id)>
+                        {format!("Minutes of {}", crate::time::format_utc(p.starts_at_unix))}
+                    </A> {if p.minutes_approved { " (approved)" } else { " (not yet approved)" }}</p>
+                })}
+                {item.details.clone().map(|d| view! {
+                    <p class="agenda__details">
+                        <RiskTag criteria=d.criteria/>
+                        " · " {if d.children_count == 0 { "No children".to_string() } else { format!("{} child(ren)", d.children_count) }}
+                        " · Referred by " {if d.referring_agencies.is_empty() { "—".to_string() } else { d.referring_agencies.join(", ") }}
+                        " · Lead: " {d.lead_agency.clone().unwrap_or_else(|| "not decided".into())}
+                        {(d.referral_count > 1).then(|| format!(" · {} referrals", d.referral_count))}
+                    </p>
+                })}
+                {hidden.then(|| view! { <p class="muted">"Case details are shown to the agencies involved with this case."</p> })}
+                {(!item.research.is_empty()).then(|| view! {
+                    <p class="chips" aria-label="Research sent by">
+                        "Research: "
+                        {item.research.iter().map(|c| view! {
+                            <span class="tag" class:tag--green=c.state == "holds" class:tag--grey=c.state != "holds">
+                                {c.agency_name.clone()} {if c.state == "holds" { " – holds information" } else { " – no trace" }}
+                            </span> " "
+                        }).collect_view()}
+                    </p>
+                })}
+                {item.case_id.map(|c| view! {
+                    <p><A href=format!("/meetings/{meeting}/research?case={c}")>"Research returns for this case"</A></p>
+                })}
+                {item.notes.clone().map(|n| view! { <p class="agenda__notes">{n}</p> })}
+                {staff.then(|| view! {
+                    <div class="agenda__controls" role="group" aria-label=format!("Change {}", item.title)>
+                        {small("move", "Move up", Some(pos.saturating_sub(1).max(1)), pos <= 1)}
+                        {small("move", "Move down", Some((pos + 1).min(count as u32)), pos as usize >= count)}
+                        {small("defer", "Defer to next meeting", None, false)}
+                        <ActionForm action=change attr:class="inline-form">
+                            <input type="hidden" name="id" value=meeting.to_string()/>
+                            <input type="hidden" name="op" value="set_minutes"/>
+                            <input type="hidden" name="item_id" value=item.id.to_string()/>
+                            <label class="visually-hidden" for=format!("minutes-{}", item.id)>"Minutes for this item"</label>
+                            <input class="input input--tiny" type="number" min="0" max="240" id=format!("minutes-{}", item.id) name="minutes" value=item.minutes.to_string()/>
+                            <button type="submit" class="button button--secondary button--small">"Set minutes"</button>
+                        </ActionForm>
+                        <ActionForm action=change attr:class="inline-form">
+                            <input type="hidden" name="id" value=meeting.to_string()/>
+                            <input type="hidden" name="op" value="remove"/>
+                            <input type="hidden" name="item_id" value=item.id.to_string()/>
+                            <label class="visually-hidden" for=format!("reason-{}", item.id)>"Why remove it?"</label>
+                            <input class="input input--medium" type="text" id=format!("reason-{}", item.id) name="reason" placeholder="Reason for removing"/>
+                            <button type="submit" class="button button--secondary button--small">"Remove"</button>
+                        </ActionForm>
+                    </div>
+                })}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn AddItem(id: MeetingId, change: ServerAction<ChangeAgenda>) -> impl IntoView {
+    view! {
+        <section class="section" aria-labelledby="add-title">
+            <h2 id="add-title">"Add an item"</h2>
+            <ActionForm action=change attr:class="form">
+                <input type="hidden" name="id" value=id.to_string()/>
+                <input type="hidden" name="op" value="add"/>
+                <div class="field">
+                    <label class="field__label" for="new-item-title">"Title"</label>
+                    <input class="input" type="text" id="new-item-title" name="title"/>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="new-item-minutes">"Minutes"</label>
+                    <input class="input input--short" type="number" min="0" max="240" id="new-item-minutes" name="minutes" value="10"/>
+                </div>
+                <SubmitButton pending=change.pending() label="Add item" secondary=true/>
+            </ActionForm>
+        </section>
+    }
+}

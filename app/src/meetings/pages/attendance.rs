@@ -1,0 +1,142 @@
+//! The attendance register, apologies in advance, and each agency's continuity over the year.
+
+use super::agenda::meeting_id;
+use super::widgets::MeetingNav;
+use crate::auth::types::Role;
+use crate::components::forms::action_error;
+use crate::components::layout::signed_in_user;
+use crate::components::status::error_view;
+use crate::components::ErrorSummary;
+use crate::error::AppError;
+use crate::ids::MeetingId;
+use crate::meetings::attendance::{AgencyContinuity, AttendanceRow, AttendanceStatus};
+use crate::meetings::server_fns::{attendance_continuity, get_attendance, SetAttendance};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AttendancePage() -> impl IntoView {
+    let id = meeting_id();
+    let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
+    let data = Resource::new(
+        move || id,
+        move |id| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            let rows = get_attendance(id).await?;
+            let continuity = if staff {
+                Some(attendance_continuity().await?)
+            } else {
+                None
+            };
+            Ok::<_, AppError>((id, rows, continuity))
+        },
+    );
+    view! {
+        <Title text="Attendance"/>
+        <h1>"Attendance"</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => error_view(e),
+                    Ok((id, rows, continuity)) => view! {
+                        <MeetingNav id=id current="attendance"/>
+                        <Register id=id rows=rows staff=staff/>
+                        {continuity.map(|c| view! { <Continuity rows=c/> })}
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Register(id: MeetingId, rows: Vec<AttendanceRow>, staff: bool) -> impl IntoView {
+    let action = ServerAction::<SetAttendance>::new();
+    let error = action_error(action.value());
+    let current = RwSignal::new(rows);
+    Effect::new(move |_| {
+        if let Some(Ok(r)) = action.value().get() {
+            current.set(r);
+        }
+    });
+    let me = signed_in_user().map(|m| m.id);
+    view! {
+        <ErrorSummary error=error labels=&[]/>
+        <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
+            <p class="notice notice--success" role="status">"Attendance saved."</p>
+        </Show>
+        {move || view! {
+            <table class="table">
+                <caption class="visually-hidden">"Attendance register"</caption>
+                <thead><tr>
+                    <th scope="col">"Person"</th><th scope="col">"Agency"</th><th scope="col">"Attendance"</th><th scope="col">"Confidentiality acknowledged"</th>
+                </tr></thead>
+                <tbody>
+                    {current.get().into_iter().map(|r| {
+                        let editable = staff || Some(r.user_id) == me;
+                        let choices: Vec<AttendanceStatus> = if staff {
+                            AttendanceStatus::ALL.to_vec()
+                        } else {
+                            vec![AttendanceStatus::Apologies, AttendanceStatus::ApologiesInfoSent]
+                        };
+                        let select_id = format!("attendance-{}", r.user_id);
+                        view! {
+                            <tr>
+                                <td>{r.name.clone()} {r.observer.then_some(" (observer)")}</td>
+                                <td>{r.agency_name.clone().unwrap_or_else(|| "—".into())}</td>
+                                <td>
+                                    {r.status.map(|s| s.label()).unwrap_or("Not recorded")}
+                                    {editable.then(|| view! {
+                                        <ActionForm action=action attr:class="inline-form">
+                                            <input type="hidden" name="id" value=id.to_string()/>
+                                            <input type="hidden" name="user_id" value=r.user_id.to_string()/>
+                                            <label class="visually-hidden" for=select_id.clone()>{format!("Attendance of {}", r.name)}</label>
+                                            <select class="select select--small" id=select_id.clone() name="status">
+                                                {choices.into_iter().map(|s| view! {
+                                                    <option value=s.as_str() selected=r.status == Some(s)>{s.label()}</option>
+                                                }).collect_view()}
+                                            </select>
+                                            <button type="submit" class="button button--secondary button--small">
+                                                {if staff { "Record" } else { "Send apologies" }}
+                                            </button>
+                                        </ActionForm>
+                                    })}
+                                </td>
+                                <td>{r.acknowledged_at.as_deref().map(|a| crate::time::format_utc(crate::time::parse_rfc3339(a))).unwrap_or_else(|| "—".into())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }}
+    }
+}
+
+#[component]
+fn Continuity(rows: Vec<AgencyContinuity>) -> impl IntoView {
+    view! {
+        <section class="section section--wide" aria-labelledby="continuity-title">
+            <h2 id="continuity-title">"Attendance by agency, last 12 months"</h2>
+            <p>"Continuity matters: the same person coming every time knows the cases."</p>
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">"Agency"</th><th scope="col">"Meetings attended"</th><th scope="col">"Apologies"</th><th scope="col">"Who came"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr>
+                            <td>{r.agency_name.clone()}</td>
+                            <td>{format!("{} of {}", r.meetings_attended, r.meetings_held)}</td>
+                            <td>{r.apologies}</td>
+                            <td>{if r.people.is_empty() {
+                                "Nobody".to_string()
+                            } else {
+                                r.people.iter().map(|(n, c)| format!("{n} ({c})")).collect::<Vec<_>>().join(", ")
+                            }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

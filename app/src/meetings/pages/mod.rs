@@ -1,0 +1,11 @@
+mod agenda;
+mod attendance;
+mod list;
+mod research;
+mod widgets;
+
+pub use agenda::MeetingPage;
+pub use attendance::AttendancePage;
+pub use list::MeetingsPage;
+pub use research::ResearchPage;
+pub use widgets::{Marking, MeetingNav};

@@ -1,0 +1,195 @@
+//! Research returns: each agency records, for each case on the agenda, what it holds or
+//! "no trace"; the chair and coordinator see the grid of who has sent what.
+
+use super::agenda::meeting_id;
+use super::widgets::{when, Marking, MeetingNav};
+use crate::auth::types::Role;
+use crate::components::forms::action_error;
+use crate::components::layout::signed_in_user;
+use crate::components::status::error_view;
+use crate::components::{ErrorSummary, Field, SubmitButton};
+use crate::error::AppError;
+use crate::ids::{CaseId, MeetingId};
+use crate::meetings::agenda::types::Agenda;
+use crate::meetings::research::{CaseResearch, ResearchGrid};
+use crate::meetings::server_fns::{get_agenda, get_research, get_research_grid, SaveResearch};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ResearchPage() -> impl IntoView {
+    let id = meeting_id();
+    let case: Option<CaseId> = use_query_map()
+        .get_untracked()
+        .get("case")
+        .and_then(|s| s.parse().ok());
+    let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
+    let data = Resource::new(
+        move || (id, case),
+        move |(id, case)| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            let agenda = get_agenda(id).await?;
+            let grid = if staff {
+                Some(get_research_grid(id).await?)
+            } else {
+                None
+            };
+            let research = match case {
+                Some(c) => Some(get_research(id, c).await?),
+                None => None,
+            };
+            Ok::<_, AppError>((agenda, grid, research))
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => error_view(e),
+                    Ok((agenda, grid, research)) => view! { <ResearchView agenda=agenda grid=grid research=research staff=staff/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ResearchView(
+    agenda: Agenda,
+    grid: Option<ResearchGrid>,
+    research: Option<CaseResearch>,
+    staff: bool,
+) -> impl IntoView {
+    let id = agenda.meeting.id;
+    let title = format!("Research returns – meeting of {}", when(&agenda.meeting));
+    let cases: Vec<_> = agenda
+        .items
+        .iter()
+        .filter(|i| !i.removed && i.case_id.is_some())
+        .cloned()
+        .collect();
+    view! {
+        <Title text=title.clone()/>
+        <Marking marking=agenda.marking.clone() viewer=agenda.viewer.clone() viewed_at=crate::time::format_utc(crate::time::parse_rfc3339(&agenda.viewed_at))/>
+        <h1>{title}</h1>
+        <MeetingNav id=id current="research"/>
+        <p class="lead">"Due by " {crate::time::format_utc(agenda.meeting.research_due_unix)} ". For each case, say what your agency holds, or that it has no trace."</p>
+        {grid.map(|g| view! { <Grid grid=g meeting=id/> })}
+        {research.map(|r| view! { <CasePanel research=r meeting=id staff=staff/> })}
+        <section class="section section--wide" aria-labelledby="cases-title">
+            <h2 id="cases-title">"Cases on the agenda"</h2>
+            {if cases.is_empty() {
+                view! { <p class="muted">"No cases are on the agenda yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {cases.into_iter().map(|i| {
+                            let c = i.case_id.expect("filtered");
+                            view! { <li><A href=format!("/meetings/{id}/research?case={c}")>{i.reference.clone().unwrap_or_default()}</A></li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Grid(grid: ResearchGrid, meeting: MeetingId) -> impl IntoView {
+    view! {
+        <section class="section section--wide" aria-labelledby="grid-title">
+            <h2 id="grid-title">"Who has sent what"</h2>
+            <div class="table-scroll">
+                <table class="table table--compact grid">
+                    <thead><tr>
+                        <th scope="col">"Case"</th>
+                        {grid.agencies.iter().map(|(_, n)| view! { <th scope="col" class="grid__agency">{n.clone()}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {grid.cases.into_iter().map(|c| view! {
+                            <tr>
+                                <th scope="row"><A href=format!("/meetings/{meeting}/research?case={}", c.case_id)>{c.reference.clone()}</A></th>
+                                {c.states.into_iter().map(|s| match s.as_deref() {
+                                    Some("holds") => view! { <td class="grid__cell grid__cell--holds">"Holds"</td> }.into_any(),
+                                    Some(_) => view! { <td class="grid__cell">"No trace"</td> }.into_any(),
+                                    None => view! { <td class="grid__cell grid__cell--none"><span class="visually-hidden">"Nothing yet"</span>"–"</td> }.into_any(),
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn CasePanel(research: CaseResearch, meeting: MeetingId, staff: bool) -> impl IntoView {
+    let action = ServerAction::<SaveResearch>::new();
+    let error = action_error(action.value());
+    let current = RwSignal::new(research.clone());
+    Effect::new(move |_| {
+        if let Some(Ok(r)) = action.value().get() {
+            current.set(r);
+        }
+    });
+    let own = signed_in_user().and_then(|m| m.agency_id);
+    let mine = research
+        .returns
+        .iter()
+        .find(|r| Some(r.agency_id) == own)
+        .cloned();
+    let body = mine
+        .as_ref()
+        .and_then(|r| r.body_md.clone())
+        .unwrap_or_default();
+    let state = mine.as_ref().map(|r| r.state.clone()).unwrap_or_default();
+    view! {
+        <section class="section section--wide" aria-labelledby="case-title">
+            <h2 id="case-title">{research.reference.clone()}</h2>
+            {move || {
+                let r = current.get();
+                if r.returns.is_empty() {
+                    view! { <p class="muted">"No research has been sent for this case yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="returns">
+                            {r.returns.into_iter().map(|x| view! {
+                                <li class="returns__item">
+                                    <h3>{x.agency_name.clone()} " – " {if x.state == "holds" { "holds information" } else { "no trace" }}</h3>
+                                    // Rendered from Markdown and sanitised on the server.
+                                    {x.body_html.clone().map(|h| view! { <div class="prose" inner_html=h></div> })}
+                                    <p class="muted">{x.by.clone().unwrap_or_default()} " · " {crate::time::format_utc(crate::time::parse_rfc3339(&x.updated_at))}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <h3>"Your agency's return"</h3>
+            <ErrorSummary error=error labels=&[("state", "What your agency holds"), ("body_md", "What your agency holds"), ("agency_id", "Agency")]/>
+            <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
+                <p class="notice notice--success" role="status">"Research saved."</p>
+            </Show>
+            <ActionForm action=action attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=meeting.to_string()/>
+                <input type="hidden" name="case_id" value=research.case_id.to_string()/>
+                {staff.then(|| own.map(|a| view! { <input type="hidden" name="agency_id" value=a.to_string()/> }))}
+                <div class="field">
+                    <fieldset class="radios" id="state">
+                        <legend class="field__label">"What does your agency hold?"</legend>
+                        <label class="radio"><input type="radio" name="state_choice" value="holds" checked=state == "holds"/>" Information (write it below)"</label>
+                        <label class="radio"><input type="radio" name="state_choice" value="no_trace" checked=state == "no_trace"/>" No trace"</label>
+                        <label class="radio"><input type="radio" name="state_choice" value="none" checked=state.is_empty()/>" Nothing sent yet"</label>
+                    </fieldset>
+                </div>
+                <Field error=error name="body_md" label="What your agency holds" hint="Markdown: **bold**, lists with -, links. Only what is relevant and proportionate.">
+                    <textarea class="textarea" id="body_md" name="body_md" rows="6">{body}</textarea>
+                </Field>
+                <SubmitButton pending=action.pending() label="Save research"/>
+            </ActionForm>
+        </section>
+    }
+}

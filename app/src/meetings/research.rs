@@ -1,0 +1,398 @@
+//! Research returns: before the meeting, each agency says what it holds on each case on the
+//! agenda (Markdown), or "no trace".
+
+use crate::ids::{AgencyId, CaseId};
+use crate::lenient;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResearchReturn {
+    pub agency_id: AgencyId,
+    pub agency_name: String,
+    /// "holds" or "no_trace"
+    pub state: String,
+    pub body_md: Option<String>,
+    /// The Markdown rendered and sanitised on the server.
+    pub body_html: Option<String>,
+    pub by: Option<String>,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseResearch {
+    pub case_id: CaseId,
+    pub reference: String,
+    pub due_unix: i64,
+    pub returns: Vec<ResearchReturn>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResearchInput {
+    /// For the chair or coordinator recording another agency's return; a member's is their own.
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub agency_id: Option<String>,
+    /// "holds", "no_trace", or "none" to withdraw the return.
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub body_md: Option<String>,
+}
+
+/// One cell of the coordinator's grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridCase {
+    pub case_id: CaseId,
+    pub reference: String,
+    /// Per agency, in the order of `ResearchGrid::agencies`: "holds", "no_trace" or null.
+    pub states: Vec<Option<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResearchGrid {
+    pub agencies: Vec<(AgencyId, String)>,
+    pub cases: Vec<GridCase>,
+    pub due_unix: i64,
+}
+
+pub mod text {
+    pub const STATE_INVALID: &str =
+        "Choose “holds information”, “no trace”, or withdraw the return.";
+    pub const BODY_REQUIRED: &str = "Say what your agency holds (or choose “no trace”).";
+    pub const BODY_TOO_LONG: &str = "Use at most 20,000 characters.";
+    pub const NOT_ON_AGENDA: &str = "This case is not on the meeting's agenda.";
+    pub const CLOSED: &str = "The meeting has been held; research can no longer be changed.";
+    pub const OWN_AGENCY: &str = "You can record research only for your own agency.";
+}
+
+#[cfg(feature = "ssr")]
+pub mod store {
+    use super::*;
+    use crate::error::AppError;
+    use crate::ids::MeetingId;
+    use sqlx::SqliteConnection;
+
+    #[derive(sqlx::FromRow)]
+    struct ReturnRow {
+        agency_id: AgencyId,
+        agency_name: String,
+        state: String,
+        body_md: Option<String>,
+        by: Option<String>,
+        updated_at: i64,
+    }
+
+    pub async fn for_case(
+        conn: &mut SqliteConnection,
+        meeting: MeetingId,
+        case: CaseId,
+    ) -> Result<Vec<ResearchReturn>, AppError> {
+        let rows: Vec<ReturnRow> = sqlx::query_as(
+            "SELECT r.agency_id, a.name AS agency_name, r.state, r.body_md, u.name AS by, r.updated_at
+             FROM research_returns r
+             JOIN agencies a ON a.id = r.agency_id LEFT JOIN users u ON u.id = r.user_id
+             WHERE r.meeting_id = ? AND r.case_id = ? ORDER BY a.name COLLATE NOCASE",
+        )
+        .bind(meeting)
+        .bind(case)
+        .fetch_all(&mut *conn)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ResearchReturn {
+                agency_id: r.agency_id,
+                agency_name: r.agency_name,
+                state: r.state,
+                body_html: r.body_md.as_deref().map(crate::markdown::render),
+                body_md: r.body_md,
+                by: r.by,
+                updated_at: crate::time::rfc3339(r.updated_at),
+            })
+            .collect())
+    }
+
+    /// (case, agency, agency name, state) for every return of the meeting.
+    pub async fn states(
+        conn: &mut SqliteConnection,
+        meeting: MeetingId,
+    ) -> Result<Vec<(CaseId, AgencyId, String, String)>, AppError> {
+        Ok(sqlx::query_as(
+            "SELECT r.case_id, r.agency_id, a.name, r.state FROM research_returns r JOIN agencies a ON a.id = r.agency_id
+             WHERE r.meeting_id = ? ORDER BY a.name COLLATE NOCASE",
+        )
+        .bind(meeting)
+        .fetch_all(&mut *conn)
+        .await?)
+    }
+
+    /// One agency's return on one case of one meeting.
+    pub struct Return<'a> {
+        pub meeting: MeetingId,
+        pub case: CaseId,
+        pub agency: AgencyId,
+        pub state: &'a str,
+        pub body: Option<&'a str>,
+    }
+
+    pub async fn upsert(
+        conn: &mut SqliteConnection,
+        r: Return<'_>,
+        user: crate::ids::UserId,
+        now: i64,
+    ) -> Result<(), AppError> {
+        let Return {
+            meeting,
+            case,
+            agency,
+            state,
+            body,
+        } = r;
+        sqlx::query(
+            "INSERT INTO research_returns (meeting_id, case_id, agency_id, state, body_md, user_id, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(meeting_id, case_id, agency_id) DO UPDATE SET state = excluded.state, body_md = excluded.body_md,
+                 user_id = excluded.user_id, updated_at = excluded.updated_at",
+        )
+        .bind(meeting)
+        .bind(case)
+        .bind(agency)
+        .bind(state)
+        .bind(body)
+        .bind(user)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn delete(
+        conn: &mut SqliteConnection,
+        meeting: MeetingId,
+        case: CaseId,
+        agency: AgencyId,
+    ) -> Result<(), AppError> {
+        sqlx::query(
+            "DELETE FROM research_returns WHERE meeting_id = ? AND case_id = ? AND agency_id = ?",
+        )
+        .bind(meeting)
+        .bind(case)
+        .bind(agency)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod service {
+    use super::*;
+    use crate::audit::store::{record, AuditEvent};
+    use crate::auth::policy::{authorize, Action, Resource};
+    use crate::auth::types::{Actor, Role};
+    use crate::error::AppError;
+    use crate::error::Problems;
+    use crate::ids::MeetingId;
+    use crate::meetings::service::meeting_resource;
+    use crate::state::AppState;
+    use sqlx::SqliteConnection;
+
+    async fn on_agenda(
+        conn: &mut SqliteConnection,
+        meeting: MeetingId,
+        case: CaseId,
+    ) -> Result<String, AppError> {
+        let reference: Option<String> = sqlx::query_scalar(
+            "SELECT c.reference FROM agenda_items i JOIN cases c ON c.id = i.case_id
+             WHERE i.meeting_id = ? AND i.case_id = ? AND i.removed_at IS NULL LIMIT 1",
+        )
+        .bind(meeting)
+        .bind(case)
+        .fetch_optional(&mut *conn)
+        .await?;
+        reference.ok_or(AppError::NotFound)
+    }
+
+    async fn may_see_case(
+        conn: &mut SqliteConnection,
+        actor: &Actor,
+        case: CaseId,
+    ) -> Result<bool, AppError> {
+        let involved = match crate::cases::store::access(conn, case, actor.agency_id).await? {
+            Some((involved, _)) => involved,
+            None => false,
+        };
+        Ok(authorize(
+            Some(actor),
+            Action::Read,
+            Resource::AgendaCase {
+                involved,
+                attending_in_session: false,
+            },
+        )
+        .is_ok())
+    }
+
+    /// The returns on one case: all of them for those who may see the case, otherwise only
+    /// the actor's own agency's.
+    pub async fn get(
+        state: &AppState,
+        actor: Option<&Actor>,
+        meeting: MeetingId,
+        case: CaseId,
+    ) -> Result<CaseResearch, AppError> {
+        let hours = crate::meetings::service::research_hours(state).await?;
+        let mut tx = state.write().await?;
+        let (m, resource) = meeting_resource(&mut tx, actor, meeting).await?;
+        let actor = authorize(actor, Action::Read, resource)?;
+        let reference = on_agenda(&mut tx, meeting, case).await?;
+        let mut returns = store::for_case(&mut tx, meeting, case).await?;
+        if !may_see_case(&mut tx, actor, case).await? {
+            returns.retain(|r| Some(r.agency_id) == actor.agency_id);
+        }
+        record(
+            &mut tx,
+            AuditEvent::new(Some(actor.user_id), "read", "research")
+                .id(format!("{meeting}/{case}")),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(CaseResearch {
+            case_id: case,
+            reference,
+            due_unix: m.starts_at_unix - hours as i64 * 3600,
+            returns,
+        })
+    }
+
+    /// Records (or withdraws) an agency's return. An agency that holds information on the
+    /// case becomes involved with it.
+    pub async fn put(
+        state: &AppState,
+        actor: Option<&Actor>,
+        meeting: MeetingId,
+        case: CaseId,
+        input: ResearchInput,
+    ) -> Result<CaseResearch, AppError> {
+        let now = crate::time::now();
+        {
+            let mut tx = state.write().await?;
+            let (m, resource) = meeting_resource(&mut tx, actor, meeting).await?;
+            let actor = authorize(actor, Action::Create, resource)?;
+            on_agenda(&mut tx, meeting, case).await?;
+            if m.status.held() {
+                return Err(AppError::conflict(text::CLOSED));
+            }
+            let mut p = Problems::new();
+            let agency = match (actor.role, &input.agency_id) {
+                (Role::Chair | Role::Coordinator, Some(raw)) => p.take(
+                    "agency_id",
+                    raw.parse::<i64>()
+                        .map(AgencyId)
+                        .map_err(|_| crate::cases::text::AGENCY_UNKNOWN.to_string()),
+                ),
+                (_, Some(raw)) if raw.parse::<i64>().ok().map(AgencyId) != actor.agency_id => {
+                    p.add("agency_id", text::OWN_AGENCY);
+                    None
+                }
+                _ => actor.agency_id,
+            };
+            if agency.is_none() && p.is_empty() {
+                p.add("agency_id", crate::cases::text::AGENCY_UNKNOWN);
+            }
+            let body = input
+                .body_md
+                .as_deref()
+                .map(str::trim)
+                .filter(|b| !b.is_empty());
+            match input.state.trim() {
+                "holds" if body.is_none() => p.add("body_md", text::BODY_REQUIRED),
+                "holds" | "no_trace" | "none" => {}
+                _ => p.add("state", text::STATE_INVALID),
+            }
+            if body.is_some_and(|b| b.chars().count() > 20_000) {
+                p.add("body_md", text::BODY_TOO_LONG);
+            }
+            p.into_result()?;
+            let agency = agency.expect("checked");
+            if !crate::agencies::store::is_active(&mut tx, agency).await? {
+                return Err(AppError::validation(
+                    "agency_id",
+                    crate::cases::text::AGENCY_UNKNOWN,
+                ));
+            }
+            match input.state.trim() {
+                "none" => store::delete(&mut tx, meeting, case, agency).await?,
+                state => {
+                    let body = if state == "holds" { body } else { None };
+                    let r = store::Return {
+                        meeting,
+                        case,
+                        agency,
+                        state,
+                        body,
+                    };
+                    store::upsert(&mut tx, r, actor.user_id, now).await?;
+                    if state == "holds" {
+                        crate::cases::store::involve(&mut tx, case, agency, "research", now)
+                            .await?;
+                    }
+                }
+            }
+            record(
+                &mut tx,
+                AuditEvent::new(Some(actor.user_id), "update", "research")
+                    .id(format!("{meeting}/{case}"))
+                    .details(
+                        serde_json::json!({ "agency_id": agency.0, "state": input.state.trim() }),
+                    ),
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        get(state, actor, meeting, case).await
+    }
+
+    /// The case × agency grid of returns, for the chair and coordinator.
+    pub async fn grid(
+        state: &AppState,
+        actor: Option<&Actor>,
+        meeting: MeetingId,
+    ) -> Result<ResearchGrid, AppError> {
+        let hours = crate::meetings::service::research_hours(state).await?;
+        let mut conn = state.db.acquire().await?;
+        let (m, resource) = meeting_resource(&mut conn, actor, meeting).await?;
+        authorize(actor, Action::Update, resource)?;
+        let agencies: Vec<(AgencyId, String)> = sqlx::query_as(
+            "SELECT id, name FROM agencies WHERE active = 1 ORDER BY name COLLATE NOCASE",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let cases: Vec<(CaseId, String)> = sqlx::query_as(
+            "SELECT c.id, c.reference FROM agenda_items i JOIN cases c ON c.id = i.case_id
+             WHERE i.meeting_id = ? AND i.removed_at IS NULL ORDER BY i.position",
+        )
+        .bind(meeting)
+        .fetch_all(&mut *conn)
+        .await?;
+        let states = store::states(&mut conn, meeting).await?;
+        Ok(ResearchGrid {
+            cases: cases
+                .into_iter()
+                .map(|(case_id, reference)| GridCase {
+                    case_id,
+                    reference,
+                    states: agencies
+                        .iter()
+                        .map(|(a, _)| {
+                            states
+                                .iter()
+                                .find(|s| s.0 == case_id && s.1 == *a)
+                                .map(|s| s.3.clone())
+                        })
+                        .collect(),
+                })
+                .collect(),
+            agencies,
+            due_unix: m.starts_at_unix - hours as i64 * 3600,
+        })
+    }
+}

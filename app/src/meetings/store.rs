@@ -1,0 +1,289 @@
+//! Meeting and series rows.
+
+use super::types::*;
+use crate::cases::types::PersonRef;
+use crate::error::AppError;
+use crate::ids::{MeetingId, SeriesId, UserId};
+use sqlx::SqliteConnection;
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: MeetingId,
+    series_id: Option<SeriesId>,
+    starts_at: i64,
+    ends_at: i64,
+    place: Option<String>,
+    video_link: Option<String>,
+    chair_id: Option<UserId>,
+    chair_name: Option<String>,
+    chair_agency: Option<String>,
+    status: String,
+    agenda_published_at: Option<i64>,
+}
+
+const SELECT: &str = "SELECT m.id, m.series_id, m.starts_at, m.ends_at, m.place, m.video_link, m.chair_id,
+        u.name AS chair_name, a.name AS chair_agency, m.status, m.agenda_published_at
+    FROM meetings m LEFT JOIN users u ON u.id = m.chair_id LEFT JOIN agencies a ON a.id = u.agency_id";
+
+fn to_meeting(r: Row, research_due_hours: u32) -> Result<Meeting, AppError> {
+    Ok(Meeting {
+        id: r.id,
+        series_id: r.series_id,
+        starts_at: crate::time::rfc3339(r.starts_at),
+        starts_at_unix: r.starts_at,
+        ends_at: crate::time::rfc3339(r.ends_at),
+        ends_at_unix: r.ends_at,
+        place: r.place,
+        video_link: r.video_link,
+        chair: match (r.chair_id, r.chair_name) {
+            (Some(id), Some(name)) => Some(PersonRef {
+                id,
+                name,
+                agency_name: r.chair_agency,
+            }),
+            _ => None,
+        },
+        status: MeetingStatus::parse(&r.status).map_err(|_| AppError::Internal)?,
+        agenda_published_at: r.agenda_published_at.map(crate::time::rfc3339),
+        research_due_unix: r.starts_at - research_due_hours as i64 * 3600,
+    })
+}
+
+pub async fn get(
+    conn: &mut SqliteConnection,
+    id: MeetingId,
+    research_due_hours: u32,
+) -> Result<Option<Meeting>, AppError> {
+    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE m.id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|r| to_meeting(r, research_due_hours)).transpose()
+}
+
+pub async fn list(
+    conn: &mut SqliteConnection,
+    from: Option<i64>,
+    to: Option<i64>,
+    research_due_hours: u32,
+) -> Result<Vec<Meeting>, AppError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{SELECT} WHERE (? IS NULL OR m.starts_at >= ?) AND (? IS NULL OR m.starts_at < ?) ORDER BY m.starts_at"
+    ))
+    .bind(from)
+    .bind(from)
+    .bind(to)
+    .bind(to)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| to_meeting(r, research_due_hours))
+        .collect()
+}
+
+/// The meeting held (or due) just before this one, and just after it.
+pub async fn neighbour(
+    conn: &mut SqliteConnection,
+    id: MeetingId,
+    before: bool,
+) -> Result<Option<MeetingId>, AppError> {
+    let sql = if before {
+        "SELECT id FROM meetings WHERE starts_at < (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at DESC LIMIT 1"
+    } else {
+        "SELECT id FROM meetings WHERE starts_at > (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at LIMIT 1"
+    };
+    Ok(sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    series: Option<SeriesId>,
+    m: &NewMeeting,
+    now: i64,
+) -> Result<MeetingId, AppError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO meetings (series_id, starts_at, ends_at, place, video_link, chair_id, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
+    )
+    .bind(series)
+    .bind(m.starts_at)
+    .bind(m.ends_at)
+    .bind(&m.place)
+    .bind(&m.video_link)
+    .bind(m.chair_id)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(MeetingId(id))
+}
+
+pub async fn update(
+    conn: &mut SqliteConnection,
+    id: MeetingId,
+    p: &MeetingPatch,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE meetings SET updated_at = ");
+    b.push_bind(now);
+    if let Some(v) = p.starts_at {
+        b.push(", starts_at = ").push_bind(v);
+    }
+    if let Some(v) = p.ends_at {
+        b.push(", ends_at = ").push_bind(v);
+    }
+    if let Some(v) = &p.place {
+        b.push(", place = ").push_bind(v.clone());
+    }
+    if let Some(v) = &p.video_link {
+        b.push(", video_link = ").push_bind(v.clone());
+    }
+    if let Some(v) = p.chair_id {
+        b.push(", chair_id = ").push_bind(v);
+    }
+    if let Some(v) = p.status {
+        b.push(", status = ").push_bind(v.as_str());
+    }
+    b.push(" WHERE id = ").push_bind(id);
+    b.build().execute(&mut *conn).await?;
+    Ok(())
+}
+
+pub async fn set_status(
+    conn: &mut SqliteConnection,
+    id: MeetingId,
+    status: MeetingStatus,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE meetings SET status = ?, updated_at = ? WHERE id = ?")
+        .bind(status.as_str())
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn insert_series(
+    conn: &mut SqliteConnection,
+    s: &NewSeries,
+    now: i64,
+) -> Result<SeriesId, AppError> {
+    use chrono::Datelike;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO meeting_series (name, every_weeks, weekday, start_time, duration_minutes, place, video_link,
+             default_chair_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&s.name)
+    .bind(s.every_weeks as i64)
+    .bind(s.first_date.weekday().number_from_monday() as i64)
+    .bind(s.start_time.format("%H:%M").to_string())
+    .bind(s.duration_minutes as i64)
+    .bind(&s.place)
+    .bind(&s.video_link)
+    .bind(s.default_chair_id)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(SeriesId(id))
+}
+
+#[derive(sqlx::FromRow)]
+struct SeriesRow {
+    id: SeriesId,
+    name: String,
+    every_weeks: i64,
+    weekday: i64,
+    start_time: String,
+    duration_minutes: i64,
+    place: Option<String>,
+    video_link: Option<String>,
+    default_chair_id: Option<UserId>,
+}
+
+pub async fn series(conn: &mut SqliteConnection) -> Result<Vec<Series>, AppError> {
+    let rows: Vec<SeriesRow> = sqlx::query_as(
+        "SELECT id, name, every_weeks, weekday, start_time, duration_minutes, place, video_link, default_chair_id
+         FROM meeting_series ORDER BY id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Series {
+            id: r.id,
+            name: r.name,
+            every_weeks: r.every_weeks as u32,
+            weekday: r.weekday as u32,
+            start_time: r.start_time,
+            duration_minutes: r.duration_minutes as u32,
+            place: r.place,
+            video_link: r.video_link,
+            default_chair_id: r.default_chair_id,
+        })
+        .collect())
+}
+
+pub async fn exists_at(
+    conn: &mut SqliteConnection,
+    series: SeriesId,
+    starts_at: i64,
+) -> Result<bool, AppError> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM meetings WHERE series_id = ? AND starts_at = ?")
+            .bind(series)
+            .bind(starts_at)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(n > 0)
+}
+
+pub async fn user_is_active(conn: &mut SqliteConnection, id: UserId) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+pub async fn calendar_token(
+    conn: &mut SqliteConnection,
+    user: UserId,
+) -> Result<Option<String>, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT calendar_token FROM users WHERE id = ?")
+            .bind(user)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+pub async fn set_calendar_token(
+    conn: &mut SqliteConnection,
+    user: UserId,
+    token: &str,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET calendar_token = ? WHERE id = ?")
+        .bind(token)
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn user_by_calendar_token(
+    conn: &mut SqliteConnection,
+    token: &str,
+) -> Result<Option<UserId>, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM users WHERE calendar_token = ? AND active = 1")
+            .bind(token)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
