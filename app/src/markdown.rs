@@ -17,6 +17,8 @@ pub fn render(markdown: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, parser);
     ammonia::Builder::default()
+        // No images: a picture could fetch from outside and tell someone the page was read.
+        .rm_tags(["img"].iter())
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .link_rel(Some("noopener noreferrer nofollow"))
         .clean(&out)

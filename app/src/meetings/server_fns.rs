@@ -51,16 +51,17 @@ pub async fn set_up_series(input: SeriesInput) -> Result<Vec<Meeting>, AppError>
     respond(super::service::create_series(&state, actor.as_ref(), input).await)
 }
 
-/// Starts or closes the meeting.
+/// Starts or closes the meeting, and answers with the agenda as it now stands for the actor.
 #[server(prefix = "/_fn")]
-pub async fn move_meeting_on(id: MeetingId, status: String) -> Result<Meeting, AppError> {
+pub async fn move_meeting_on(id: MeetingId, status: String) -> Result<Agenda, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
     let input = MeetingPatchInput {
         status: Some(status),
         ..Default::default()
     };
-    respond(super::service::update(&state, actor.as_ref(), id, input).await)
+    respond(super::service::update(&state, actor.as_ref(), id, input).await)?;
+    respond(super::agenda::service::get(&state, actor.as_ref(), id).await)
 }
 
 #[server(prefix = "/_fn")]

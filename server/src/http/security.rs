@@ -66,16 +66,16 @@ fn is_write(m: &Method) -> bool {
 }
 
 /// Whether a write request comes from Convene's own pages (or from a non-browser client,
-/// which sends neither header). Browsers send `Origin` on every cross-origin and every POST
-/// request, and modern ones `Sec-Fetch-Site` as well.
+/// which sends neither header). `Sec-Fetch-Site` is set by the browser and cannot be forged by
+/// a page, so it decides when present; `Origin` is the fallback for older browsers. (With our
+/// `Referrer-Policy: no-referrer`, browsers send `Origin: null` even on same-origin form posts,
+/// so `Origin` alone cannot be the test.)
 pub fn same_origin(req_headers: &axum::http::HeaderMap, origins: &Origins) -> bool {
     if let Some(site) = req_headers
         .get("sec-fetch-site")
         .and_then(|v| v.to_str().ok())
     {
-        if site != "same-origin" && site != "none" {
-            return false;
-        }
+        return site == "same-origin" || site == "none";
     }
     let Some(origin) = req_headers.get(header::ORIGIN) else {
         return true;
@@ -147,6 +147,27 @@ mod tests {
         assert!(!same_origin(&h(&[("sec-fetch-site", "cross-site")]), &o));
         assert!(!same_origin(&h(&[("sec-fetch-site", "same-site")]), &o));
         assert!(same_origin(&h(&[("sec-fetch-site", "same-origin")]), &o));
+    }
+
+    #[test]
+    fn a_same_origin_form_post_with_a_null_origin_passes_but_a_bare_null_origin_does_not() {
+        let o = Origins { public_url: None };
+        assert!(same_origin(
+            &h(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "null"),
+                ("sec-fetch-site", "same-origin")
+            ]),
+            &o
+        ));
+        assert!(!same_origin(
+            &h(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://127.0.0.1:3000"),
+                ("sec-fetch-site", "cross-site")
+            ]),
+            &o
+        ));
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub async fn seed_meetings(pool: &SqlitePool) -> Result<usize, BoxError> {
         let id = convene_app::meetings::store::insert(&mut tx, Some(series), &m, now).await?;
         count += 1;
         if i <= 0 {
-            hold(&mut tx, id, starts_at, previous_start).await?;
+            hold(&mut tx, id, starts_at, previous_start, chair, now).await?;
         }
         previous_start = Some(starts_at);
     }
@@ -73,6 +73,8 @@ async fn hold(
     id: MeetingId,
     starts_at: i64,
     previous: Option<i64>,
+    chair: UserId,
+    now: i64,
 ) -> Result<(), BoxError> {
     use convene_app::meetings::agenda::store as agenda;
     let cases: Vec<(i64, i64)> = sqlx::query_as(
@@ -138,17 +140,17 @@ async fn hold(
     .bind(starts_at)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("INSERT INTO minutes (meeting_id, status, version, approved_at, updated_at) VALUES (?, 'approved', 1, ?, ?)")
+    // Minutes drafted from this record the way the application drafts them, then approved.
+    let meeting = convene_app::meetings::store::get(conn, id, 24)
+        .await?
+        .ok_or("demo meeting vanished")?;
+    convene_app::meetings::minutes::assemble::draft(conn, &meeting, starts_at).await?;
+    sqlx::query("UPDATE minutes SET status = 'approved', circulated_at = ?, approved_at = ?, approved_by = ? WHERE meeting_id = ?")
+        .bind(starts_at + 2 * 86_400)
+        .bind((starts_at + 9 * 86_400).min(now))
+        .bind(chair)
         .bind(id)
-        .bind(starts_at + 14 * 86_400)
-        .bind(starts_at + 14 * 86_400)
         .execute(&mut *conn)
         .await?;
-    sqlx::query(
-        "INSERT INTO minutes_sections (meeting_id, position, heading, body_md) VALUES (?, 1, 'Meeting and attendance', 'The demo group met as usual.')",
-    )
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
     Ok(())
 }

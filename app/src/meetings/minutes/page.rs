@@ -19,16 +19,17 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn MinutesPage() -> impl IntoView {
-    let id: Option<MeetingId> = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|s| s.parse().ok());
-    let agency = use_query_map()
-        .get_untracked()
-        .get("agency")
-        .filter(|s| !s.is_empty());
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<MeetingId>().ok())
+    });
+    let agency = Memo::new(move |_| query.read().get("agency").filter(|s| !s.is_empty()));
     let minutes = Resource::new(
-        move || (id, agency.clone()),
+        move || (id.get(), agency.get()),
         |(id, agency)| async move {
             match id {
                 Some(id) => get_minutes(id, agency).await,
@@ -42,7 +43,7 @@ pub fn MinutesPage() -> impl IntoView {
                 match minutes.await {
                     Err(AppError::Conflict { message }) => view! {
                         <h1>"Minutes"</h1>
-                        {id.map(|id| view! { <MeetingNav id=id current="minutes"/> })}
+                        {id.get_untracked().map(|id| view! { <MeetingNav id=id current="minutes"/> })}
                         <p class="notice">{message}</p>
                     }.into_any(),
                     Err(e) => error_view(e),

@@ -19,18 +19,17 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-pub fn meeting_id() -> Option<MeetingId> {
-    use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|s| s.parse().ok())
+/// The meeting id of the route, read reactively (the page stays mounted when it changes).
+pub fn meeting_id() -> Memo<Option<MeetingId>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("id").and_then(|s| s.parse().ok()))
 }
 
 #[component]
 pub fn MeetingPage() -> impl IntoView {
     let id = meeting_id();
     let agenda = Resource::new(
-        move || id,
+        move || id.get(),
         |id| async move {
             match id {
                 Some(id) => get_agenda(id).await,
@@ -60,29 +59,30 @@ fn AgendaView(initial: Agenda) -> impl IntoView {
     let change = ServerAction::<ChangeAgenda>::new();
     let ack = ServerAction::<AcknowledgeConfidentiality>::new();
     let move_on = ServerAction::<MoveMeetingOn>::new();
-    for value in [build.value(), publish.value(), change.value(), ack.value()] {
+    for value in [
+        build.value(),
+        publish.value(),
+        change.value(),
+        ack.value(),
+        move_on.value(),
+    ] {
         Effect::new(move |_| {
             if let Some(Ok(a)) = value.get() {
                 agenda.set(a);
             }
         });
     }
-    Effect::new(move |_| {
-        if let Some(Ok(m)) = move_on.value().get() {
-            agenda.update(|a| a.meeting = m);
-        }
-    });
     let errors = Signal::derive(move || {
         [
             build.value().get(),
             publish.value().get(),
             change.value().get(),
             ack.value().get(),
+            move_on.value().get(),
         ]
         .into_iter()
         .flatten()
         .find_map(|r| r.err())
-        .or_else(|| move_on.value().get().and_then(|r| r.err()))
     });
     let title = format!("Meeting of {}", when(&initial.meeting));
     view! {
@@ -188,16 +188,15 @@ fn Items(agenda: Agenda, staff: bool, change: ServerAction<ChangeAgenda>) -> imp
     let mut rows = Vec::new();
     for item in live {
         let section = item.kind.section();
-        if section != last_section {
-            rows.push(
-                view! { <li class="agenda__section" aria-hidden="true">{section}</li> }.into_any(),
-            );
-            last_section = section;
-        }
+        // A case item shows the heading of its section when it opens one.
+        let opens = (item.kind.is_case() && section != last_section).then_some(section);
+        last_section = section;
         let previous = (item.kind == crate::meetings::agenda::types::ItemKind::PreviousMinutes)
             .then(|| previous.clone())
             .flatten();
-        rows.push(view! { <Item item=item staff=staff change=change meeting=id count=count previous=previous/> }.into_any());
+        rows.push(view! {
+            <Item item=item staff=staff change=change meeting=id count=count previous=previous section=opens/>
+        });
     }
     view! {
         <ol class="agenda">{rows}</ol>
@@ -233,6 +232,7 @@ fn Item(
     meeting: MeetingId,
     count: usize,
     previous: Option<crate::meetings::agenda::types::PreviousMeeting>,
+    section: Option<&'static str>,
 ) -> impl IntoView {
     let time = crate::time::format_utc(item.starts_unix);
     let time = time.rsplit(", ").next().unwrap_or("").to_string();
@@ -264,6 +264,7 @@ fn Item(
         <li class="agenda__item" data-kind=item.kind.as_str()>
             <div class="agenda__time">{time} <span class="muted">{format!(" · {} min", item.minutes)}</span></div>
             <div class="agenda__body">
+                {section.map(|s| view! { <p class="agenda__section">{s}</p> })}
                 <h3 class="agenda__title">{heading}</h3>
                 {previous.map(|p| view! {
                     <p><A href=format!("/meetings/{}/minutes", p.id)>

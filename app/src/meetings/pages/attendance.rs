@@ -19,7 +19,7 @@ pub fn AttendancePage() -> impl IntoView {
     let id = meeting_id();
     let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
     let data = Resource::new(
-        move || id,
+        move || id.get(),
         move |id| async move {
             let id = id.ok_or(AppError::NotFound)?;
             let rows = get_attendance(id).await?;

@@ -21,13 +21,16 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn ResearchPage() -> impl IntoView {
     let id = meeting_id();
-    let case: Option<CaseId> = use_query_map()
-        .get_untracked()
-        .get("case")
-        .and_then(|s| s.parse().ok());
+    let query = use_query_map();
+    let case = Memo::new(move |_| {
+        query
+            .read()
+            .get("case")
+            .and_then(|s| s.parse::<CaseId>().ok())
+    });
     let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
     let data = Resource::new(
-        move || (id, case),
+        move || (id.get(), case.get()),
         move |(id, case)| async move {
             let id = id.ok_or(AppError::NotFound)?;
             let agenda = get_agenda(id).await?;
