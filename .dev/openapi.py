@@ -75,9 +75,10 @@ schemas = {
       "entity": {"type": "string"}, "entity_id": {"type": ["string", "null"]}, "reason": {"type": ["string", "null"]}, "details": {}}},
   "AuditPage": {"type": "object", "required": ["entries"], "properties": {"entries": arr(ref("AuditEntry")), "next_before_id": {"type": ["integer", "null"]}}},
   "Settings": {"type": "object", "required": ["require_totp", "escalation_incidents"], "properties": {"require_totp": {"type": "boolean"}, "escalation_incidents": {"type": "integer", "description": "Incidents in 12 months for potential escalation (default 3)"},
-      "case_item_minutes": {"type": "integer", "description": "Agenda time per case (default 12)"}, "research_due_hours": {"type": "integer", "description": "Research due before the meeting (default 24)"}}},
+      "case_item_minutes": {"type": "integer", "description": "Agenda time per case (default 12)"}, "research_due_hours": {"type": "integer", "description": "Research due before the meeting (default 24)"},
+      "carry_over_limit": {"type": "integer", "description": "Carry-overs before escalation (default 2)"}}},
   "SettingsPatch": {"type": "object", "properties": {"require_totp": {"type": "boolean"}, "escalation_incidents": {"type": "integer", "minimum": 1, "maximum": 50},
-      "case_item_minutes": {"type": "integer", "minimum": 1, "maximum": 120}, "research_due_hours": {"type": "integer", "minimum": 0, "maximum": 336}}},
+      "case_item_minutes": {"type": "integer", "minimum": 1, "maximum": 120}, "research_due_hours": {"type": "integer", "minimum": 0, "maximum": 336}, "carry_over_limit": {"type": "integer", "minimum": 1, "maximum": 12}}},
   "Criteria": {"type": "object", "required": ["dash_yes", "visible_high_risk", "professional_judgement", "potential_escalation", "repeat"], "properties": {
       "dash_yes": {"type": "integer", "description": "\"yes\" answers in the checklist (\"unknown\" is not yes)"},
       "visible_high_risk": {"type": "boolean", "description": "14 or more yes"},
@@ -193,8 +194,39 @@ schemas = {
   "CommentInput": {"type": "object", "required": ["body"], "properties": {"section_id": {"type": ["integer", "null"]}, "body": {"type": "string"}, "proposed_text": {"type": ["string", "null"]}}},
   "ResolveInput": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string", "enum": ["accepted", "declined"]}, "note": {"type": ["string", "null"]}}},
   "AddendumInput": {"type": "object", "required": ["body_md"], "properties": {"body_md": {"type": "string"}}},
+  "ActionKind": {"type": "string", "enum": ["safety_planning", "police_marker", "protection_order_support", "housing", "perpetrator_programme_referral", "child_safeguarding",
+      "health", "mental_health", "substance_use", "legal_advice", "advocate_support", "information_sharing", "other"]},
+  "ActionStatus": {"type": "string", "enum": ["open", "in_progress", "done", "not_done_circumstances", "not_done_agency", "superseded"]},
+  "BarrierCategory": {"type": "string", "enum": ["resources_capacity", "legal_procedural", "information_sharing", "victim_engagement", "inter_agency_communication", "other"]},
+  "Action": {"type": "object", "properties": {
+      "id": {"type": "integer"}, "case_id": {"type": "integer"}, "reference": {"type": "string"}, "meeting_id": {"type": ["integer", "null"]},
+      "owner_agency_id": {"type": "integer"}, "owner_agency_name": {"type": "string"}, "owner_user_id": {"type": ["integer", "null"]}, "owner_user_name": {"type": ["string", "null"]},
+      "kind": ref("ActionKind"), "text": {"type": "string"}, "due_on": {"type": "string", "format": "date"}, "status": ref("ActionStatus"), "overdue": {"type": "boolean"},
+      "superseded_by": {"type": ["integer", "null"]}, "barrier_category": {"oneOf": [ref("BarrierCategory"), {"type": "null"}]}, "barrier_text": {"type": ["string", "null"]},
+      "what_is_different": {"type": ["string", "null"]}, "carried_over": {"type": "integer"}, "escalated": {"type": "boolean"}, "created_at": {"type": "string"}}},
+  "NewAction": {"type": "object", "required": ["case_id", "owner_agency_id", "kind", "text", "due_on"], "properties": {
+      "case_id": {"type": "integer"}, "meeting_id": {"type": ["integer", "null"]}, "owner_agency_id": {"type": "integer"}, "owner_user_id": {"type": ["integer", "null"]},
+      "kind": ref("ActionKind"), "text": {"type": "string", "description": "A perpetrator programme referral naming anger management, couples counselling, mediation or family therapy is refused"},
+      "due_on": {"type": "string", "format": "date"},
+      "what_is_different": {"type": ["string", "null"], "description": "Required when an action of this kind for this agency ended not done before on the case"}}},
+  "ActionPatch": {"type": "object", "properties": {
+      "status": ref("ActionStatus"), "reason": {"type": ["string", "null"], "description": "Required for not done and superseded, and with a new due date"},
+      "barrier": {"type": ["object", "null"], "properties": {"category": ref("BarrierCategory"), "text": {"type": ["string", "null"]}}, "description": "Required with a not-done status"},
+      "due_on": {"type": ["string", "null"], "format": "date"}, "superseded_by": {"type": ["integer", "null"]}, "note": {"type": ["string", "null"]}, "meeting_id": {"type": ["integer", "null"]}}},
+  "HistoryEntry": {"type": "object", "properties": {"at": {"type": "string"}, "at_unix": {"type": "integer"}, "who": {"type": ["string", "null"]}, "meeting_id": {"type": ["integer", "null"]},
+      "from": {"oneOf": [ref("ActionStatus"), {"type": "null"}]}, "to": ref("ActionStatus"), "reason": {"type": ["string", "null"]}, "note": {"type": ["string", "null"]},
+      "due_from": {"type": ["string", "null"]}, "due_to": {"type": ["string", "null"]}}},
+  "ActionReport": {"type": "object", "properties": {"from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}, "due": {"type": "integer"}, "done": {"type": "integer"},
+      "completion_rate": {"type": ["number", "null"], "description": "done ÷ due in the period, percent"}, "median_days_to_done": {"type": ["number", "null"]},
+      "by_agency": arr({"type": "object"}), "carry_overs": arr({"type": "array"}), "escalations": arr({"type": "object"}), "barriers": arr({"type": "array"})}},
+  "BarrierGroup": {"type": "object", "properties": {"category": ref("BarrierCategory"), "agency_name": {"type": "string"}, "period": {"type": "string", "example": "2026-11"},
+      "count": {"type": "integer"}, "entries": arr({"type": "object"})}},
+  "Notification": {"type": "object", "properties": {"id": {"type": "integer"}, "kind": {"type": "string", "enum": ["assigned", "due_soon", "overdue", "escalated"]},
+      "action_id": {"type": "integer"}, "reference": {"type": "string"}, "text": {"type": "string"}, "created_at": {"type": "string"}, "read": {"type": "boolean"}}},
 }
 
+AFP = [q("agency_id", {"type": "integer"}, "Owning agency"), q("status", ref("ActionStatus"), "Status"), q("case_id", {"type": "integer"}, "Case"),
+        q("meeting_id", {"type": "integer"}, "Agreed at"), q("overdue", {"type": "boolean"}, "Only open actions past their due date")]
 paths = {
   "/openapi.json": {"get": op("This document", {"200": {"description": "OpenAPI 3.1 document"}}, "meta", security=False)},
   "/session": {
@@ -274,6 +306,22 @@ paths = {
   "/calendar/{token}.ics": {"get": {"summary": "A person's calendar feed: the group's meetings, no case data (the secret link is the key)", "tags": ["meetings"], "security": [],
       "parameters": [{"name": "token", "in": "path", "required": True, "schema": {"type": "string"}}],
       "responses": {"200": {"description": "text/calendar", "content": {"text/calendar": {"schema": {"type": "string"}}}}, **errs("404")}}},
+  "/actions": {
+    "get": op("Actions on the cases you may see", {**ok(arr(ref("Action"))), **errs(*STD, "422")}, "actions", params=AFP),
+    "post": op("Agree an action (chair, coordinator); the owning agency becomes involved with the case", {**ok(ref("Action"), "Created", "201"), **errs(*STD, "404", "422")}, "actions", body(ref("NewAction")))},
+  "/actions.csv": {"get": {"summary": "The actions you may see, as CSV (cells starting = + - @ are escaped)", "tags": ["actions"], "parameters": AFP,
+      "responses": {"200": {"description": "text/csv", "content": {"text/csv": {"schema": {"type": "string"}}}}, **errs(*STD, "422")}}},
+  "/actions/{id}": {
+    "get": op("One action", {**ok(ref("Action")), **errs("401", "404")}, "actions", params=ID),
+    "patch": op("Update status, note or due date (a member: own agency's actions only)", {**ok(ref("Action")), **errs(*STD, "404", "409", "422")}, "actions", body(ref("ActionPatch")), ID)},
+  "/actions/{id}/history": {"get": op("Every change to the action: who, when, from, to, why", {**ok(arr(ref("HistoryEntry"))), **errs("401", "404")}, "actions", params=ID)},
+  "/reports/actions": {"get": op("Completion, time to done, overdue, carry-overs, escalations, barriers (chair, coordinator)", {**ok(ref("ActionReport")), **errs(*STD, "422")}, "actions",
+      params=[q("from", {"type": "string", "format": "date"}, "Default: a year before `to`"), q("to", {"type": "string", "format": "date"}, "Default: today")])},
+  "/barriers": {"get": op("The barrier register: not-done outcomes by category, agency and month (chair, coordinator)", {**ok(arr(ref("BarrierGroup"))), **errs(*STD, "422")}, "actions",
+      params=[q("from", {"type": "string", "format": "date"}, "From"), q("to", {"type": "string", "format": "date"}, "To")])},
+  "/me/actions": {"get": op("Your agency's unfinished actions, overdue first", {**ok(arr(ref("Action"))), **errs("401")}, "actions")},
+  "/me/notifications": {"get": op("Your notifications: assigned, due soon, overdue, escalated", {**ok(arr(ref("Notification"))), **errs("401")}, "actions")},
+  "/me/notifications/read": {"post": op("Mark your notifications read", {**no_content, **errs("401")}, "actions")},
   "/settings": {
     "get": op("The group's settings (admin, chair, coordinator)", {**ok(ref("Settings")), **errs(*STD)}, "settings"),
     "patch": op("Change the group's settings (admin)", {**ok(ref("Settings")), **errs(*STD, "422")}, "settings", body(ref("SettingsPatch")))},

@@ -37,3 +37,4 @@ id_type!(SeriesId);
 id_type!(ItemId);
 id_type!(SectionId);
 id_type!(CommentId);
+id_type!(ActionId);

@@ -2,6 +2,7 @@
 //! Built for the server with `ssr` and for the browser (wasm) with `hydrate`.
 #![recursion_limit = "512"]
 
+pub mod actions;
 pub mod agencies;
 pub mod app;
 pub mod audit;

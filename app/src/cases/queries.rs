@@ -317,6 +317,14 @@ pub async fn detail(
         referrals: referrals(conn, id).await?,
         deadlines: summary.deadlines,
         restricted,
+        actions: crate::actions::store::list(
+            conn,
+            &crate::actions::store::Query {
+                case: Some(id),
+                ..Default::default()
+            },
+        )
+        .await?,
     }))
 }
 

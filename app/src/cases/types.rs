@@ -776,6 +776,10 @@ pub struct CaseDetail {
     pub deadlines: Deadlines,
     /// The restricted fields this case holds; their values only come through `reveal`.
     pub restricted: Vec<RestrictedField>,
+    /// Every action agreed on the case, open ones first; with the earlier ones and their
+    /// outcomes the group sees what was tried when a case comes back.
+    #[serde(default)]
+    pub actions: Vec<crate::actions::types::Action>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

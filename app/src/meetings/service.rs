@@ -159,6 +159,9 @@ pub async fn update(
     input: MeetingPatchInput,
 ) -> Result<Meeting, AppError> {
     let now = crate::time::now();
+    let carry_over_limit = crate::settings::service::load(state)
+        .await?
+        .carry_over_limit;
     let mut tx = state.write().await?;
     let (before, resource) = meeting_resource(&mut tx, actor, id).await?;
     let actor = authorize(actor, Action::Update, resource)?;
@@ -186,6 +189,10 @@ pub async fn update(
     }
     p.into_result()?;
     store::update(&mut tx, id, &patch, now).await?;
+    if patch.status == Some(MeetingStatus::Closed) && before.status != MeetingStatus::Closed {
+        crate::actions::follow_up::on_close(&mut tx, id, actor.user_id, carry_over_limit, now)
+            .await?;
+    }
     let mut changed = Vec::new();
     for (name, set) in [
         ("starts_at", patch.starts_at.is_some()),

@@ -21,4 +21,6 @@ pub mod text {
     pub const CASE_MINUTES_INVALID: &str = "Enter a whole number of minutes from 1 to 120.";
     pub const RESEARCH_HOURS: &str = "Research returns due (hours before the meeting)";
     pub const RESEARCH_HOURS_INVALID: &str = "Enter a whole number of hours from 0 to 336.";
+    pub const CARRY_OVER: &str = "Carry-overs before an action is escalated";
+    pub const CARRY_OVER_INVALID: &str = "Enter a whole number from 1 to 12.";
 }

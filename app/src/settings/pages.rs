@@ -18,6 +18,7 @@ pub fn SettingsPage() -> impl IntoView {
             ("escalation_incidents", text::ESCALATION),
             ("case_item_minutes", text::CASE_MINUTES),
             ("research_due_hours", text::RESEARCH_HOURS),
+            ("carry_over_limit", text::CARRY_OVER),
         ]/>
         <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
             <p class="notice notice--success" role="status">{text::SAVED}</p>
@@ -41,6 +42,7 @@ pub fn SettingsPage() -> impl IntoView {
                             </div>
                             <NumberSetting error=error name="case_item_minutes" label=text::CASE_MINUTES value=s.case_item_minutes/>
                             <NumberSetting error=error name="research_due_hours" label=text::RESEARCH_HOURS value=s.research_due_hours/>
+                            <NumberSetting error=error name="carry_over_limit" label=text::CARRY_OVER value=s.carry_over_limit/>
                             <SubmitButton pending=action.pending() label="Save settings"/>
                         </ActionForm>
                     }.into_any(),

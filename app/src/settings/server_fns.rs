@@ -17,6 +17,7 @@ pub async fn update_settings(
     escalation_incidents: Option<String>,
     case_item_minutes: Option<String>,
     research_due_hours: Option<String>,
+    carry_over_limit: Option<String>,
 ) -> Result<Settings, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
@@ -43,6 +44,11 @@ pub async fn update_settings(
             "research_due_hours",
             research_due_hours,
             super::text::RESEARCH_HOURS_INVALID,
+        ),
+        carry_over_limit: number(
+            "carry_over_limit",
+            carry_over_limit,
+            super::text::CARRY_OVER_INVALID,
         ),
     };
     respond(p.into_result())?;

@@ -21,6 +21,7 @@ async fn read(conn: &mut SqliteConnection) -> Result<Settings, AppError> {
             "research_due_hours" => {
                 s.research_due_hours = v.parse().unwrap_or(s.research_due_hours)
             }
+            "carry_over_limit" => s.carry_over_limit = v.parse().unwrap_or(s.carry_over_limit),
             _ => {}
         }
     }
@@ -73,6 +74,12 @@ pub async fn update(
             0..=336,
             super::text::RESEARCH_HOURS_INVALID,
         ),
+        (
+            "carry_over_limit",
+            patch.carry_over_limit,
+            1..=12,
+            super::text::CARRY_OVER_INVALID,
+        ),
     ] {
         if value.is_some_and(|n| !range.contains(&n)) {
             p.add(field, message);
@@ -89,6 +96,7 @@ pub async fn update(
         ("escalation_incidents", patch.escalation_incidents),
         ("case_item_minutes", patch.case_item_minutes),
         ("research_due_hours", patch.research_due_hours),
+        ("carry_over_limit", patch.carry_over_limit),
     ] {
         if let Some(v) = value {
             write(&mut tx, key, v.to_string()).await?;

@@ -10,6 +10,8 @@ pub struct Settings {
     pub case_item_minutes: u32,
     /// Research returns are due this many hours before the meeting starts.
     pub research_due_hours: u32,
+    /// An action carried over more times than this is escalated.
+    pub carry_over_limit: u32,
 }
 
 impl Default for Settings {
@@ -19,6 +21,7 @@ impl Default for Settings {
             escalation_incidents: 3,
             case_item_minutes: 12,
             research_due_hours: 24,
+            carry_over_limit: 2,
         }
     }
 }
@@ -33,4 +36,6 @@ pub struct SettingsPatch {
     pub case_item_minutes: Option<i64>,
     #[serde(default)]
     pub research_due_hours: Option<i64>,
+    #[serde(default)]
+    pub carry_over_limit: Option<i64>,
 }

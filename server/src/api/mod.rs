@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`. Every route is registered through `Api`, which keeps the list
 //! of (method, path) pairs that the OpenAPI test compares with `openapi.json`.
 
+mod actions;
 mod agencies;
 mod audit;
 mod cases;
@@ -84,6 +85,7 @@ fn build() -> Api {
     let api = cases::routes(api);
     let api = meetings::routes(api);
     let api = minutes::routes(api);
+    let api = actions::routes(api);
     settings::routes(api)
 }
 

@@ -90,6 +90,7 @@ pub async fn build(
         added.push(item);
     }
     store::set_order(&mut tx, &order.iter().map(|(i, _)| *i).collect::<Vec<_>>()).await?;
+    crate::actions::follow_up::bring_back(&mut tx, id, meeting.starts_at_unix).await?;
     store::mark_built(&mut tx, id, now).await?;
     if meeting.status.published() && !added.is_empty() {
         store::note_change(
@@ -168,7 +169,7 @@ async fn assemble(
     let acknowledged = attendance::store::acknowledged_at(conn, id, actor.user_id).await?;
     let in_session = meeting.status == MeetingStatus::InSession;
     let must_acknowledge = in_session && acknowledged.is_none();
-
+    let brought_back = agenda_actions(conn, actor, id, must_acknowledge).await?;
     let mut items = Vec::new();
     let mut clock = meeting.starts_at_unix;
     let (live, removed): (Vec<&ItemRow>, Vec<&ItemRow>) =
@@ -245,6 +246,11 @@ async fn assemble(
             removed: is_removed,
             removed_reason: r.removed_reason.clone(),
             deferred_to: r.deferred_to,
+            actions: if r.kind() == ItemKind::IncompleteActions {
+                brought_back.clone()
+            } else {
+                vec![]
+            },
         });
         if !is_removed {
             clock += r.minutes * 60;
@@ -281,6 +287,44 @@ async fn assemble(
         meeting,
         items,
     })
+}
+
+/// The unfinished actions the agenda brought back, with their words and history for those who
+/// may see the case.
+async fn agenda_actions(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    meeting: MeetingId,
+    held_back: bool,
+) -> Result<Vec<AgendaAction>, AppError> {
+    let mut out = Vec::new();
+    for a in crate::actions::follow_up::on_agenda(conn, meeting).await? {
+        let (involved, lead) = crate::cases::store::access(conn, a.case_id, actor.agency_id)
+            .await?
+            .unwrap_or((false, false));
+        let may = !held_back
+            && authorize(Some(actor), Action::Read, Resource::Case { involved, lead }).is_ok();
+        let history = if may {
+            crate::actions::store::history_of(conn, a.id).await?
+        } else {
+            vec![]
+        };
+        out.push(AgendaAction {
+            id: a.id,
+            case_id: a.case_id,
+            reference: a.reference,
+            owner_agency_name: a.owner_agency_name,
+            kind: a.kind,
+            due_on: a.due_on,
+            status: a.status,
+            overdue: a.overdue,
+            carried_over: a.carried_over,
+            escalated: a.escalated,
+            text: may.then_some(a.text),
+            history,
+        });
+    }
+    Ok(out)
 }
 
 /// Applies the coordinator's changes in one transaction; after publication each is recorded

@@ -131,6 +131,26 @@ pub struct AgendaItem {
     pub removed: bool,
     pub removed_reason: Option<String>,
     pub deferred_to: Option<MeetingId>,
+    /// On the "actions not completed" item: every unfinished action brought back.
+    #[serde(default)]
+    pub actions: Vec<AgendaAction>,
+}
+
+/// An unfinished action on the agenda. Its words and history follow need-to-know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaAction {
+    pub id: crate::ids::ActionId,
+    pub case_id: CaseId,
+    pub reference: String,
+    pub owner_agency_name: String,
+    pub kind: crate::actions::types::ActionKind,
+    pub due_on: chrono::NaiveDate,
+    pub status: crate::actions::types::ActionStatus,
+    pub overdue: bool,
+    pub carried_over: u32,
+    pub escalated: bool,
+    pub text: Option<String>,
+    pub history: Vec<crate::actions::types::HistoryEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

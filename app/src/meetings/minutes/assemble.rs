@@ -65,6 +65,15 @@ pub async fn draft(
     .await?;
     position += 1;
     let returns = research::states(conn, id).await?;
+    let agreed = crate::actions::store::list(
+        conn,
+        &crate::actions::store::Query {
+            meeting: Some(id),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let brought_back = crate::actions::follow_up::on_agenda(conn, id).await?;
     for item in agenda::items(conn, id)
         .await?
         .into_iter()
@@ -103,7 +112,32 @@ pub async fn draft(
             } else {
                 shared.join("\n")
             });
+            body.push_str("\n\n**Actions agreed:**\n\n");
+            let mine: Vec<String> = agreed
+                .iter()
+                .filter(|a| a.case_id == case)
+                .map(|a| {
+                    format!(
+                        "- {} – {}: {} (due {})",
+                        a.owner_agency_name,
+                        a.kind.label(),
+                        a.text,
+                        a.due_on
+                    )
+                })
+                .collect();
+            body.push_str(&if mine.is_empty() {
+                "- None.".to_string()
+            } else {
+                mine.join("\n")
+            });
             body.push_str("\n\n**Decisions:** ");
+        }
+        if kind == ItemKind::IncompleteActions {
+            body.push_str(&format!(
+                "{} earlier action(s) were reviewed; each outcome follows.\n\n",
+                brought_back.len()
+            ));
         }
         body.push_str(item.notes.as_deref().unwrap_or(""));
         store::add_section(
@@ -117,6 +151,37 @@ pub async fn draft(
         )
         .await?;
         position += 1;
+        if kind == ItemKind::IncompleteActions {
+            // One section per action, tied to its case, so that extracts keep need-to-know.
+            for a in &brought_back {
+                let heading = format!("Earlier action – {} – {}", a.reference, a.owner_agency_name);
+                let text = format!(
+                    "{}: {}\n\n**Outcome:** {}{}",
+                    a.kind.label(),
+                    a.text,
+                    a.status.label(),
+                    if a.status.is_final() {
+                        String::new()
+                    } else {
+                        format!(
+                            " (now due {}, carried over {} time(s))",
+                            a.due_on, a.carried_over
+                        )
+                    }
+                );
+                store::add_section(
+                    conn,
+                    id,
+                    position,
+                    Some(item.id),
+                    Some(a.case_id),
+                    &heading,
+                    &text,
+                )
+                .await?;
+                position += 1;
+            }
+        }
     }
     Ok(())
 }

@@ -1,0 +1,28 @@
+//! Actions and the follow-up loop: nothing agreed is forgotten, every "not done" says why,
+//! and barriers that keep coming back are seen.
+
+pub mod guard;
+pub mod pages;
+pub mod server_fns;
+pub mod text;
+pub mod types;
+
+pub mod csv;
+#[cfg(feature = "ssr")]
+pub mod follow_up;
+#[cfg(feature = "ssr")]
+pub mod reports;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub fn notification_label(kind: &str) -> &'static str {
+    match kind {
+        "assigned" => "Action for your agency",
+        "due_soon" => "Due within 7 days",
+        "overdue" => "Overdue",
+        "escalated" => "Escalated",
+        _ => "Action",
+    }
+}

@@ -1,0 +1,362 @@
+//! Action use cases. Actions are case data: need-to-know decides who sees them, and a member
+//! changes only their own agency's.
+
+use super::store::{self, Query};
+use super::text as t;
+use super::types::*;
+use crate::audit::store::{record, AuditEvent};
+use crate::auth::policy::{authorize, Action as Do, Resource};
+use crate::auth::types::{Actor, Role};
+use crate::error::{AppError, Problems};
+use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
+use crate::state::AppState;
+use sqlx::SqliteConnection;
+
+async fn case_resource(
+    conn: &mut SqliteConnection,
+    actor: Option<&Actor>,
+    case: CaseId,
+) -> Result<Resource, AppError> {
+    match crate::cases::store::access(conn, case, actor.and_then(|a| a.agency_id)).await? {
+        Some((involved, lead)) => Ok(Resource::Case { involved, lead }),
+        None if actor.is_none() => Err(AppError::unauthorized()),
+        None => Err(AppError::NotFound),
+    }
+}
+
+/// Agrees an action (chair or coordinator). The owning agency becomes involved with the case.
+pub async fn create(
+    state: &AppState,
+    actor: Option<&Actor>,
+    input: NewActionInput,
+) -> Result<Action, AppError> {
+    let actor = authorize(actor, Do::Create, Resource::Cases)?;
+    if !matches!(actor.role, Role::Chair | Role::Coordinator) {
+        return Err(AppError::Forbidden);
+    }
+    let a = input.parse()?;
+    let now = crate::time::now();
+    let mut tx = state.write().await?;
+    let resource = case_resource(&mut tx, Some(actor), a.case_id).await?;
+    authorize(Some(actor), Do::Update, resource)?;
+    let mut p = Problems::new();
+    if !crate::agencies::store::is_active(&mut tx, a.owner_agency_id).await? {
+        p.add("owner_agency_id", crate::cases::text::AGENCY_UNKNOWN);
+    }
+    if let Some(u) = a.owner_user_id {
+        let agency: Option<Option<AgencyId>> =
+            sqlx::query_scalar("SELECT agency_id FROM users WHERE id = ? AND active = 1")
+                .bind(u)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if agency.flatten() != Some(a.owner_agency_id) {
+            p.add("owner_user_id", t::PERSON_NOT_IN_AGENCY);
+        }
+    }
+    if let Some(m) = a.meeting_id {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meetings WHERE id = ?")
+            .bind(m)
+            .fetch_one(&mut *tx)
+            .await?;
+        if n == 0 {
+            p.add("meeting_id", t::MEETING_INVALID);
+        }
+    }
+    if a.what_is_different.is_none()
+        && store::failed_before(&mut tx, a.case_id, a.owner_agency_id, a.kind).await?
+    {
+        p.add("what_is_different", t::WHAT_IS_DIFFERENT);
+    }
+    p.into_result()?;
+    let id = store::insert(&mut tx, &a, actor.user_id, now).await?;
+    crate::cases::store::involve(&mut tx, a.case_id, a.owner_agency_id, "action", now).await?;
+    store::notify_agency(&mut tx, a.owner_agency_id, "assigned", id, now).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "create", "action")
+            .id(id)
+            .details(serde_json::json!({ "case": a.case_id.0 })),
+    )
+    .await?;
+    let created = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+fn parse_filter(f: &ActionFilter) -> Result<Query, AppError> {
+    let mut p = Problems::new();
+    let num = |p: &mut Problems, field: &str, v: &Option<String>| {
+        v.as_deref().and_then(|s| {
+            p.take(
+                field,
+                s.parse::<i64>().map_err(|_| "Enter a number.".to_string()),
+            )
+        })
+    };
+    let q = Query {
+        agency: num(&mut p, "agency_id", &f.agency_id).map(AgencyId),
+        case: num(&mut p, "case_id", &f.case_id).map(CaseId),
+        meeting: num(&mut p, "meeting_id", &f.meeting_id).map(MeetingId),
+        status: f
+            .status
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .and_then(|s| p.take("status", ActionStatus::parse(s))),
+        overdue: matches!(f.overdue.as_deref(), Some("true" | "1" | "on" | "yes")),
+        ..Default::default()
+    };
+    p.into_result()?;
+    Ok(q)
+}
+
+/// Actions on the cases the actor may see, filtered.
+pub async fn list(
+    state: &AppState,
+    actor: Option<&Actor>,
+    filter: ActionFilter,
+) -> Result<Vec<Action>, AppError> {
+    let actor = authorize(actor, Do::Read, Resource::Cases)?;
+    let mut q = parse_filter(&filter)?;
+    if !matches!(actor.role, Role::Chair | Role::Coordinator) {
+        q.visible_to = Some(actor.agency_id);
+    }
+    let mut tx = state.write().await?;
+    let list = store::list(&mut tx, &q).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "list", "action").details(
+            serde_json::json!({ "actions": list.iter().map(|a| a.id.0).collect::<Vec<_>>() }),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(list)
+}
+
+async fn visible(
+    conn: &mut SqliteConnection,
+    actor: Option<&Actor>,
+    id: ActionId,
+) -> Result<(Action, Resource), AppError> {
+    let a = store::get(conn, id).await?;
+    let Some(a) = a else {
+        authorize(actor, Do::Read, Resource::Cases).map_err(|e| {
+            if actor.is_none() {
+                e
+            } else {
+                AppError::NotFound
+            }
+        })?;
+        return Err(AppError::NotFound);
+    };
+    let resource = case_resource(conn, actor, a.case_id).await?;
+    authorize(actor, Do::Read, resource)?;
+    Ok((a, resource))
+}
+
+pub async fn get(
+    state: &AppState,
+    actor: Option<&Actor>,
+    id: ActionId,
+) -> Result<Action, AppError> {
+    let mut tx = state.write().await?;
+    let (a, _) = visible(&mut tx, actor, id).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(actor.map(|a| a.user_id), "read", "action").id(id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(a)
+}
+
+pub async fn history(
+    state: &AppState,
+    actor: Option<&Actor>,
+    id: ActionId,
+) -> Result<Vec<HistoryEntry>, AppError> {
+    let mut tx = state.write().await?;
+    visible(&mut tx, actor, id).await?;
+    let h = store::history_of(&mut tx, id).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(actor.map(|a| a.user_id), "read", "action")
+            .id(id)
+            .details(serde_json::json!({ "part": "history" })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(h)
+}
+
+/// Changes an action: its status (with a reason for not done and superseded, and a barrier
+/// for not done), a progress note, or a new due date. Every change goes into its history.
+pub async fn update(
+    state: &AppState,
+    actor: Option<&Actor>,
+    id: ActionId,
+    input: ActionPatchInput,
+) -> Result<Action, AppError> {
+    let now = crate::time::now();
+    let mut tx = state.write().await?;
+    let (before, _) = visible(&mut tx, actor, id).await?;
+    let actor = actor.ok_or_else(AppError::unauthorized)?;
+    let staff = matches!(actor.role, Role::Chair | Role::Coordinator);
+    let own = actor.role == Role::Member && actor.agency_id == Some(before.owner_agency_id);
+    if !(staff || own) {
+        return Err(AppError::Forbidden);
+    }
+    let patch = input.parse()?;
+    if before.status.is_final() {
+        return Err(AppError::conflict(t::ALREADY_FINAL));
+    }
+    if let Some(other) = patch.superseded_by {
+        let same_case = store::get(&mut tx, other)
+            .await?
+            .is_some_and(|o| o.case_id == before.case_id && o.id != id);
+        if !same_case {
+            return Err(AppError::validation("superseded_by", t::SUPERSEDED_INVALID));
+        }
+    }
+    store::apply(&mut tx, id, &patch, now).await?;
+    let to = patch.status.unwrap_or(before.status);
+    let due = (patch.due_on.map(|_| before.due_on), patch.due_on);
+    store::history(
+        &mut tx,
+        id,
+        actor.user_id,
+        patch.meeting_id,
+        Some(before.status),
+        to,
+        patch.reason.as_deref(),
+        patch.note.as_deref(),
+        due,
+        now,
+    )
+    .await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "update", "action")
+            .id(id)
+            .reason(patch.reason.clone().unwrap_or_default())
+            .details(serde_json::json!({ "from": before.status.as_str(), "to": to.as_str() })),
+    )
+    .await?;
+    let after = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// The actor's agency's actions that are still open, overdue first.
+pub async fn mine(state: &AppState, actor: Option<&Actor>) -> Result<Vec<Action>, AppError> {
+    let actor = authorize(actor, Do::Read, crate::auth::policy::Resource::OwnAccount)?;
+    let Some(agency) = actor.agency_id else {
+        return Ok(vec![]);
+    };
+    if matches!(actor.role, Role::Admin | Role::Observer) {
+        return Ok(vec![]);
+    }
+    let mut conn = state.db.acquire().await?;
+    let q = Query {
+        agency: Some(agency),
+        visible_to: Some(Some(agency)),
+        ..Default::default()
+    };
+    Ok(store::list(&mut conn, &q)
+        .await?
+        .into_iter()
+        .filter(|a| !a.status.is_final())
+        .collect())
+}
+
+/// The actor's notifications; due-soon and overdue ones are raised as they are asked for.
+pub async fn notifications(
+    state: &AppState,
+    actor: Option<&Actor>,
+) -> Result<Vec<Notification>, AppError> {
+    let actor = authorize(actor, Do::Read, crate::auth::policy::Resource::OwnAccount)?;
+    let now = crate::time::now();
+    let today = store::today();
+    let mut tx = state.write().await?;
+    if let (Some(agency), Role::Member) = (actor.agency_id, actor.role) {
+        let open = store::list(
+            &mut tx,
+            &Query {
+                agency: Some(agency),
+                ..Default::default()
+            },
+        )
+        .await?;
+        for a in open.iter().filter(|a| !a.status.is_final()) {
+            let kind = if a.due_on < today {
+                "overdue"
+            } else if a.due_on <= today + chrono::Days::new(7) {
+                "due_soon"
+            } else {
+                continue;
+            };
+            sqlx::query("INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at) VALUES (?, ?, ?, ?)")
+                .bind(actor.user_id)
+                .bind(kind)
+                .bind(a.id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    let rows: Vec<NotificationRow> = sqlx::query_as(
+        "SELECT n.id, n.kind, n.action_id, c.reference, a.text, n.created_at, n.read_at FROM notifications n
+         JOIN actions a ON a.id = n.action_id JOIN cases c ON c.id = a.case_id
+         WHERE n.user_id = ? ORDER BY n.id DESC LIMIT 50",
+    )
+    .bind(actor.user_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Notification {
+            id: r.id,
+            text: format!("{}: {}", super::notification_label(&r.kind), r.text),
+            kind: r.kind,
+            action_id: r.action_id,
+            reference: r.reference,
+            created_at: crate::time::rfc3339(r.created_at),
+            read: r.read_at.is_some(),
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct NotificationRow {
+    id: i64,
+    kind: String,
+    action_id: ActionId,
+    reference: String,
+    text: String,
+    created_at: i64,
+    read_at: Option<i64>,
+}
+
+pub async fn mark_read(state: &AppState, actor: Option<&Actor>) -> Result<(), AppError> {
+    let actor = authorize(actor, Do::Update, crate::auth::policy::Resource::OwnAccount)?;
+    let mut tx = state.write().await?;
+    sqlx::query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
+        .bind(crate::time::now())
+        .bind(actor.user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether the user may be assigned an action for this agency (used by forms).
+pub async fn agency_people(
+    conn: &mut SqliteConnection,
+    agency: AgencyId,
+) -> Result<Vec<(UserId, String)>, AppError> {
+    Ok(sqlx::query_as("SELECT id, name FROM users WHERE agency_id = ? AND active = 1 AND role <> 'admin' ORDER BY name")
+        .bind(agency)
+        .fetch_all(&mut *conn)
+        .await?)
+}
