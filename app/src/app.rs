@@ -1,8 +1,8 @@
 //! The document shell, the router and the routes.
 
 use crate::components::layout::{
-    anyone, can_manage_agencies, can_manage_users, can_see_cases, can_see_meetings, can_view_audit,
-    can_view_users, is_admin,
+    anyone, can_manage_agencies, can_manage_users, can_run_meetings, can_see_cases,
+    can_see_meetings, can_view_audit, can_view_users, is_admin,
 };
 use crate::components::{Guard, Layout, MeResource, NotFound};
 use leptos::prelude::*;
@@ -59,6 +59,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/research") view=|| view! { <Guard allow=can_see_meetings><crate::meetings::pages::ResearchPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/attendance") view=|| view! { <Guard allow=can_see_meetings><crate::meetings::pages::AttendancePage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/minutes") view=|| view! { <Guard allow=can_see_meetings><crate::meetings::minutes::page::MinutesPage/></Guard> } ssr=SsrMode::Async/>
+                                        <Route path=path!("/actions") view=|| view! { <Guard allow=can_see_cases><crate::actions::pages::ActionsPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/reports") view=|| view! { <Guard allow=can_run_meetings><crate::actions::pages::ReportPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/users") view=|| view! { <Guard allow=can_view_users><crate::users::pages::UsersPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/users/new") view=|| view! { <Guard allow=can_manage_users><crate::users::pages::NewUserPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/users/:id") view=|| view! { <Guard allow=can_view_users><crate::users::pages::UserPage/></Guard> } ssr=SsrMode::Async/>

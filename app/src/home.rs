@@ -1,6 +1,10 @@
-//! The home page: what is next for the signed-in person.
+//! The home page: the next meeting, the person's agency's actions (overdue first) and their
+//! notifications.
 
-use crate::components::layout::use_me;
+use crate::actions::pages::StatusTag;
+use crate::actions::server_fns::{my_actions, my_notifications, MarkNotificationsRead};
+use crate::components::layout::signed_in_user;
+use crate::meetings::server_fns::list_meetings;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -14,29 +18,85 @@ pub mod text {
     pub const NO_ACTIONS: &str = "Your agency has no open actions.";
     pub const NO_AGENCY: &str =
         "You are not linked to an agency, so there are no agency actions to show.";
+    pub const NOTICES: &str = "Notices";
+    pub const NO_NOTICES: &str = "Nothing new.";
     pub const DIRECTORY: &str = "See the agencies in the group and who represents them";
 }
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let me = use_me();
+    let me = signed_in_user();
+    let name = me.as_ref().map(|m| m.name.clone()).unwrap_or_default();
+    let has_agency = me.as_ref().is_some_and(|m| m.agency_id.is_some());
+    let data = Resource::new(
+        || (),
+        |_| async move {
+            let meetings = list_meetings().await.unwrap_or_default();
+            let actions = my_actions().await.unwrap_or_default();
+            let notices = my_notifications().await.unwrap_or_default();
+            // Taken where the data is fetched, so the server's render and the browser agree.
+            (meetings, actions, notices, crate::time::now())
+        },
+    );
+    let mark = ServerAction::<MarkNotificationsRead>::new();
     view! {
         <Title text=text::TITLE/>
+        <h1>{text::GREETING}", " {name}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let m = me.await.ok().flatten();
-                let name = m.as_ref().map(|m| m.name.clone()).unwrap_or_default();
-                let has_agency = m.as_ref().is_some_and(|m| m.agency_id.is_some());
+                                let (meetings, actions, notices, now) = data.await;
+                let next = meetings.into_iter().find(|m| m.ends_at_unix > now);
+                let today = chrono::DateTime::from_timestamp(now, 0).map(|t| t.date_naive()).unwrap_or_default();
+                let soon: Vec<_> = actions.iter().filter(|a| !a.overdue && a.due_on <= today + chrono::Days::new(7)).cloned().collect();
+                let overdue: Vec<_> = actions.iter().filter(|a| a.overdue).cloned().collect();
                 view! {
-                    <h1>{text::GREETING}", " {name}</h1>
                     <div class="cards">
                         <section class="card" aria-labelledby="next-meeting">
                             <h2 id="next-meeting">{text::NEXT_MEETING}</h2>
-                            <p class="muted">{text::NO_MEETING}</p>
+                            {match next {
+                                Some(m) => view! {
+                                    <p><A href=format!("/meetings/{}", m.id)>{crate::time::format_utc(m.starts_at_unix)}</A></p>
+                                    <p class="muted">{m.place.clone().unwrap_or_default()} " · " {m.status.label()}</p>
+                                    <p>"Research due by " {crate::time::format_utc(m.research_due_unix)}</p>
+                                }.into_any(),
+                                None => view! { <p class="muted">{text::NO_MEETING}</p> }.into_any(),
+                            }}
                         </section>
                         <section class="card" aria-labelledby="my-actions">
                             <h2 id="my-actions">{text::MY_ACTIONS}</h2>
-                            <p class="muted">{if has_agency { text::NO_ACTIONS } else { text::NO_AGENCY }}</p>
+                            {if !has_agency {
+                                view! { <p class="muted">{text::NO_AGENCY}</p> }.into_any()
+                            } else if actions.is_empty() {
+                                view! { <p class="muted">{text::NO_ACTIONS}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <p><strong>{overdue.len()}</strong> " overdue · " <strong>{soon.len()}</strong> " due within 7 days · " {actions.len()} " open"</p>
+                                    <ul class="plain-list">
+                                        {actions.clone().into_iter().take(8).map(|a| view! {
+                                            <li><A href=format!("/actions?case_id={}", a.case_id)>{a.reference.clone()}</A> " · " {a.kind.label()}
+                                                " · due " {a.due_on.to_string()} " " <StatusTag status=a.status overdue=a.overdue/></li>
+                                        }).collect_view()}
+                                    </ul>
+                                    <p><A href="/actions">"All your agency's actions"</A></p>
+                                }.into_any()
+                            }}
+                        </section>
+                        <section class="card" aria-labelledby="notices">
+                            <h2 id="notices">{text::NOTICES}</h2>
+                            {if notices.iter().all(|n| n.read) {
+                                view! { <p class="muted">{text::NO_NOTICES}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="plain-list">
+                                        {notices.clone().into_iter().filter(|n| !n.read).take(8).map(|n| view! {
+                                            <li><span class="tag tag--blue">{crate::actions::notification_label(&n.kind)}</span> " " {n.reference.clone()} " – " {n.text.clone()}</li>
+                                        }).collect_view()}
+                                    </ul>
+                                    <ActionForm action=mark>
+                                        <button type="submit" class="button button--secondary button--small">"Mark as read"</button>
+                                    </ActionForm>
+                                }.into_any()
+                            }}
                         </section>
                     </div>
                     <p><A href="/agencies">{text::DIRECTORY}</A></p>

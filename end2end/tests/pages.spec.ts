@@ -17,7 +17,7 @@ test.describe('every page', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
     await signIn(page, 'coordinator@demo.test');
-    for (const path of ['/cases', '/cases?status=active', '/cases/new', '/cases/1', '/cases/1/refer', '/meetings', '/meetings/15', '/meetings/15/minutes', '/meetings/15/attendance', '/meetings/16/research']) {
+    for (const path of ['/cases', '/cases?status=active', '/cases/new', '/cases/1', '/cases/1/refer', '/meetings', '/meetings/15', '/meetings/15/minutes', '/meetings/15/attendance', '/meetings/16/research', '/actions', '/actions?overdue=true', '/reports', '/']) {
       await page.goto(path);
       await hydrated(page);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -62,6 +62,11 @@ pub fn can_see_cases(m: &Me) -> bool {
     matches!(m.role, Role::Chair | Role::Coordinator | Role::Member)
 }
 
+/// The chair and coordinator run meetings and read the group's reports.
+pub fn can_run_meetings(m: &Me) -> bool {
+    matches!(m.role, Role::Chair | Role::Coordinator)
+}
+
 /// Everyone but administrators takes part in meetings.
 pub fn can_see_meetings(m: &Me) -> bool {
     m.role != Role::Admin
@@ -121,7 +126,9 @@ fn Navigation(me: Me) -> impl IntoView {
                     <NavLink href="/" label=text::NAV_HOME/>
                 })}
                 {(!restricted && can_see_cases(&me)).then(|| view! { <NavLink href="/cases" label=text::NAV_CASES/> })}
+                {(!restricted && can_see_cases(&me)).then(|| view! { <NavLink href="/actions" label=text::NAV_ACTIONS/> })}
                 {(!restricted).then(|| view! { <NavLink href="/meetings" label=text::NAV_MEETINGS/> })}
+                {(!restricted && can_run_meetings(&me)).then(|| view! { <NavLink href="/reports" label=text::NAV_REPORTS/> })}
                 {(!restricted).then(|| view! { <NavLink href="/agencies" label=text::NAV_AGENCIES/> })}
                 {(!restricted && can_view_users(&me)).then(|| view! { <NavLink href="/users" label=text::NAV_USERS/> })}
                 {(!restricted && can_view_audit(&me)).then(|| view! { <NavLink href="/audit" label=text::NAV_AUDIT/> })}

@@ -120,6 +120,15 @@ fn CaseView(
 
         <RiskHistory referrals=case.referrals.clone()/>
         {latest.map(|r| view! { <LatestReferral referral=r/> })}
+                <section class="section section--wide" aria-labelledby="actions-title">
+            <h2 id="actions-title">"Actions"</h2>
+            {if case.actions.is_empty() {
+                view! { <p class="muted">"No actions have been agreed on this case yet."</p> }.into_any()
+            } else {
+                view! { <crate::actions::pages::ActionList actions=case.actions.clone()/> }.into_any()
+            }}
+        </section>
+        {staff.then(|| view! { <crate::actions::pages::AgreeActionForm case_id=case.id agencies=agencies.clone()/> })}
         {(staff || leads).then(|| view! { <Manage case=case.clone() staff=staff agencies=agencies/> })}
         <Timeline entries=timeline/>
     }

@@ -294,6 +294,27 @@ fn Item(
                 {item.case_id.map(|c| view! {
                     <p><A href=format!("/meetings/{meeting}/research?case={c}")>"Research returns for this case"</A></p>
                 })}
+                                {(!item.actions.is_empty()).then(|| view! {
+                    <ul class="agenda__actions">
+                        {item.actions.iter().map(|a| view! {
+                            <li>
+                                <strong>{a.reference.clone()}</strong> " · " {a.owner_agency_name.clone()} " · " {a.kind.label()}
+                                " · due " {a.due_on.to_string()} " "
+                                <crate::actions::pages::StatusTag status=a.status overdue=a.overdue/>
+                                " " <span class="tag tag--yellow">{format!("Carried over {}×", a.carried_over)}</span>
+                                {a.escalated.then(|| view! { " " <span class="tag tag--red">"Escalated"</span> })}
+                                {a.text.clone().map(|t| view! { <br/><span>{t}</span> })}
+                                {(!a.history.is_empty()).then(|| view! {
+                                    <br/><span class="muted">{a.history.iter().filter_map(|h| h.reason.clone().or(h.note.clone())).collect::<Vec<_>>().join(" · ")}</span>
+                                })}
+                                {a.text.is_some().then(|| view! { <br/><A href=format!("/actions?case_id={}", a.case_id)>"Record the outcome"</A> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(item.kind == crate::meetings::agenda::types::ItemKind::IncompleteActions && item.actions.is_empty()).then(|| view! {
+                    <p class="muted">"No earlier actions are outstanding."</p>
+                })}
                 {item.notes.clone().map(|n| view! { <p class="agenda__notes">{n}</p> })}
                 {staff.then(|| view! {
                     <div class="agenda__controls" role="group" aria-label=format!("Change {}", item.title)>
