@@ -48,16 +48,19 @@ schemas = {
   "TotpCode": {"type": "object", "required": ["code"], "properties": {"code": {"type": "string"}}},
   "PasswordOnly": {"type": "object", "required": ["password"], "properties": {"password": {"type": "string"}}},
   "AgencyMember": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "email": {"type": "string"}, "role": ref("Role"), "representation": ref("Representation")}},
-  "Agency": {"type": "object", "required": ["id", "name", "kind", "active", "members"], "properties": {
+  "Agency": {"type": "object", "required": ["id", "name", "kind", "active", "children_only", "members"], "properties": {
       "id": {"type": "integer"}, "name": {"type": "string"}, "kind": ref("AgencyKind"), "active": {"type": "boolean"},
       "contact_name": {"type": ["string", "null"]}, "contact_email": {"type": ["string", "null"]}, "contact_phone": {"type": ["string", "null"]},
+      "children_only": {"type": "boolean", "description": "Children's services only: attends only the children's cases and leaves the live meeting at the chair's cut-off."},
       "members": arr(ref("AgencyMember"))}},
   "NewAgency": {"type": "object", "required": ["name", "kind"], "properties": {
       "name": {"type": "string", "minLength": 2, "maxLength": 120}, "kind": ref("AgencyKind"),
-      "contact_name": {"type": ["string", "null"]}, "contact_email": {"type": ["string", "null"]}, "contact_phone": {"type": ["string", "null"]}}},
+      "contact_name": {"type": ["string", "null"]}, "contact_email": {"type": ["string", "null"]}, "contact_phone": {"type": ["string", "null"]},
+      "children_only": {"type": "boolean", "description": "Children's services only: attends only the children's cases and leaves the live meeting at the chair's cut-off. Default false."}}},
   "AgencyPatch": {"type": "object", "description": "Absent fields stay as they are; an empty contact field clears it.", "properties": {
       "name": {"type": "string"}, "kind": ref("AgencyKind"), "active": {"type": "boolean"},
-      "contact_name": {"type": "string"}, "contact_email": {"type": "string"}, "contact_phone": {"type": "string"}}},
+      "contact_name": {"type": "string"}, "contact_email": {"type": "string"}, "contact_phone": {"type": "string"},
+      "children_only": {"type": "boolean", "description": "Children's services only: attends only the children's cases and leaves the live meeting at the chair's cut-off."}}},
   "UserAccount": {"type": "object", "required": ["id", "email", "name", "role", "active"], "properties": {
       "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"}, "role": ref("Role"),
       "agency_id": {"type": ["integer", "null"]}, "agency_name": {"type": ["string", "null"]}, "representation": ref("Representation"),
@@ -183,6 +186,9 @@ schemas = {
       "user_id": {"type": "integer"}, "status": {"type": "string", "enum": ["present", "apologies", "apologies_info_sent", "absent"]}}})}},
   "AgencyContinuity": {"type": "object", "properties": {"agency_id": {"type": "integer"}, "agency_name": {"type": "string"}, "meetings_held": {"type": "integer"},
       "meetings_attended": {"type": "integer"}, "apologies": {"type": "integer"}, "people": arr({"type": "array"})}},
+  "LiveState": {"type": "object", "description": "See docs/live-protocol.md", "properties": {"meeting_id": {"type": "integer"}, "seq": {"type": "integer", "description": "The last change included"},
+      "title": {"type": "string"}, "status": {"type": "string"}, "current_item_id": {"type": ["integer", "null"]}, "children_done": {"type": "boolean"}, "left_after_children": {"type": "boolean"},
+      "may_chair": {"type": "boolean"}, "may_record": {"type": "boolean"}, "items": arr({"type": "object"}), "agencies": arr({"type": "object"}), "people": arr({"type": "object"}), "now_ms": {"type": "integer"}}},
   "Minutes": {"type": "object", "properties": {"meeting": ref("Meeting"), "status": {"type": "string", "enum": ["draft", "circulated", "approved"]}, "version": {"type": "integer"},
       "review_deadline": {"type": ["string", "null"]}, "approved_at": {"type": ["string", "null"]}, "approved_by": {"type": ["string", "null"]},
       "sections": arr({"type": "object", "properties": {"id": {"type": "integer"}, "position": {"type": "integer"}, "heading": {"type": "string"}, "case_id": {"type": ["integer", "null"]},
@@ -282,6 +288,9 @@ paths = {
     "patch": op("Move, remove (with reason), restore, defer, time or add items", {**ok(ref("Agenda")), **errs(*STD, "404", "409", "422")}, "agenda", body(ref("AgendaPatch")), ID)},
   "/meetings/{id}/publish": {"post": op("Publish the agenda to the members", {**ok(ref("Agenda")), **errs(*STD, "404", "409")}, "agenda", params=ID)},
   "/meetings/{id}/acknowledge": {"post": op("Acknowledge the confidentiality statement (marks you present)", {**ok(ref("Agenda")), **errs(*STD, "404")}, "agenda", params=ID)},
+  "/meetings/{id}/live": {"get": op("The live meeting socket (WebSocket upgrade). Needs the session cookie, an Origin of this server and the confidentiality acknowledgement. Messages: docs/live-protocol.md",
+      {"101": {"description": "Switching to the WebSocket protocol"}, **errs(*STD, "404", "409", "422")}, "live", params=ID)},
+  "/meetings/{id}/live/state": {"get": op("The live meeting as you may see it (the socket's snapshot)", {**ok(ref("LiveState")), **errs(*STD, "404", "409")}, "live", params=ID)},
   "/meetings/{id}/research": {"get": op("The case × agency grid of research returns (chair, coordinator)", {**ok(ref("ResearchGrid")), **errs(*STD, "404")}, "research", params=ID)},
   "/meetings/{id}/research/{case_id}": {
     "get": op("Research returns on one case on the agenda", {**ok(ref("CaseResearch")), **errs(*STD, "404")}, "research", params=ID + [{"name": "case_id", "in": "path", "required": True, "schema": {"type": "integer"}}]),

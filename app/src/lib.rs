@@ -13,6 +13,7 @@ pub mod error;
 pub mod home;
 pub mod ids;
 pub mod lenient;
+pub mod live;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod meetings;

@@ -35,6 +35,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub security: Arc<SecurityConfig>,
     pub limiter: Arc<AddressLimiter>,
+    /// The live meetings' rooms (sockets and their broadcast channels).
+    pub live: Arc<crate::live::hub::LiveHub>,
 }
 
 impl AppState {
@@ -45,6 +47,7 @@ impl AppState {
             leptos_options,
             security: Arc::new(security),
             limiter,
+            live: Arc::default(),
         }
     }
 

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signIn, unique } from './helpers';
+import { hydrated, signIn, unique } from './helpers';
 
 test.describe('managing agencies', () => {
   test('the coordinator adds an agency and finds it in the directory', async ({ page }) => {
@@ -16,6 +16,33 @@ test.describe('managing agencies', () => {
     await expect(page.getByRole('status')).toContainText('Agency saved.');
     await page.getByRole('link', { name: 'Back to agencies' }).click();
     await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('advice@housing.example');
+  });
+
+  test("an agency marked children's services only shows the badge until it is unmarked", async ({ page }) => {
+    const name = unique('Child Advocacy Centre');
+    await signIn(page, 'coordinator@demo.test');
+    await page.goto('/agencies/new');
+    await hydrated(page);
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Kind of agency').selectOption({ label: 'Child protection' });
+    await page.getByLabel("Children's services only").check();
+    await page.getByRole('button', { name: 'Add agency' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await expect(page.locator('.summary-list')).toContainText("Children's services only");
+    await page.getByRole('link', { name: 'Back to agencies' }).click();
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await expect(row).toContainText("Children's services only");
+
+    await row.getByRole('link', { name }).click();
+    await expect(page.getByLabel("Children's services only")).toBeChecked();
+    await page.getByLabel("Children's services only").uncheck();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('status')).toContainText('Agency saved.');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await expect(page.locator('.summary-list')).not.toContainText("Children's services only");
+    await expect(page.getByLabel("Children's services only")).not.toBeChecked();
   });
 
   test('a form with mistakes lists them at the top and keeps what was typed', async ({ page }) => {

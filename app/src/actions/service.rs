@@ -30,17 +30,31 @@ pub async fn create(
     actor: Option<&Actor>,
     input: NewActionInput,
 ) -> Result<Action, AppError> {
+    authorize(actor, Do::Create, Resource::Cases)?;
+    let mut tx = state.write().await?;
+    let created = create_in(&mut tx, actor, input).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Agrees an action inside the caller's transaction (the live meeting commits it with its
+/// sequence number).
+pub async fn create_in(
+    tx: &mut SqliteConnection,
+    actor: Option<&Actor>,
+    input: NewActionInput,
+) -> Result<Action, AppError> {
     let actor = authorize(actor, Do::Create, Resource::Cases)?;
     if !matches!(actor.role, Role::Chair | Role::Coordinator) {
         return Err(AppError::Forbidden);
     }
     let a = input.parse()?;
     let now = crate::time::now();
-    let mut tx = state.write().await?;
-    let resource = case_resource(&mut tx, Some(actor), a.case_id).await?;
+
+    let resource = case_resource(tx, Some(actor), a.case_id).await?;
     authorize(Some(actor), Do::Update, resource)?;
     let mut p = Problems::new();
-    if !crate::agencies::store::is_active(&mut tx, a.owner_agency_id).await? {
+    if !crate::agencies::store::is_active(tx, a.owner_agency_id).await? {
         p.add("owner_agency_id", crate::cases::text::AGENCY_UNKNOWN);
     }
     if let Some(u) = a.owner_user_id {
@@ -63,24 +77,22 @@ pub async fn create(
         }
     }
     if a.what_is_different.is_none()
-        && store::failed_before(&mut tx, a.case_id, a.owner_agency_id, a.kind).await?
+        && store::failed_before(tx, a.case_id, a.owner_agency_id, a.kind).await?
     {
         p.add("what_is_different", t::WHAT_IS_DIFFERENT);
     }
     p.into_result()?;
-    let id = store::insert(&mut tx, &a, actor.user_id, now).await?;
-    crate::cases::store::involve(&mut tx, a.case_id, a.owner_agency_id, "action", now).await?;
-    store::notify_agency(&mut tx, a.owner_agency_id, "assigned", id, now).await?;
+    let id = store::insert(tx, &a, actor.user_id, now).await?;
+    crate::cases::store::involve(tx, a.case_id, a.owner_agency_id, "action", now).await?;
+    store::notify_agency(tx, a.owner_agency_id, "assigned", id, now).await?;
     record(
-        &mut tx,
+        tx,
         AuditEvent::new(Some(actor.user_id), "create", "action")
             .id(id)
             .details(serde_json::json!({ "case": a.case_id.0 })),
     )
     .await?;
-    let created = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
-    tx.commit().await?;
-    Ok(created)
+    store::get(tx, id).await?.ok_or(AppError::Internal)
 }
 
 fn parse_filter(f: &ActionFilter) -> Result<Query, AppError> {
@@ -197,9 +209,22 @@ pub async fn update(
     id: ActionId,
     input: ActionPatchInput,
 ) -> Result<Action, AppError> {
-    let now = crate::time::now();
     let mut tx = state.write().await?;
-    let (before, _) = visible(&mut tx, actor, id).await?;
+    let after = update_in(&mut tx, actor, id, input).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Changes an action inside the caller's transaction.
+pub async fn update_in(
+    tx: &mut SqliteConnection,
+    actor: Option<&Actor>,
+    id: ActionId,
+    input: ActionPatchInput,
+) -> Result<Action, AppError> {
+    let now = crate::time::now();
+
+    let (before, _) = visible(tx, actor, id).await?;
     let actor = actor.ok_or_else(AppError::unauthorized)?;
     let staff = matches!(actor.role, Role::Chair | Role::Coordinator);
     let own = actor.role == Role::Member && actor.agency_id == Some(before.owner_agency_id);
@@ -211,18 +236,18 @@ pub async fn update(
         return Err(AppError::conflict(t::ALREADY_FINAL));
     }
     if let Some(other) = patch.superseded_by {
-        let same_case = store::get(&mut tx, other)
+        let same_case = store::get(tx, other)
             .await?
             .is_some_and(|o| o.case_id == before.case_id && o.id != id);
         if !same_case {
             return Err(AppError::validation("superseded_by", t::SUPERSEDED_INVALID));
         }
     }
-    store::apply(&mut tx, id, &patch, now).await?;
+    store::apply(tx, id, &patch, now).await?;
     let to = patch.status.unwrap_or(before.status);
     let due = (patch.due_on.map(|_| before.due_on), patch.due_on);
     store::history(
-        &mut tx,
+        tx,
         id,
         actor.user_id,
         patch.meeting_id,
@@ -235,16 +260,14 @@ pub async fn update(
     )
     .await?;
     record(
-        &mut tx,
+        tx,
         AuditEvent::new(Some(actor.user_id), "update", "action")
             .id(id)
             .reason(patch.reason.clone().unwrap_or_default())
             .details(serde_json::json!({ "from": before.status.as_str(), "to": to.as_str() })),
     )
     .await?;
-    let after = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
-    tx.commit().await?;
-    Ok(after)
+    store::get(tx, id).await?.ok_or(AppError::Internal)
 }
 
 /// The actor's agency's actions that are still open, overdue first.

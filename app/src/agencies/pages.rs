@@ -21,7 +21,13 @@ const LABELS: &[(&str, &str)] = &[
     ("contact_name", "Contact person"),
     ("contact_email", "Contact email"),
     ("contact_phone", "Contact phone"),
+    ("children_only", text::CHILDREN_ONLY),
 ];
+
+/// The "Children's services only" badge, shown next to the kind.
+fn children_only_badge(children_only: bool) -> impl IntoView {
+    children_only.then(|| view! { " " <span class="tag tag--blue">{text::CHILDREN_ONLY}</span> })
+}
 
 fn manager() -> Signal<bool> {
     let can = signed_in_user().is_some_and(|m| can_manage_agencies(&m));
@@ -85,7 +91,7 @@ fn AgencyRow(agency: Agency) -> impl IntoView {
                 <A href=href>{agency.name.clone()}</A>
                 {(!agency.active).then(|| view! { " " <span class="tag tag--grey">{text::INACTIVE}</span> })}
             </td>
-            <td>{agency.kind.label()}</td>
+            <td>{agency.kind.label()}{children_only_badge(agency.children_only)}</td>
             <td>
                 {if regular.is_empty() {
                     view! { <span class="muted">{text::NO_REPRESENTATIVE}</span> }.into_any()
@@ -114,6 +120,7 @@ fn AgencyFields(
     let contact_email = v(|a| a.contact_email.clone());
     let contact_phone = v(|a| a.contact_phone.clone());
     let kind = initial.as_ref().map(|a| a.kind);
+    let children_only = initial.as_ref().is_some_and(|a| a.children_only);
     view! {
         <Field error=error name="name" label="Name" hint="The name people in the group use, for example “County Police Inspectorate”.">
             <input class="input" type="text" id="name" name="name" value=name required/>
@@ -126,6 +133,11 @@ fn AgencyFields(
                 }).collect_view()}
             </select>
         </Field>
+        <div class="checkbox">
+            <input class="checkbox__input" type="checkbox" id="children_only" name="children_only" value="on" checked=children_only aria-describedby="children_only-hint"/>
+            <label class="checkbox__label" for="children_only">{text::CHILDREN_ONLY}</label>
+            <p class="field__hint" id="children_only-hint">{text::CHILDREN_ONLY_HINT}</p>
+        </div>
         <Field error=error name="contact_name" label="Contact person" optional=true>
             <input class="input" type="text" id="contact_name" name="contact_name" value=contact_name/>
         </Field>
@@ -207,7 +219,7 @@ fn AgencyDetail(agency: Agency) -> impl IntoView {
         </h1>
         {saved_from_create.then(|| view! { <p class="notice notice--success" role="status">{text::SAVED}</p> })}
         <dl class="summary-list">
-            <div><dt>"Kind"</dt><dd>{agency.kind.label()}</dd></div>
+            <div><dt>"Kind"</dt><dd>{agency.kind.label()}{children_only_badge(agency.children_only)}</dd></div>
             <div><dt>"Contact person"</dt><dd>{agency.contact_name.clone().unwrap_or_else(|| "—".into())}</dd></div>
             <div><dt>"Contact email"</dt><dd>{agency.contact_email.clone().unwrap_or_else(|| "—".into())}</dd></div>
             <div><dt>"Contact phone"</dt><dd>{agency.contact_phone.clone().unwrap_or_else(|| "—".into())}</dd></div>

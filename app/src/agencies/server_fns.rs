@@ -26,21 +26,26 @@ pub async fn create_agency(
     contact_name: Option<String>,
     contact_email: Option<String>,
     contact_phone: Option<String>,
+    children_only: Option<String>,
 ) -> Result<Agency, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
+    // An unticked checkbox is simply absent from the form.
     let input = NewAgencyInput {
         name,
         kind,
         contact_name,
         contact_email,
         contact_phone,
+        children_only: Some(children_only.is_some().into()),
     };
     respond(super::service::create(&state, actor.as_ref(), input).await)
 }
 
-/// Saves the edit form. `active` is sent only by the deactivate/reactivate buttons.
+/// Saves the edit form. `active` is sent only by the deactivate/reactivate buttons, which send
+/// nothing else; the edit form always sends `name`, and leaves out `children_only` when unticked.
 #[server(prefix = "/_fn")]
+#[allow(clippy::too_many_arguments)]
 pub async fn update_agency(
     id: AgencyId,
     name: Option<String>,
@@ -49,9 +54,11 @@ pub async fn update_agency(
     contact_email: Option<String>,
     contact_phone: Option<String>,
     active: Option<bool>,
+    children_only: Option<String>,
 ) -> Result<Agency, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
+    let children_only = name.is_some().then(|| children_only.is_some().into());
     let input = AgencyPatchInput {
         name,
         kind,
@@ -59,6 +66,7 @@ pub async fn update_agency(
         contact_name,
         contact_email,
         contact_phone,
+        children_only,
     };
     respond(super::service::update(&state, actor.as_ref(), id, input).await)
 }

@@ -102,5 +102,8 @@ fn changed_fields(a: &Agency, b: &Agency) -> Vec<&'static str> {
     if a.contact_phone != b.contact_phone {
         v.push("contact_phone");
     }
+    if a.children_only != b.children_only {
+        v.push("children_only");
+    }
     v
 }

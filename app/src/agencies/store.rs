@@ -17,6 +17,7 @@ struct AgencyRow {
     contact_name: Option<String>,
     contact_email: Option<String>,
     contact_phone: Option<String>,
+    children_only: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -38,6 +39,7 @@ fn to_agency(r: AgencyRow, members: Vec<AgencyMember>) -> Result<Agency, AppErro
         contact_name: r.contact_name,
         contact_email: r.contact_email,
         contact_phone: r.contact_phone,
+        children_only: r.children_only,
         members,
     })
 }
@@ -70,8 +72,8 @@ async fn members(
     Ok(map)
 }
 
-const SELECT: &str =
-    "SELECT id, name, kind, active, contact_name, contact_email, contact_phone FROM agencies";
+const SELECT: &str = "SELECT id, name, kind, active, contact_name, contact_email, contact_phone,
+    children_only FROM agencies";
 
 pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Agency>, AppError> {
     let rows: Vec<AgencyRow> = sqlx::query_as(&format!(
@@ -133,14 +135,16 @@ pub async fn insert(
     now: i64,
 ) -> Result<AgencyId, AppError> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO agencies (name, kind, active, contact_name, contact_email, contact_phone, created_at, updated_at)
-         VALUES (?, ?, 1, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO agencies (name, kind, active, contact_name, contact_email, contact_phone,
+                               children_only, created_at, updated_at)
+         VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(a.name.as_str())
     .bind(a.kind.as_str())
     .bind(&a.contact.name)
     .bind(&a.contact.email)
     .bind(&a.contact.phone)
+    .bind(a.children_only)
     .bind(now)
     .bind(now)
     .fetch_one(&mut *conn)
@@ -173,6 +177,9 @@ pub async fn update(
     }
     if let Some(v) = &p.contact_phone {
         b.push(", contact_phone = ").push_bind(v.clone());
+    }
+    if let Some(v) = p.children_only {
+        b.push(", children_only = ").push_bind(v);
     }
     b.push(" WHERE id = ").push_bind(id);
     b.build().execute(&mut *conn).await?;

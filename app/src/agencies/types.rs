@@ -86,6 +86,9 @@ pub struct Agency {
     pub contact_name: Option<String>,
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
+    /// Children's services only: attends only the children's cases and leaves the live meeting
+    /// at the chair's cut-off.
+    pub children_only: bool,
     /// Active people who belong to the agency, regular representatives first.
     pub members: Vec<AgencyMember>,
 }
@@ -134,6 +137,12 @@ fn parse_phone(s: &str) -> Result<String, String> {
     }
 }
 
+/// A yes/no field. It arrives as any JSON value so that a wrong one is reported on its field.
+fn parse_flag(v: &serde_json::Value) -> Result<bool, String> {
+    v.as_bool()
+        .ok_or_else(|| text::CHILDREN_ONLY_INVALID.into())
+}
+
 fn parse_contact_name(s: &str) -> Result<String, String> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() > 120 {
@@ -154,6 +163,9 @@ pub struct NewAgencyInput {
     pub contact_email: Option<String>,
     #[serde(default)]
     pub contact_phone: Option<String>,
+    /// `true` or `false`; absent means `false`.
+    #[serde(default)]
+    pub children_only: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,6 +173,7 @@ pub struct NewAgency {
     pub name: AgencyName,
     pub kind: AgencyKind,
     pub contact: Contact,
+    pub children_only: bool,
 }
 
 impl NewAgencyInput {
@@ -177,11 +190,17 @@ impl NewAgencyInput {
             phone: blank_to_none(self.contact_phone.as_deref())
                 .and_then(|s| p.take("contact_phone", parse_phone(s))),
         };
+        let children_only = self
+            .children_only
+            .as_ref()
+            .and_then(|v| p.take("children_only", parse_flag(v)))
+            .unwrap_or(false);
         p.into_result()?;
         Ok(NewAgency {
             name: name.expect("checked"),
             kind: kind.expect("checked"),
             contact,
+            children_only,
         })
     }
 }
@@ -201,6 +220,9 @@ pub struct AgencyPatchInput {
     pub contact_email: Option<String>,
     #[serde(default)]
     pub contact_phone: Option<String>,
+    /// `true` or `false`; absent leaves it as it is.
+    #[serde(default)]
+    pub children_only: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -212,6 +234,7 @@ pub struct AgencyPatch {
     pub contact_name: Option<Option<String>>,
     pub contact_email: Option<Option<String>>,
     pub contact_phone: Option<Option<String>>,
+    pub children_only: Option<bool>,
 }
 
 impl AgencyPatchInput {
@@ -242,6 +265,10 @@ impl AgencyPatchInput {
             contact_name,
             contact_email,
             contact_phone,
+            children_only: self
+                .children_only
+                .as_ref()
+                .and_then(|v| p.take("children_only", parse_flag(v))),
         };
         p.into_result()?;
         Ok(patch)
@@ -306,5 +333,54 @@ mod tests {
         .unwrap();
         assert_eq!(p.contact_phone, Some(None));
         assert_eq!(p.contact_email, None);
+    }
+
+    #[test]
+    fn children_only_is_false_unless_asked_for_and_must_be_true_or_false() {
+        let input = |v: Option<serde_json::Value>| NewAgencyInput {
+            name: "County Child Protection".into(),
+            kind: "child_protection".into(),
+            children_only: v,
+            ..Default::default()
+        };
+        assert!(!input(None).parse().unwrap().children_only);
+        assert!(input(Some(true.into())).parse().unwrap().children_only);
+        assert!(!input(Some(false.into())).parse().unwrap().children_only);
+        let e = input(Some("yes".into())).parse().unwrap_err();
+        assert_eq!(
+            e.field("children_only").as_deref(),
+            Some(text::CHILDREN_ONLY_INVALID)
+        );
+    }
+
+    #[test]
+    fn a_patch_changes_children_only_only_when_it_is_given() {
+        let patch = |v: Option<serde_json::Value>| {
+            AgencyPatchInput {
+                children_only: v,
+                ..Default::default()
+            }
+            .parse()
+        };
+        assert_eq!(patch(None).unwrap().children_only, None);
+        assert_eq!(
+            patch(Some(false.into())).unwrap().children_only,
+            Some(false)
+        );
+        assert_eq!(patch(Some(true.into())).unwrap().children_only, Some(true));
+        let e = patch(Some(1.into())).unwrap_err();
+        assert_eq!(
+            e.field("children_only").as_deref(),
+            Some(text::CHILDREN_ONLY_INVALID)
+        );
+    }
+
+    #[test]
+    fn children_only_arrives_from_json_whatever_its_type() {
+        let i: AgencyPatchInput = serde_json::from_str(r#"{"children_only": "no"}"#).unwrap();
+        assert!(i.parse().unwrap_err().field("children_only").is_some());
+        let i: NewAgencyInput =
+            serde_json::from_str(r#"{"name": "Schools", "kind": "education"}"#).unwrap();
+        assert_eq!(i.children_only, None);
     }
 }

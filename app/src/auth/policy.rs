@@ -50,6 +50,11 @@ pub enum Resource {
         involved: bool,
         attending_in_session: bool,
     },
+    /// An item of a live meeting; `cut_off` when it comes after the children's cases and the
+    /// actor's agency attends only those.
+    LiveItem {
+        cut_off: bool,
+    },
 }
 
 /// Decides whether `actor` may do `action` on `resource`.
@@ -121,6 +126,11 @@ fn allowed(actor: &Actor, action: Action, resource: Resource) -> bool {
                 ..
             },
         ) => true,
+        // In the room: agencies add what they know about the cases they are involved with;
+        // the chair and coordinator keep the summary and decisions.
+        (Chair | Coordinator, Create | Update, AgendaCase { .. }) => true,
+        (Member, Create, AgendaCase { involved: true, .. }) => true,
+        (Chair | Coordinator | Member | Observer, Read, LiveItem { cut_off: false }) => true,
         _ => false,
     }
 }
@@ -158,6 +168,8 @@ mod tests {
         for (involved, lead) in [(false, false), (true, false), (true, true)] {
             v.push(Resource::Case { involved, lead });
         }
+        v.push(Resource::LiveItem { cut_off: false });
+        v.push(Resource::LiveItem { cut_off: true });
         v.push(Resource::Meetings);
         v.push(Resource::Meeting { published: false });
         v.push(Resource::Meeting { published: true });
@@ -186,12 +198,17 @@ mod tests {
             Resource::AgendaCase {
                 involved,
                 attending_in_session,
-            } => {
-                action == Read
-                    && (case_staff
+            } => match action {
+                Read => {
+                    case_staff
                         || (role == Member && involved)
-                        || (role == Observer && attending_in_session))
-            }
+                        || (role == Observer && attending_in_session)
+                }
+                Create => case_staff || (role == Member && involved),
+                Update => case_staff,
+                _ => false,
+            },
+            Resource::LiveItem { cut_off } => action == Read && !cut_off && role != Admin,
             _ if action == Approve => false,
             Resource::Cases => {
                 matches!(action, Read | Create) && matches!(role, Chair | Coordinator | Member)
@@ -235,7 +252,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 5 * 6 * 20);
+        assert_eq!(checked, 5 * 6 * 22);
     }
 
     #[test]

@@ -162,6 +162,9 @@ pub async fn update(
     let carry_over_limit = crate::settings::service::load(state)
         .await?
         .carry_over_limit;
+    // A start or close reaches the live screens in order with the changes made there.
+    let room = state.live.room(id);
+    let _order = room.write.lock().await;
     let mut tx = state.write().await?;
     let (before, resource) = meeting_resource(&mut tx, actor, id).await?;
     let actor = authorize(actor, Action::Update, resource)?;
@@ -193,6 +196,30 @@ pub async fn update(
         crate::actions::follow_up::on_close(&mut tx, id, actor.user_id, carry_over_limit, now)
             .await?;
     }
+    let live = match patch.status.filter(|s| *s != before.status) {
+        Some(status) => {
+            let first = match status {
+                MeetingStatus::InSession => super::agenda::store::items(&mut tx, id)
+                    .await?
+                    .into_iter()
+                    .find(|i| i.removed_at.is_none())
+                    .map(|i| i.id),
+                _ => None,
+            };
+            Some(
+                crate::live::service::status_changed(
+                    &mut tx,
+                    &room,
+                    actor.user_id,
+                    status,
+                    first,
+                    now,
+                )
+                .await?,
+            )
+        }
+        None => None,
+    };
     let mut changed = Vec::new();
     for (name, set) in [
         ("starts_at", patch.starts_at.is_some()),
@@ -226,6 +253,9 @@ pub async fn update(
     )
     .await?;
     tx.commit().await?;
+    if let Some(c) = live {
+        room.publish(c);
+    }
     get(state, Some(actor), id).await
 }
 

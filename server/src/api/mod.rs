@@ -6,6 +6,7 @@ mod agencies;
 mod audit;
 mod cases;
 pub mod extract;
+mod live;
 mod me;
 mod meetings;
 mod minutes;
@@ -84,6 +85,7 @@ fn build() -> Api {
     let api = audit::routes(api);
     let api = cases::routes(api);
     let api = meetings::routes(api);
+    let api = live::routes(api);
     let api = minutes::routes(api);
     let api = actions::routes(api);
     settings::routes(api)

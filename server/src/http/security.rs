@@ -95,14 +95,35 @@ pub fn same_origin(req_headers: &axum::http::HeaderMap, origins: &Origins) -> bo
 
 pub async fn refuse_cross_site(
     State(origins): State<Arc<Origins>>,
-    req: Request,
+    mut req: Request,
     next: Next,
 ) -> Response {
     if is_write(req.method()) && !same_origin(req.headers(), &origins) {
         tracing::warn!("cross-site write refused");
         return AppError::Forbidden.into_response();
     }
+    // The live socket's handshake is a GET, so it checks its origin itself.
+    req.extensions_mut().insert(origins);
     next.run(req).await
+}
+
+/// A WebSocket handshake must name its origin (browsers always do), and it must be ours:
+/// another site's page could otherwise open a socket with the user's cookie.
+pub fn socket_origin_ok(req_headers: &axum::http::HeaderMap, origins: &Origins) -> bool {
+    let Some(origin) = req_headers
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    if origins.public_url.as_deref() == Some(origin) {
+        return true;
+    }
+    let host = req_headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let origin_host = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"));
+    matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
 }
 
 #[cfg(test)]
@@ -179,6 +200,26 @@ mod tests {
             &h(&[
                 ("host", "127.0.0.1:3000"),
                 ("origin", "https://convene.example.org")
+            ]),
+            &o
+        ));
+    }
+
+    #[test]
+    fn a_socket_needs_our_own_origin() {
+        let o = Origins { public_url: None };
+        assert!(socket_origin_ok(
+            &h(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://127.0.0.1:3000")
+            ]),
+            &o
+        ));
+        assert!(!socket_origin_ok(&h(&[("host", "127.0.0.1:3000")]), &o));
+        assert!(!socket_origin_ok(
+            &h(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://evil.example")
             ]),
             &o
         ));

@@ -81,6 +81,12 @@ const AGENCIES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Demo agencies that attend only the children's cases.
+const CHILDREN_ONLY: &[&str] = &[
+    "County Child Protection Directorate",
+    "County School Inspectorate",
+];
+
 /// (email, name, role, agency, representation)
 const USERS: &[(&str, &str, &str, Option<&str>, &str)] = &[
     ("admin@demo.test", "Radu Ionescu", "admin", None, "none"),
@@ -168,6 +174,7 @@ pub async fn seed_demo(pool: &SqlitePool, password: Option<String>) -> Result<()
             name: name.to_string(),
             kind: kind.to_string(),
             contact_email: Some(email.to_string()),
+            children_only: Some(CHILDREN_ONLY.contains(name).into()),
             ..Default::default()
         }
         .parse()

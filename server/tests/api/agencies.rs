@@ -163,3 +163,110 @@ async fn a_body_that_is_not_json_is_a_validation_error_not_a_crash() {
     let b = expect_error(r, 422, "validation").await;
     assert!(b["error"]["fields"]["name"].is_string(), "{b}");
 }
+
+#[tokio::test]
+async fn an_agency_can_be_marked_childrens_services_only_and_unmarked_and_the_flag_must_be_a_boolean(
+) {
+    let app = TestApp::start().await;
+    let c = app.sign_in_as("admin@demo.test").await;
+    let name = unique("Children's Rights Office");
+    let r = c
+        .post(app.api("/agencies"))
+        .json(&json!({ "name": name, "kind": "child_protection", "children_only": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let a = json(r).await;
+    assert_eq!(a["children_only"], true);
+    let id = a["id"].as_i64().unwrap();
+    let got = json(
+        c.get(app.api(&format!("/agencies/{id}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(got["children_only"], true);
+
+    // A patch without the flag leaves it; one with `false` clears it.
+    let r = c
+        .patch(app.api(&format!("/agencies/{id}")))
+        .json(&json!({ "contact_phone": "0264 111 222" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(r).await["children_only"], true);
+    let r = c
+        .patch(app.api(&format!("/agencies/{id}")))
+        .json(&json!({ "children_only": false }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(json(r).await["children_only"], false);
+    let changed: String = sqlx::query_scalar(
+        "SELECT details FROM audit_log WHERE entity = 'agency' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(changed.contains("children_only"), "{changed}");
+
+    // Without the flag a new agency is not children-only.
+    let r = c
+        .post(app.api("/agencies"))
+        .json(&json!({ "name": unique("Family Mediation Service"), "kind": "ngo" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(r).await["children_only"], false);
+
+    let agencies = app.count("agencies").await;
+    for bad in [json!("yes"), json!(1)] {
+        let r = c
+            .post(app.api("/agencies"))
+            .json(&json!({ "name": unique("Youth Service"), "kind": "ngo", "children_only": bad }))
+            .send()
+            .await
+            .unwrap();
+        let b = expect_error(r, 422, "validation").await;
+        assert!(b["error"]["fields"]["children_only"].is_string(), "{b}");
+        let r = c
+            .patch(app.api(&format!("/agencies/{id}")))
+            .json(&json!({ "children_only": bad }))
+            .send()
+            .await
+            .unwrap();
+        let b = expect_error(r, 422, "validation").await;
+        assert!(b["error"]["fields"]["children_only"].is_string(), "{b}");
+    }
+    assert_eq!(app.count("agencies").await, agencies);
+}
+
+#[tokio::test]
+async fn the_demo_childrens_services_attend_only_the_childrens_cases_and_seeding_again_changes_nothing(
+) {
+    let app = TestApp::start().await;
+    convene_server::seed::seed_demo(&app.db, Some(PASSWORD.into()))
+        .await
+        .unwrap();
+    assert_eq!(app.count("agencies").await, 15);
+    let c = app.sign_in_as("admin@demo.test").await;
+    let list = json(c.get(app.api("/agencies")).send().await.unwrap()).await;
+    let mut children_only: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["children_only"] == true)
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    children_only.sort();
+    assert_eq!(
+        children_only,
+        [
+            "County Child Protection Directorate",
+            "County School Inspectorate"
+        ]
+    );
+}

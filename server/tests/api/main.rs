@@ -6,6 +6,8 @@ mod audit;
 mod authorization;
 mod cases;
 mod common;
+mod live;
+mod live_client;
 mod meetings;
 mod minutes;
 mod openapi;

@@ -131,13 +131,36 @@ pub async fn draft(
             } else {
                 mine.join("\n")
             });
-            body.push_str("\n\n**Decisions:** ");
         }
         if kind == ItemKind::IncompleteActions {
             body.push_str(&format!(
                 "{} earlier action(s) were reviewed; each outcome follows.\n\n",
                 brought_back.len()
             ));
+        }
+        // What the room recorded live: each agency's contribution, the summary, the decisions.
+        let (shared, summary) = crate::live::store::item_record(conn, item.id).await?;
+        if !shared.is_empty() {
+            body.push_str("\n\n**Shared in the meeting:**\n\n");
+            for c in &shared {
+                let who = match &c.agency {
+                    Some(a) => format!("{a} ({})", c.author),
+                    None => c.author.clone(),
+                };
+                body.push_str(&format!("- {who}: {}\n", c.body_md.replace('\n', " ")));
+            }
+        }
+        let (summary_md, decisions_md) = summary
+            .map(|s| (s.summary_md, s.decisions_md))
+            .unwrap_or_default();
+        if !summary_md.is_empty() {
+            body.push_str(&format!("\n\n**Summary:** {summary_md}"));
+        }
+        if item.case_id.is_some() || !decisions_md.is_empty() {
+            body.push_str(&format!("\n\n**Decisions:** {decisions_md}"));
+            if !decisions_md.is_empty() && item.notes.is_some() {
+                body.push_str("\n\n");
+            }
         }
         body.push_str(item.notes.as_deref().unwrap_or(""));
         store::add_section(

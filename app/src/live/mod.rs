@@ -1,0 +1,18 @@
+//! The live meeting: one shared screen over a WebSocket. Every change is committed with a
+//! per-meeting sequence number before it is broadcast, so nothing is lost or applied twice.
+
+pub mod page;
+pub mod protocol;
+pub mod server_fns;
+pub mod text;
+
+#[cfg(feature = "ssr")]
+pub mod changes;
+#[cfg(feature = "ssr")]
+pub mod hub;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod sweep;

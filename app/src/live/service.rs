@@ -1,0 +1,486 @@
+//! Joining a live meeting, its snapshot and replay, and committing changes in order.
+
+use super::changes::{self, Applied};
+use super::hub::{Committed, Resync, Room, Sight, Viewer};
+use super::protocol::*;
+use super::store;
+use super::text as t;
+use crate::audit::store::{record, AuditEvent};
+use crate::auth::policy::{authorize, Action as Do, Resource};
+use crate::auth::types::Actor;
+use crate::error::AppError;
+use crate::ids::{ItemId, MeetingId, UserId};
+use crate::meetings::agenda::store as agenda;
+use crate::meetings::agenda::types::{AgendaAction, ItemKind};
+use crate::meetings::service::meeting_resource;
+use crate::meetings::types::{Meeting, MeetingStatus};
+use crate::state::AppState;
+use sqlx::SqliteConnection;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// Who may join: someone who may see the meeting, once its agenda is published, after
+/// acknowledging its confidentiality statement.
+pub async fn admit(
+    state: &AppState,
+    actor: Option<&Actor>,
+    id: MeetingId,
+) -> Result<(Arc<Room>, Arc<Viewer>), AppError> {
+    let mut conn = state.db.acquire().await?;
+    let (meeting, resource) = meeting_resource(&mut conn, actor, id).await?;
+    let actor = authorize(actor, Do::Read, resource)?;
+    if !meeting.status.published() {
+        return Err(AppError::conflict(t::NOT_PUBLISHED));
+    }
+    if crate::meetings::attendance::store::acknowledged_at(&mut conn, id, actor.user_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::conflict(t::ACKNOWLEDGE_FIRST));
+    }
+    let agency: Option<(String, bool)> =
+        sqlx::query_as("SELECT name, children_only FROM agencies WHERE id = ?")
+            .bind(actor.agency_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let viewer = Viewer {
+        conn: state.live.next_conn(),
+        actor: actor.clone(),
+        agency_name: agency.as_ref().map(|a| a.0.clone()),
+        children_only: agency.is_some_and(|a| a.1),
+        sight: Default::default(),
+        kick: tokio::sync::watch::channel(None).0,
+    };
+    viewer.set_sight(sight(&mut conn, &viewer, &meeting).await?);
+    Ok((state.live.room(id), Arc::new(viewer)))
+}
+
+/// What the viewer may see now: the agenda's cases they may read, and the items after the
+/// children's cut-off when their agency leaves then.
+pub async fn sight(
+    conn: &mut SqliteConnection,
+    viewer: &Viewer,
+    meeting: &Meeting,
+) -> Result<Sight, AppError> {
+    let items: Vec<_> = agenda::items(conn, meeting.id)
+        .await?
+        .into_iter()
+        .filter(|i| i.removed_at.is_none())
+        .collect();
+    let attending = meeting.status == MeetingStatus::InSession;
+    let mut cases = HashSet::new();
+    for case in items.iter().filter_map(|i| i.case_id) {
+        let (involved, _) = crate::cases::store::access(conn, case, viewer.actor.agency_id)
+            .await?
+            .unwrap_or((false, false));
+        let resource = Resource::AgendaCase {
+            involved,
+            attending_in_session: attending,
+        };
+        if authorize(Some(&viewer.actor), Do::Read, resource).is_ok() {
+            cases.insert(case);
+        }
+    }
+    let live = store::state(conn, meeting.id).await?;
+    let mut cut_off = HashSet::new();
+    if viewer.children_only && live.children_done_at.is_some() {
+        let last_children = items
+            .iter()
+            .filter(|i| i.kind() == ItemKind::NewCaseChildren)
+            .map(|i| i.position)
+            .max();
+        let first_case = items
+            .iter()
+            .find(|i| i.kind().is_case())
+            .map(|i| i.position);
+        let end = last_children.or(first_case.map(|p| p - 1)).unwrap_or(0);
+        cut_off = items
+            .iter()
+            .filter(|i| i.position > end)
+            .map(|i| i.id)
+            .collect();
+    }
+    Ok(Sight { cases, cut_off })
+}
+
+/// The meeting as the viewer may see it, with the sequence number it is current to.
+/// Showing case details is a read of case data: it is audited in the same transaction.
+pub async fn snapshot(
+    state: &AppState,
+    room: &Room,
+    viewer: &Viewer,
+) -> Result<LiveState, AppError> {
+    let mut tx = state.write().await?;
+    let (meeting, resource) = meeting_resource(&mut tx, Some(&viewer.actor), room.meeting).await?;
+    authorize(Some(&viewer.actor), Do::Read, resource)?;
+    viewer.set_sight(sight(&mut tx, viewer, &meeting).await?);
+    let (live_state, shown) = assemble(&mut tx, room, viewer, &meeting, resource).await?;
+    if !shown.is_empty() {
+        record(
+            &mut tx,
+            AuditEvent::new(Some(viewer.actor.user_id), "read", "live_meeting")
+                .id(meeting.id)
+                .details(serde_json::json!({ "cases": shown })),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(live_state)
+}
+
+async fn assemble(
+    conn: &mut SqliteConnection,
+    room: &Room,
+    viewer: &Viewer,
+    meeting: &Meeting,
+    resource: Resource,
+) -> Result<(LiveState, Vec<i64>), AppError> {
+    let live = store::state(conn, meeting.id).await?;
+    let contributions = store::contributions(conn, meeting.id).await?;
+    let summaries = store::summaries(conn, meeting.id).await?;
+    let agreed = crate::actions::store::list(
+        conn,
+        &crate::actions::store::Query {
+            meeting: Some(meeting.id),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let earlier: Vec<AgendaAction> = crate::actions::follow_up::on_agenda(conn, meeting.id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let may = viewer.may_see(None, Some(a.case_id));
+            AgendaAction {
+                id: a.id,
+                case_id: a.case_id,
+                reference: a.reference,
+                owner_agency_name: a.owner_agency_name,
+                kind: a.kind,
+                due_on: a.due_on,
+                status: a.status,
+                overdue: a.overdue,
+                carried_over: a.carried_over,
+                escalated: a.escalated,
+                text: may.then_some(a.text),
+                history: vec![],
+            }
+        })
+        .collect();
+    let mut shown = Vec::new();
+    let mut items = Vec::new();
+    for (n, r) in agenda::items(conn, meeting.id)
+        .await?
+        .into_iter()
+        .filter(|i| i.removed_at.is_none())
+        .enumerate()
+    {
+        if !viewer.may_see(Some(r.id), None) {
+            continue;
+        }
+        let visible = viewer.may_see(Some(r.id), r.case_id);
+        if let (true, Some(c)) = (visible, r.case_id) {
+            shown.push(c.0);
+        }
+        let kind = r.kind();
+        items.push(LiveItem {
+            id: r.id,
+            position: n as u32 + 1,
+            kind,
+            title: match (&r.title, &r.reference) {
+                (Some(t), _) => t.clone(),
+                (None, Some(reference)) => reference.clone(),
+                (None, None) => kind.section().to_string(),
+            },
+            minutes: r.minutes as u32,
+            timer: store::timer(conn, r.id).await?,
+            case_id: r.case_id,
+            visible,
+            contributions: contributions
+                .iter()
+                .filter(|(i, _)| visible && *i == r.id)
+                .map(|(_, c)| c.clone())
+                .collect(),
+            summary: summaries
+                .iter()
+                .find(|(i, _)| visible && *i == r.id)
+                .map(|(_, s)| s.clone())
+                .unwrap_or_default(),
+            actions: agreed
+                .iter()
+                .filter(|a| visible && r.case_id == Some(a.case_id))
+                .cloned()
+                .collect(),
+            earlier: if kind == ItemKind::IncompleteActions {
+                earlier.clone()
+            } else {
+                vec![]
+            },
+        });
+    }
+    let chairs = authorize(Some(&viewer.actor), Do::Update, resource).is_ok();
+    let agencies = crate::agencies::store::list(conn)
+        .await?
+        .into_iter()
+        .filter(|a| a.active)
+        .map(|a| AgencyChoice {
+            id: a.id,
+            name: a.name,
+        })
+        .collect();
+    let children_done = live.children_done_at.is_some();
+    Ok((
+        LiveState {
+            meeting_id: meeting.id,
+            seq: live.seq,
+            title: format!(
+                "Meeting of {}",
+                crate::time::format_utc(meeting.starts_at_unix)
+            ),
+            status: meeting.status,
+            current_item_id: live.current_item_id,
+            children_done,
+            left_after_children: viewer.children_only && children_done,
+            may_chair: chairs,
+            may_record: chairs,
+            items,
+            agencies,
+            people: room.people(),
+            now_ms: now_ms(),
+        },
+        shown,
+    ))
+}
+
+/// What the viewer missed after `after`, as messages ready to send; `None` when a snapshot
+/// serves better (too far behind, or what they may see has changed since).
+pub async fn replay(
+    state: &AppState,
+    room: &Room,
+    viewer: &Viewer,
+    after: i64,
+) -> Result<Option<(i64, Vec<String>)>, AppError> {
+    let mut tx = state.write().await?;
+    let (meeting, resource) = meeting_resource(&mut tx, Some(&viewer.actor), room.meeting).await?;
+    authorize(Some(&viewer.actor), Do::Read, resource)?;
+    let live = store::state(&mut tx, meeting.id).await?;
+    if after > live.seq || live.seq - after > MAX_REPLAY {
+        return Ok(None);
+    }
+    let rows = store::events_after(&mut tx, meeting.id, after).await?;
+    if rows.iter().any(|r| {
+        r.body.starts_with(r#"{"kind":"status""#)
+            || r.body.starts_with(r#"{"kind":"children_done""#)
+            || r.body.starts_with(r#"{"kind":"action_agreed""#)
+    }) {
+        return Ok(None);
+    }
+    viewer.set_sight(sight(&mut tx, viewer, &meeting).await?);
+    let mut shown = Vec::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        if viewer.may_see(r.item_id, r.case_id) {
+            if let Some(c) = r.case_id {
+                shown.push(c.0);
+            }
+            out.push(event_json(r.seq, &r.body));
+        } else {
+            out.push(hidden_json(r.seq));
+        }
+    }
+    if !shown.is_empty() {
+        shown.sort();
+        shown.dedup();
+        record(
+            &mut tx,
+            AuditEvent::new(Some(viewer.actor.user_id), "read", "live_meeting")
+                .id(meeting.id)
+                .details(serde_json::json!({ "cases": shown, "replayed_after": after })),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Some((live.seq, out)))
+}
+
+fn event_json(seq: i64, body: &str) -> String {
+    format!(r#"{{"type":"event","seq":{seq},"event":{body}}}"#)
+}
+
+fn hidden_json(seq: i64) -> String {
+    format!(r#"{{"type":"hidden","seq":{seq}}}"#)
+}
+
+/// Numbers the event, stores it and audits who it will be shown to, in the caller's
+/// transaction. The caller holds the room's write lock and publishes after committing.
+pub async fn commit_event(
+    conn: &mut SqliteConnection,
+    room: &Room,
+    user: UserId,
+    key: Option<&str>,
+    applied: Applied,
+    op: &str,
+    now: i64,
+) -> Result<Committed, AppError> {
+    let seq = store::next_seq(conn, room.meeting, now).await?;
+    let body = serde_json::to_string(&applied.event).map_err(|e| {
+        tracing::error!(error = %e, "live event not serialisable");
+        AppError::Internal
+    })?;
+    store::insert_event(
+        conn,
+        store::NewEvent {
+            meeting: room.meeting,
+            seq,
+            kind: applied.event.kind(),
+            item: applied.item,
+            case: applied.case,
+            body: &body,
+            user,
+            key,
+            at: now,
+        },
+    )
+    .await?;
+    record(
+        conn,
+        AuditEvent::new(Some(user), "live_change", "meeting")
+            .id(room.meeting)
+            .details(serde_json::json!({
+                "seq": seq,
+                "op": op,
+                "item": applied.item.map(|i| i.0),
+                "case": applied.case.map(|c| c.0),
+                "shown_to": room.recipients(applied.item, applied.case).iter().map(|u| u.0).collect::<Vec<_>>(),
+            })),
+    )
+    .await?;
+    Ok(Committed {
+        seq,
+        item: applied.item,
+        case: applied.case,
+        json: event_json(seq, &body),
+        hidden_json: hidden_json(seq),
+        resync: applied.resync,
+    })
+}
+
+/// Applies one change from a viewer: once per key, authorised, committed with its sequence
+/// number, then broadcast. Returns the sequence number to acknowledge.
+pub async fn apply(
+    state: &AppState,
+    room: &Room,
+    viewer: &Viewer,
+    key: &str,
+    change: Change,
+) -> Result<i64, AppError> {
+    if !valid_key(key) {
+        return Err(AppError::validation("key", t::KEY_INVALID));
+    }
+    let op = change.name();
+    let carry_over_limit = match change {
+        Change::EndSession => {
+            crate::settings::service::load(state)
+                .await?
+                .carry_over_limit
+        }
+        _ => 0,
+    };
+    let result = async {
+        let _order = room.write.lock().await;
+        let now = crate::time::now();
+        let mut tx = state.write().await?;
+        if let Some(seq) =
+            store::seq_for_key(&mut tx, room.meeting, viewer.actor.user_id, key).await?
+        {
+            return Ok((seq, None));
+        }
+        let (meeting, resource) =
+            meeting_resource(&mut tx, Some(&viewer.actor), room.meeting).await?;
+        authorize(Some(&viewer.actor), Do::Read, resource)?;
+        store::ensure(&mut tx, room.meeting, now).await?;
+        let applied = changes::decide(
+            &mut tx,
+            viewer,
+            &meeting,
+            resource,
+            change,
+            carry_over_limit,
+            now,
+            now_ms(),
+        )
+        .await?;
+        let committed = commit_event(
+            &mut tx,
+            room,
+            viewer.actor.user_id,
+            Some(key),
+            applied,
+            op,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        let seq = committed.seq;
+        room.publish(committed);
+        Ok::<_, AppError>((seq, Some(())))
+    }
+    .await;
+    match result {
+        Ok((seq, _)) => Ok(seq),
+        Err(e @ (AppError::Forbidden | AppError::NotFound)) => {
+            refused(state, room.meeting, &viewer.actor, op, &e).await;
+            Err(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A refused change is logged (without its content) and audited.
+async fn refused(state: &AppState, meeting: MeetingId, actor: &Actor, op: &str, e: &AppError) {
+    tracing::warn!(user = actor.user_id.0, meeting = meeting.0, op, error = %e, "live change refused");
+    let write = async {
+        let mut tx = state.write().await?;
+        record(
+            &mut tx,
+            AuditEvent::new(Some(actor.user_id), "live_refused", "meeting")
+                .id(meeting)
+                .details(serde_json::json!({ "op": op, "error": e.to_string() })),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok::<_, AppError>(())
+    };
+    if let Err(err) = write.await {
+        tracing::error!(error = %err, "could not audit a refused live change");
+    }
+}
+
+/// A meeting started or ended outside the socket (the HTTP API) still reaches every screen:
+/// call inside the transaction that changed the status, holding the room's write lock.
+pub async fn status_changed(
+    conn: &mut SqliteConnection,
+    room: &Room,
+    user: UserId,
+    status: MeetingStatus,
+    first_item: Option<ItemId>,
+    now: i64,
+) -> Result<Committed, AppError> {
+    store::ensure(conn, room.meeting, now).await?;
+    store::set_current(conn, room.meeting, first_item).await?;
+    let applied = Applied {
+        event: Event::Status {
+            status,
+            current_item_id: first_item,
+            timers: vec![],
+        },
+        item: None,
+        case: None,
+        resync: Resync::Everyone,
+    };
+    commit_event(conn, room, user, None, applied, "status", now).await
+}

@@ -1,0 +1,268 @@
+//! The live meeting socket, `GET /api/v1/meetings/{id}/live`, and its state as JSON.
+//! The protocol is described in `docs/live-protocol.md`.
+
+use super::extract::{Auth, Id};
+use super::Api;
+use crate::http::security::{socket_origin_ok, Origins};
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
+use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use convene_app::error::AppError;
+use convene_app::ids::MeetingId;
+use convene_app::live::hub::{Outgoing, Room, Viewer};
+use convene_app::live::protocol::{ClientMsg, LiveState, ServerMsg, MAX_MESSAGE_BYTES};
+use convene_app::live::{service, text as t};
+use convene_app::state::AppState;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::broadcast::error::RecvError;
+use tokio::time::Instant;
+
+/// Server pings this often; a socket silent for `SILENT` is taken for dead.
+const PING_EVERY: Duration = Duration::from_secs(15);
+const SILENT: Duration = Duration::from_secs(45);
+const JOIN_WITHIN: Duration = Duration::from_secs(10);
+
+pub fn routes(api: Api) -> Api {
+    api.get("/meetings/{id}/live", socket)
+        .get("/meetings/{id}/live/state", state)
+}
+
+async fn state(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<MeetingId>,
+) -> Result<axum::Json<LiveState>, AppError> {
+    let (room, viewer) = service::admit(&s, auth.actor(), id).await?;
+    service::snapshot(&s, &room, &viewer).await.map(axum::Json)
+}
+
+async fn socket(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<MeetingId>,
+    Extension(origins): Extension<Arc<Origins>>,
+    headers: HeaderMap,
+    ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
+    if auth.actor().is_none() {
+        return AppError::unauthorized().into_response();
+    }
+    if !socket_origin_ok(&headers, &origins) {
+        tracing::warn!("live socket from a foreign origin refused");
+        return AppError::Forbidden.into_response();
+    }
+    let (room, viewer) = match service::admit(&s, auth.actor(), id).await {
+        Ok(v) => v,
+        Err(e) => return e.into_response(),
+    };
+    let Ok(ws) = ws else {
+        return AppError::validation("upgrade", "Open this address as a WebSocket.")
+            .into_response();
+    };
+    ws.max_message_size(MAX_MESSAGE_BYTES * 4)
+        .on_upgrade(move |socket| async move {
+            Connection {
+                state: s,
+                room,
+                viewer,
+                socket,
+                last_sent: 0,
+            }
+            .run()
+            .await
+        })
+}
+
+struct Connection {
+    state: AppState,
+    room: Arc<Room>,
+    viewer: Arc<Viewer>,
+    socket: WebSocket,
+    /// The last sequence number this client has been given.
+    last_sent: i64,
+}
+
+enum Flow {
+    Go,
+    Stop,
+}
+
+fn json(msg: &ServerMsg) -> String {
+    serde_json::to_string(msg).unwrap_or_else(|_| r#"{"type":"pong"}"#.into())
+}
+
+impl Connection {
+    async fn send(&mut self, text: impl Into<Utf8Bytes>) -> Flow {
+        match self.socket.send(Message::Text(text.into())).await {
+            Ok(()) => Flow::Go,
+            Err(_) => Flow::Stop,
+        }
+    }
+
+    async fn send_msg(&mut self, msg: &ServerMsg) -> Flow {
+        self.send(json(msg)).await
+    }
+
+    async fn run(mut self) {
+        let last_seq = match tokio::time::timeout(JOIN_WITHIN, self.socket.recv()).await {
+            Ok(Some(Ok(Message::Text(t)))) => match serde_json::from_str::<ClientMsg>(&t) {
+                Ok(ClientMsg::Join { last_seq }) => last_seq,
+                _ => {
+                    let _ = self
+                        .refuse(None, AppError::validation("type", t::JOIN_FIRST))
+                        .await;
+                    return;
+                }
+            },
+            _ => return,
+        };
+        // Subscribe before reading the state, so nothing committed in between is missed.
+        let mut rx = self.room.subscribe();
+        let mut kicked = self.viewer.kick.subscribe();
+        self.room.join(self.viewer.clone());
+        if let Flow::Go = self.catch_up(last_seq).await {
+            self.serve(&mut rx, &mut kicked).await;
+        }
+        self.room.leave(self.viewer.conn);
+    }
+
+    /// Replays what the client missed, or sends a snapshot.
+    async fn catch_up(&mut self, last_seq: Option<i64>) -> Flow {
+        if let Some(after) = last_seq {
+            match service::replay(&self.state, &self.room, &self.viewer, after).await {
+                Ok(Some((seq, messages))) => {
+                    for m in messages {
+                        if let Flow::Stop = self.send(m).await {
+                            return Flow::Stop;
+                        }
+                    }
+                    self.last_sent = seq;
+                    return Flow::Go;
+                }
+                Ok(None) => {}
+                Err(e) => return self.fail(e).await,
+            }
+        }
+        self.snapshot().await
+    }
+
+    async fn snapshot(&mut self) -> Flow {
+        match service::snapshot(&self.state, &self.room, &self.viewer).await {
+            Ok(state) => {
+                self.last_sent = state.seq;
+                self.send_msg(&ServerMsg::Snapshot {
+                    seq: state.seq,
+                    state: Box::new(state),
+                })
+                .await
+            }
+            Err(e) => self.fail(e).await,
+        }
+    }
+
+    /// Access is gone or the server failed: say so and close.
+    async fn fail(&mut self, e: AppError) -> Flow {
+        let _ = self.refuse(None, e).await;
+        let _ = self.socket.send(Message::Close(None)).await;
+        Flow::Stop
+    }
+
+    async fn refuse(&mut self, key: Option<String>, error: AppError) -> Flow {
+        self.send_msg(&ServerMsg::Refused { key, error }).await
+    }
+
+    async fn serve(
+        &mut self,
+        rx: &mut tokio::sync::broadcast::Receiver<Outgoing>,
+        kicked: &mut tokio::sync::watch::Receiver<Option<&'static str>>,
+    ) {
+        let mut ping = tokio::time::interval(PING_EVERY);
+        ping.tick().await;
+        let mut heard = Instant::now();
+        loop {
+            let flow = tokio::select! {
+                out = rx.recv() => self.deliver(out).await,
+                msg = self.socket.recv() => {
+                    heard = Instant::now();
+                    match msg {
+                        Some(Ok(Message::Text(text))) => self.receive(&text).await,
+                        Some(Ok(Message::Binary(_))) => {
+                            self.refuse(None, AppError::validation("type", t::UNREADABLE)).await
+                        }
+                        Some(Ok(Message::Close(_))) | None | Some(Err(_)) => Flow::Stop,
+                        Some(Ok(_)) => Flow::Go,
+                    }
+                }
+                _ = kicked.changed() => {
+                    let reason = kicked.borrow().unwrap_or("signed_out").to_string();
+                    let _ = self.send_msg(&ServerMsg::Closing { reason }).await;
+                    let _ = self.socket.send(Message::Close(None)).await;
+                    Flow::Stop
+                }
+                _ = ping.tick() => {
+                    let alive = heard.elapsed() <= SILENT
+                        && self.socket.send(Message::Ping(Default::default())).await.is_ok();
+                    if alive { Flow::Go } else { Flow::Stop }
+                }
+            };
+            if let Flow::Stop = flow {
+                return;
+            }
+        }
+    }
+
+    async fn deliver(&mut self, out: Result<Outgoing, RecvError>) -> Flow {
+        match out {
+            Ok(Outgoing::Presence(p)) => self.send(p.as_str().to_owned()).await,
+            Ok(Outgoing::Committed(c)) => {
+                if c.seq <= self.last_sent {
+                    return Flow::Go;
+                }
+                if c.seq > self.last_sent + 1 || self.viewer.must_resync(&c) {
+                    // A gap (this socket fell behind) or a change in what may be seen.
+                    return self.catch_up(Some(self.last_sent)).await;
+                }
+                self.last_sent = c.seq;
+                let text = if self.viewer.may_see(c.item, c.case) {
+                    c.json.clone()
+                } else {
+                    c.hidden_json.clone()
+                };
+                self.send(text).await
+            }
+            Err(RecvError::Lagged(_)) => self.catch_up(Some(self.last_sent)).await,
+            Err(RecvError::Closed) => Flow::Stop,
+        }
+    }
+
+    async fn receive(&mut self, text: &str) -> Flow {
+        if text.len() > MAX_MESSAGE_BYTES {
+            return self
+                .refuse(None, AppError::validation("message", t::TOO_LARGE))
+                .await;
+        }
+        match serde_json::from_str::<ClientMsg>(text) {
+            Ok(ClientMsg::Ping) => self.send_msg(&ServerMsg::Pong).await,
+            Ok(ClientMsg::Join { last_seq }) => self.catch_up(last_seq).await,
+            Ok(ClientMsg::Change { key, change }) => {
+                match service::apply(&self.state, &self.room, &self.viewer, &key, *change).await {
+                    Ok(seq) => self.send_msg(&ServerMsg::Ack { key, seq }).await,
+                    Err(error) => self.refuse(Some(key), error).await,
+                }
+            }
+            Err(e) => {
+                let msg = e.to_string();
+                let detail = msg.split(" at line ").next().unwrap_or("");
+                self.refuse(
+                    None,
+                    AppError::validation("message", format!("{} ({detail})", t::UNREADABLE)),
+                )
+                .await
+            }
+        }
+    }
+}
