@@ -58,8 +58,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id") view=|| view! { <Guard allow=can_see_meetings><crate::meetings::pages::MeetingPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/research") view=|| view! { <Guard allow=can_see_meetings><crate::meetings::pages::ResearchPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/attendance") view=|| view! { <Guard allow=can_see_meetings><crate::meetings::pages::AttendancePage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/live") view=|| view! { <Guard allow=can_see_meetings><crate::live::page::LivePage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/minutes") view=|| view! { <Guard allow=can_see_meetings><crate::meetings::minutes::page::MinutesPage/></Guard> } ssr=SsrMode::Async/>
-                                        <Route path=path!("/actions") view=|| view! { <Guard allow=can_see_cases><crate::actions::pages::ActionsPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/actions") view=|| view! { <Guard allow=can_see_cases><crate::actions::pages::ActionsPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/reports") view=|| view! { <Guard allow=can_run_meetings><crate::actions::pages::ReportPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/users") view=|| view! { <Guard allow=can_view_users><crate::users::pages::UsersPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/users/new") view=|| view! { <Guard allow=can_manage_users><crate::users::pages::NewUserPage/></Guard> } ssr=SsrMode::Async/>

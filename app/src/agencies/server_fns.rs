@@ -1,3 +1,7 @@
+// A form's fields arrive as one argument each; the `#[server]` macro also writes the browser's
+// stub, which an attribute on the function does not reach.
+#![allow(clippy::too_many_arguments)]
+
 use super::types::Agency;
 #[cfg(feature = "ssr")]
 use super::types::{AgencyPatchInput, NewAgencyInput};
@@ -45,7 +49,6 @@ pub async fn create_agency(
 /// Saves the edit form. `active` is sent only by the deactivate/reactivate buttons, which send
 /// nothing else; the edit form always sends `name`, and leaves out `children_only` when unticked.
 #[server(prefix = "/_fn")]
-#[allow(clippy::too_many_arguments)]
 pub async fn update_agency(
     id: AgencyId,
     name: Option<String>,

@@ -5,14 +5,16 @@ use super::protocol::{Present, ServerMsg};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
 use crate::ids::{AgencyId, CaseId, ItemId, MeetingId, UserId};
+use axum::extract::ws::Utf8Bytes;
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::{broadcast, watch};
 
 /// Enough for a burst of changes while a socket is busy; a socket that falls further behind
 /// catches up from the database.
 const CHANNEL: usize = 1024;
+const PRESENCE_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Who must get a fresh snapshot instead of an event, because what they may see changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,15 +31,16 @@ pub struct Committed {
     pub seq: i64,
     pub item: Option<ItemId>,
     pub case: Option<CaseId>,
-    pub json: String,
-    pub hidden_json: String,
+    /// Shared bytes: every socket sends the same buffer without copying it.
+    pub json: Utf8Bytes,
+    pub hidden_json: Utf8Bytes,
     pub resync: Resync,
 }
 
 #[derive(Debug, Clone)]
 pub enum Outgoing {
     Committed(Arc<Committed>),
-    Presence(Arc<String>),
+    Presence(Utf8Bytes),
 }
 
 /// What one connected person may see of the meeting, worked out when they join and again
@@ -93,6 +96,7 @@ pub struct Room {
     /// broadcast order is the commit order.
     pub write: tokio::sync::Mutex<()>,
     viewers: Mutex<HashMap<u64, Arc<Viewer>>>,
+    presence_due: AtomicBool,
 }
 
 impl Room {
@@ -105,14 +109,28 @@ impl Room {
         let _ = self.tx.send(Outgoing::Committed(Arc::new(c)));
     }
 
-    pub fn join(&self, v: Arc<Viewer>) {
+    pub fn join(self: &Arc<Self>, v: Arc<Viewer>) {
         self.lock().insert(v.conn, v);
-        self.announce();
+        self.presence_changed();
     }
 
-    pub fn leave(&self, conn: u64) {
+    pub fn leave(self: &Arc<Self>, conn: u64) {
         self.lock().remove(&conn);
-        self.announce();
+        self.presence_changed();
+    }
+
+    /// Presence goes out at most every `PRESENCE_EVERY`: when a room fills up, one list for
+    /// many arrivals instead of a list per arrival to everyone.
+    fn presence_changed(self: &Arc<Self>) {
+        if self.presence_due.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let room = self.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(PRESENCE_EVERY).await;
+            room.presence_due.store(false, Ordering::Release);
+            room.announce();
+        });
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<Viewer>>> {
@@ -158,7 +176,7 @@ impl Room {
             people: self.people(),
         };
         if let Ok(json) = serde_json::to_string(&msg) {
-            let _ = self.tx.send(Outgoing::Presence(Arc::new(json)));
+            let _ = self.tx.send(Outgoing::Presence(json.into()));
         }
     }
 }
@@ -181,6 +199,7 @@ impl LiveHub {
                     tx: broadcast::channel(CHANNEL).0,
                     write: tokio::sync::Mutex::new(()),
                     viewers: Mutex::new(HashMap::new()),
+                    presence_due: AtomicBool::new(false),
                 })
             })
             .clone()

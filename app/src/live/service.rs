@@ -363,8 +363,8 @@ pub async fn commit_event(
         seq,
         item: applied.item,
         case: applied.case,
-        json: event_json(seq, &body),
-        hidden_json: hidden_json(seq),
+        json: event_json(seq, &body).into(),
+        hidden_json: hidden_json(seq).into(),
         resync: applied.resync,
     })
 }

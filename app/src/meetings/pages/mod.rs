@@ -1,8 +1,8 @@
-mod agenda;
+pub mod agenda;
 mod attendance;
 mod list;
 mod research;
-mod widgets;
+pub mod widgets;
 
 pub use agenda::MeetingPage;
 pub use attendance::AttendancePage;

@@ -48,6 +48,7 @@ pub fn MeetingNav(id: MeetingId, current: &'static str) -> impl IntoView {
             format!("/meetings/{id}/attendance"),
         ),
         ("minutes", "Minutes", format!("/meetings/{id}/minutes")),
+        ("live", "Live meeting", format!("/meetings/{id}/live")),
     ];
     view! {
         <nav class="subnav" aria-label="This meeting">
