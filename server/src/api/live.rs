@@ -217,7 +217,7 @@ impl Connection {
 
     async fn deliver(&mut self, out: Result<Outgoing, RecvError>) -> Flow {
         match out {
-            Ok(Outgoing::Presence(p)) => self.send(p.as_str().to_owned()).await,
+            Ok(Outgoing::Presence(p)) => self.send(p).await,
             Ok(Outgoing::Committed(c)) => {
                 if c.seq <= self.last_sent {
                     return Flow::Go;
