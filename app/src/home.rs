@@ -28,15 +28,25 @@ pub fn HomePage() -> impl IntoView {
     let me = signed_in_user();
     let name = me.as_ref().map(|m| m.name.clone()).unwrap_or_default();
     let has_agency = me.as_ref().is_some_and(|m| m.agency_id.is_some());
-    let data = Resource::new(
+    // One resource per call: each server function then reads the request's context on its
+    // first poll, inside the resource's owner (a second call after an await would not).
+    let meetings = Resource::new(
         || (),
         |_| async move {
-            let meetings = list_meetings().await.unwrap_or_default();
-            let actions = my_actions().await.unwrap_or_default();
-            let notices = my_notifications().await.unwrap_or_default();
             // Taken where the data is fetched, so the server's render and the browser agree.
-            (meetings, actions, notices, crate::time::now())
+            (
+                list_meetings().await.unwrap_or_default(),
+                crate::time::now(),
+            )
         },
+    );
+    let actions = Resource::new(
+        || (),
+        |_| async move { my_actions().await.unwrap_or_default() },
+    );
+    let notices = Resource::new(
+        || (),
+        |_| async move { my_notifications().await.unwrap_or_default() },
     );
     let mark = ServerAction::<MarkNotificationsRead>::new();
     view! {
@@ -44,7 +54,7 @@ pub fn HomePage() -> impl IntoView {
         <h1>{text::GREETING}", " {name}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                                let (meetings, actions, notices, now) = data.await;
+                let ((meetings, now), actions, notices) = (meetings.await, actions.await, notices.await);
                 let next = meetings.into_iter().find(|m| m.ends_at_unix > now);
                 let today = chrono::DateTime::from_timestamp(now, 0).map(|t| t.date_naive()).unwrap_or_default();
                 let soon: Vec<_> = actions.iter().filter(|a| !a.overdue && a.due_on <= today + chrono::Days::new(7)).cloned().collect();

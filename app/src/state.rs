@@ -72,7 +72,9 @@ impl FromRef<AppState> for LeptosOptions {
 /// The state inside a server function (provided as context by the router).
 pub fn app_state() -> Result<AppState, AppError> {
     leptos::prelude::use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from the server function context");
+        let path = leptos::prelude::use_context::<axum::http::request::Parts>()
+            .map(|p| p.uri.path().to_string());
+        tracing::error!(?path, "AppState missing from the server function context");
         AppError::Internal
     })
 }

@@ -1,4 +1,4 @@
-import { test, expect, Page, APIRequestContext } from '@playwright/test';
+import { test, expect, Page, APIRequestContext, WebSocketRoute } from '@playwright/test';
 import { hydrated, signIn, unique } from './helpers';
 
 /** A new case referred by the police, through the API (the referral form has its own tests). */
@@ -112,5 +112,46 @@ test.describe('following a live meeting', () => {
     await ch.getByRole('button', { name: /save mine on top of it/ }).click();
     await ch.getByRole('button', { name: 'Save summary' }).click();
     await expect(cc.locator('.live__summary')).toContainText('Chair summary');
+  });
+
+  test('a member who loses the connection sees reconnecting, and what they shared meanwhile arrives once', async ({ browser }) => {
+    const member = await (await browser.newContext()).newPage();
+    const chair = await (await browser.newContext()).newPage();
+    // The member's socket passes through a switch the test can flip, like a hotel's Wi-Fi.
+    let offline = false;
+    const sockets: WebSocketRoute[] = [];
+    await member.routeWebSocket(/\/live$/, (ws) => {
+      if (offline) {
+        ws.close();
+        return;
+      }
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await signIn(member, 'police@demo.test');
+    await signIn(chair, 'chair@demo.test');
+    const id = await publishedMeeting(chair.request);
+    await openLive(chair, id);
+    await openLive(member, id);
+    await chair.getByRole('button', { name: 'Start the meeting' }).click();
+    const memberCurrent = member.getByRole('region', { name: 'Current item' });
+    await expect(memberCurrent.getByRole('heading', { level: 2 })).toHaveText('Welcome and confidentiality statement');
+
+    offline = true;
+    for (const ws of sockets) await ws.close();
+    await expect(member.locator('.live__conn')).toContainText('Reconnecting…');
+    const shared = unique('Shared while offline');
+    await memberCurrent.getByLabel('What your agency knows').fill(shared);
+    await memberCurrent.getByRole('button', { name: 'Share' }).click();
+    await expect(member.locator('.live__conn')).toContainText('1 change(s) waiting to be sent');
+    // Meanwhile the chair moves on; the member catches up when back.
+    await chair.getByRole('button', { name: 'Next item' }).click();
+    offline = false;
+    await expect(member.locator('.live__conn')).toHaveAttribute('data-conn', 'open', { timeout: 30_000 });
+    await expect(memberCurrent.getByRole('heading', { level: 2 })).toHaveText('Minutes of the previous meeting');
+    await expect(member.locator('.live__pending')).toHaveCount(0);
+    await chair.getByRole('button', { name: 'Previous item' }).click();
+    await expect(chair.getByRole('region', { name: 'Current item' }).locator('.live__contributions li')).toHaveCount(1);
+    await expect(chair.getByRole('region', { name: 'Current item' })).toContainText(shared);
   });
 });

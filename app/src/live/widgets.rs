@@ -40,12 +40,19 @@ pub fn ItemList() -> impl IntoView {
                             <li class=move || if here() { "live__item live__item--current" } else { "live__item" }
                                 aria-current=move || here().then_some("true") data-item=id.0>
                                 <span class="live__item-n">{position}"."</span>
-                                <span class="live__item-title">{title.clone()}</span>
-                                <span class="live__item-meta">{kind.section()} " · " {minutes} " min"</span>
-                                <Show when=move || chairing() && !here()>
-                                    <button type="button" class="button button--small button--secondary" aria-label=label.clone()
-                                        on:click=move |_| { ctl.send(Change::GoTo { item_id: id }); }>{t::GO}</button>
-                                </Show>
+                                {
+                                    let title = title.clone();
+                                    let label = label.clone();
+                                    move || if chairing() && !here() {
+                                        view! {
+                                            <button type="button" class="live__go" aria-label=label.clone()
+                                                on:click=move |_| { ctl.send(Change::GoTo { item_id: id }); }>{title.clone()}</button>
+                                        }.into_any()
+                                    } else {
+                                        view! { <span class="live__item-title">{title.clone()}</span> }.into_any()
+                                    }
+                                }
+                                <span class="live__item-meta">{(title != kind.section()).then(|| format!("{} · ", kind.section()))} {minutes} " min"</span>
                             </li>
                         }
                     }
