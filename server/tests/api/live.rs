@@ -620,3 +620,72 @@ async fn a_meeting_started_through_the_api_reaches_the_live_screens() {
     assert_eq!(s["state"]["status"], "in_session");
     assert!(s["state"]["current_item_id"].is_i64());
 }
+
+#[tokio::test]
+async fn each_role_may_do_in_the_room_what_the_policy_allows_and_no_more() {
+    let app = TestApp::start().await;
+    let p = prepared(&app).await;
+    let (mut chair, _, _) = join(&app, p.id, "chair@demo.test").await;
+    start(&mut chair).await;
+    // (who, relation to the police case) → may contribute, may keep the summary, may chair.
+    let matrix = [
+        ("chair@demo.test", "staff", true, true, true),
+        ("coordinator@demo.test", "staff", true, true, true),
+        ("police@demo.test", "involved member", true, false, false),
+        (
+            "health@demo.test",
+            "member not involved",
+            false,
+            false,
+            false,
+        ),
+        ("observer@demo.test", "observer", false, false, false),
+    ];
+    for (n, (email, relation, contribute, summary, chairs)) in matrix.into_iter().enumerate() {
+        let (mut ws, _, _) = join(&app, p.id, email).await;
+        let r = ws
+            .change(&format!("c{n}"), json!({ "op": "contribute", "item_id": p.adult_item, "body": format!("From {email}") }))
+            .await;
+        assert_eq!(
+            r["type"] == "ack",
+            contribute,
+            "{email} ({relation}) contribute: {r}"
+        );
+        let r = ws
+            .change(&format!("s{n}"), json!({ "op": "save_summary", "item_id": p.adult_item, "base_version": 0, "summary": email, "decisions": "" }))
+            .await;
+        // A version conflict means the policy allowed the save; another's save came first.
+        let allowed = r["type"] == "ack" || r["error"]["code"] == "conflict";
+        assert_eq!(allowed, summary, "{email} ({relation}) summary: {r}");
+        let r = ws
+            .change(
+                &format!("t{n}"),
+                json!({ "op": "timer", "running": n % 2 == 0 }),
+            )
+            .await;
+        assert_eq!(
+            r["type"] == "ack",
+            chairs,
+            "{email} ({relation}) timer: {r}"
+        );
+        if !contribute {
+            // Refused exactly as a case that is not there would be.
+            let c = ws
+                .change(
+                    &format!("x{n}"),
+                    json!({ "op": "contribute", "item_id": 999_999, "body": "x" }),
+                )
+                .await;
+            let r = ws
+                .change(
+                    &format!("y{n}"),
+                    json!({ "op": "contribute", "item_id": p.adult_item, "body": "x" }),
+                )
+                .await;
+            if relation != "observer" {
+                assert_eq!(c["error"], r["error"], "{email}");
+            }
+        }
+        ws.close().await;
+    }
+}
