@@ -9,3 +9,10 @@ test:  ## Every test: unit, API and browser
 
 openapi:  ## Rewrite server/openapi.json from .dev/openapi.py
 	python3 .dev/openapi.py
+
+.PHONY: bench
+bench:  ## Load test of the live meeting socket against a raw broadcast baseline (see BENCHMARKS.md)
+	cargo build --release -p convene --features ssr --example live_load
+	sync  # the build's dirty pages would otherwise be flushed mid-run and stall SQLite's fsync
+	cargo run --release -p convene --features ssr --example live_load -- --meetings 10 --per-meeting 30 --changes 200
+	cargo run --release -p convene --features ssr --example live_load -- --meetings 1 --per-meeting 2000 --changes 200

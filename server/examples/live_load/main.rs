@@ -1,0 +1,200 @@
+//! Load tool for the live meeting socket (`/api/v1/meetings/{id}/live`). See BENCHMARKS.md.
+//!
+//! One run has two phases that share the client code, the layout of the sockets, the size of
+//! the messages and the rate of changes:
+//!
+//! 1. **baseline**: a plain axum WebSocket server with one `tokio::sync::broadcast` channel per
+//!    meeting; a change gets its number from an in-memory counter and is broadcast at once (no
+//!    database, no sign-in, no authorisation);
+//! 2. **live**: the real Convene application on a fresh SQLite file with the demo group, its
+//!    meetings built, published and started, and one signed-in session per socket.
+//!
+//! Each server runs in a child process (this executable again, with the hidden `--serve`
+//! option), so that its memory is read from `/proc/PID/status` apart from the clients'.
+//!
+//! In every meeting the chair's socket moves the agenda and starts and pauses timers while a few
+//! contributors' sockets add contributions, all at a steady rate. Every socket notes when each
+//! numbered message (`event`, `hidden`) arrives; the latency of a delivery is its arrival less
+//! the moment the change that produced it was sent (so it is send → commit → receipt, an upper
+//! bound of commit → receipt). The tool prints the figures and exits non-zero only when a
+//! message was lost or duplicated or something failed, never because of timing.
+
+mod baseline;
+mod client;
+mod report;
+mod servers;
+mod setup;
+
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug, Clone)]
+#[command(
+    name = "live_load",
+    about = "Load test of the live meeting socket against a raw tokio broadcast baseline"
+)]
+pub struct Args {
+    /// Meetings, each a room with its own broadcast channel and its own chair.
+    #[arg(long, default_value_t = 10)]
+    pub meetings: usize,
+    /// Sockets per meeting (the chair's and the contributors' included).
+    #[arg(long, default_value_t = 30)]
+    pub per_meeting: usize,
+    /// Changes sent in each meeting.
+    #[arg(long, default_value_t = 200)]
+    pub changes: usize,
+    /// Changes per second in each meeting.
+    #[arg(long, default_value_t = 10.0)]
+    pub rate: f64,
+    /// Contributing sockets per meeting besides the chair's (the first is the coordinator's,
+    /// on a case item; the others are members' on "any other business").
+    #[arg(long, default_value_t = 4)]
+    pub contributors: usize,
+    /// Length of a contribution's text, in bytes.
+    #[arg(long, default_value_t = 160)]
+    pub body_bytes: usize,
+    /// WebSocket handshakes in flight at once.
+    #[arg(long, default_value_t = 100)]
+    pub connect_concurrency: usize,
+    /// Also list the changes whose acknowledgement took longer than this (milliseconds), with
+    /// when they were sent, to see whether slow ones come in bursts.
+    #[arg(long)]
+    pub slow_ms: Option<f64>,
+    /// Where to put the live server's database (a temporary folder is made inside): by
+    /// default the system's temporary folder; e.g. /dev/shm to take the disk out.
+    #[arg(long)]
+    pub db_dir: Option<PathBuf>,
+    /// Live phase: halfway through the traffic, hold the database's write lock for this many
+    /// milliseconds (as a slow disk flush would), to see how the meetings recover.
+    #[arg(long)]
+    pub stall_ms: Option<u64>,
+    /// Both servers set TCP_NODELAY on the connections they accept (Convene's
+    /// `startup::serve` does not): an experiment on small messages sent back to back.
+    #[arg(long)]
+    pub server_nodelay: bool,
+    /// Run one phase only.
+    #[arg(long, value_enum)]
+    pub only: Option<Phase>,
+    /// Internal: run as the server child of a phase.
+    #[arg(long, value_enum, hide = true)]
+    pub serve: Option<Phase>,
+    /// Internal: the SQLite file of the live server child.
+    #[arg(long, hide = true)]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Live,
+    Baseline,
+}
+
+impl Args {
+    pub fn sockets(&self) -> usize {
+        self.meetings * self.per_meeting
+    }
+
+    fn check(&self) -> Result<(), String> {
+        if self.meetings == 0 || self.changes == 0 {
+            return Err("--meetings and --changes must be at least 1".into());
+        }
+        if self.per_meeting < 1 + self.contributors {
+            return Err(format!(
+                "--per-meeting must be at least 1 + --contributors ({})",
+                1 + self.contributors
+            ));
+        }
+        if !(self.rate > 0.0 && self.rate.is_finite()) {
+            return Err("--rate must be a positive number".into());
+        }
+        if self.connect_concurrency == 0 {
+            return Err("--connect-concurrency must be at least 1".into());
+        }
+        if let Some(limit) = servers::open_files_limit() {
+            // Each phase's sockets are open in this process and in the server child.
+            if self.sockets() as u64 + 64 > limit {
+                return Err(format!(
+                    "{} sockets need more open files than the limit of {limit} (ulimit -n)",
+                    self.sockets()
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    if let Some(phase) = args.serve {
+        return servers::serve_child(phase, args.db.clone(), args.server_nodelay);
+    }
+    if let Err(e) = args.check() {
+        eprintln!("live_load: {e}");
+        return ExitCode::from(2);
+    }
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("live_load: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(&args)) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("live_load: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the phases and prints the report; `Ok(false)` when a message was lost or duplicated
+/// or a change or socket failed.
+async fn run(args: &Args) -> Result<bool, String> {
+    eprintln!(
+        "live_load: {} sockets ({} meetings × {}), {} changes per meeting at {}/s per meeting",
+        args.sockets(),
+        args.meetings,
+        args.per_meeting,
+        args.changes,
+        args.rate
+    );
+    let baseline = match args.only {
+        Some(Phase::Live) => None,
+        _ => Some(run_baseline(args).await?),
+    };
+    let live = match args.only {
+        Some(Phase::Baseline) => None,
+        _ => Some(run_live(args).await?),
+    };
+    Ok(report::print(args, live.as_ref(), baseline.as_ref()))
+}
+
+async fn run_baseline(args: &Args) -> Result<report::Summary, String> {
+    eprintln!("live_load: baseline phase: starting the broadcast server");
+    let child = servers::spawn(Phase::Baseline, None, args.server_nodelay).await?;
+    let plan = baseline::plan(args, child.addr);
+    let run = client::run(&plan, child.pid, "baseline").await;
+    child.stop().await;
+    Ok(report::summarize(&run?, args.slow_ms))
+}
+
+async fn run_live(args: &Args) -> Result<report::Summary, String> {
+    eprintln!("live_load: live phase: starting Convene with a fresh database and the demo group");
+    let dir = match &args.db_dir {
+        Some(d) => tempfile::tempdir_in(d),
+        None => tempfile::tempdir(),
+    }
+    .map_err(|e| format!("temporary folder: {e}"))?;
+    let db = dir.path().join("convene.db");
+    let child = servers::spawn(Phase::Live, Some(&db), args.server_nodelay).await?;
+    let result = async {
+        let plan = setup::prepare(args, child.addr, &db).await?;
+        client::run(&plan, child.pid, "live").await
+    }
+    .await;
+    child.stop().await;
+    Ok(report::summarize(&result?, args.slow_ms))
+}
