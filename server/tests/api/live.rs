@@ -376,7 +376,10 @@ async fn a_summary_saved_from_an_old_version_is_refused_and_nothing_is_overwritt
     let p = prepared(&app).await;
     let (mut chair, _, _) = join(&app, p.id, "chair@demo.test").await;
     let (mut coordinator, _, _) = join(&app, p.id, "coordinator@demo.test").await;
-    start(&mut chair).await;
+    // The start reaches everyone as a snapshot; wait for it, so the summary comes as an event.
+    let started = start(&mut chair).await;
+    chair.until_seq(started).await;
+    coordinator.until_seq(started).await;
     let save = |text: &str| json!({ "op": "save_summary", "item_id": p.adult_item, "base_version": 0, "summary": text, "decisions": "Refer to the shelter." });
     let first = coordinator
         .change("s1", save("The coordinator's text"))
