@@ -72,10 +72,17 @@ impl Rooms {
 }
 
 /// Served as Convene is (`axum::serve`), with TCP_NODELAY only when asked.
-pub async fn serve(listener: TcpListener, nodelay: bool) -> std::io::Result<()> {
+pub async fn serve(
+    listener: TcpListener,
+    nodelay: bool,
+    read_buffer: Option<usize>,
+) -> std::io::Result<()> {
     let app = Router::new()
         .route("/b/{meeting}/live", get(upgrade))
-        .with_state(Arc::new(Rooms::default()));
+        .with_state(Arc::new(Settings {
+            rooms: Rooms::default(),
+            read_buffer,
+        }));
     if nodelay {
         use axum::serve::ListenerExt;
         let listener = listener.tap_io(|tcp| {
@@ -87,12 +94,21 @@ pub async fn serve(listener: TcpListener, nodelay: bool) -> std::io::Result<()> 
     }
 }
 
+struct Settings {
+    rooms: Rooms,
+    read_buffer: Option<usize>,
+}
+
 async fn upgrade(
-    State(rooms): State<Arc<Rooms>>,
+    State(s): State<Arc<Settings>>,
     Path(meeting): Path<u64>,
     ws: WebSocketUpgrade,
 ) -> Response {
-    let room = rooms.room(meeting);
+    let room = s.rooms.room(meeting);
+    let ws = match s.read_buffer {
+        Some(size) => ws.read_buffer_size(size),
+        None => ws,
+    };
     ws.on_upgrade(move |socket| connection(socket, room))
 }
 

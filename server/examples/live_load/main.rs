@@ -73,6 +73,10 @@ pub struct Args {
     /// `startup::serve` does not): an experiment on small messages sent back to back.
     #[arg(long)]
     pub server_nodelay: bool,
+    /// Experiment: the baseline server's WebSocket read buffer, in bytes (axum's default is
+    /// 128 KiB, which tungstenite zero-fills on every read attempt).
+    #[arg(long)]
+    pub baseline_read_buffer: Option<usize>,
     /// Run one phase only.
     #[arg(long, value_enum)]
     pub only: Option<Phase>,
@@ -127,7 +131,7 @@ impl Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     if let Some(phase) = args.serve {
-        return servers::serve_child(phase, args.db.clone(), args.server_nodelay);
+        return servers::serve_child(phase, &args);
     }
     if let Err(e) = args.check() {
         eprintln!("live_load: {e}");
@@ -174,7 +178,7 @@ async fn run(args: &Args) -> Result<bool, String> {
 
 async fn run_baseline(args: &Args) -> Result<report::Summary, String> {
     eprintln!("live_load: baseline phase: starting the broadcast server");
-    let child = servers::spawn(Phase::Baseline, None, args.server_nodelay).await?;
+    let child = servers::spawn(Phase::Baseline, None, args).await?;
     let plan = baseline::plan(args, child.addr);
     let run = client::run(&plan, child.pid, "baseline").await;
     child.stop().await;
@@ -189,7 +193,7 @@ async fn run_live(args: &Args) -> Result<report::Summary, String> {
     }
     .map_err(|e| format!("temporary folder: {e}"))?;
     let db = dir.path().join("convene.db");
-    let child = servers::spawn(Phase::Live, Some(&db), args.server_nodelay).await?;
+    let child = servers::spawn(Phase::Live, Some(&db), args).await?;
     let result = async {
         let plan = setup::prepare(args, child.addr, &db).await?;
         client::run(&plan, child.pid, "live").await

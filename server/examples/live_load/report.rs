@@ -424,16 +424,21 @@ pub fn print(args: &Args, live: Option<&Summary>, base: Option<&Summary>) -> boo
         }
         if let Some(limit) = args.slow_ms {
             let (on_senders, on_listeners, first) = &s.slow_deliveries;
-            println!(
-                "{name}: {} deliveries took more than {limit} ms ({on_senders} on senders' sockets, \
-                 {on_listeners} on listeners'); the first sent at: {}",
-                on_senders + on_listeners,
-                first
-                    .iter()
-                    .map(|(at, took)| format!("{at:.2} s ({took:.0} ms)"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+            if first.is_empty() {
+                println!("{name}: no deliveries took more than {limit} ms");
+            } else {
+                println!(
+                    "{name}: {} deliveries took more than {limit} ms ({on_senders} on senders' \
+                     sockets, {on_listeners} on listeners'); the first sent at (s into the \
+                     traffic): {}",
+                    on_senders + on_listeners,
+                    first
+                        .iter()
+                        .map(|(at, took)| format!("{at:.2} s ({took:.0} ms)"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
             for (what, list) in [
                 ("changes acknowledged", &s.slow),
                 ("disk probe flushes", &s.slow_fsync),

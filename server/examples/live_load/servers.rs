@@ -1,7 +1,7 @@
 //! The server children: this executable re-run with `--serve live|baseline`, printing
 //! `LISTENING addr` once it accepts connections and exiting when its standard input closes.
 
-use crate::Phase;
+use crate::{Args, Phase};
 use convene_server::config::Config;
 use convene_server::{seed, startup};
 use std::net::SocketAddr;
@@ -24,7 +24,7 @@ pub struct Server {
     pub pid: u32,
 }
 
-pub async fn spawn(phase: Phase, db: Option<&Path>, nodelay: bool) -> Result<Server, String> {
+pub async fn spawn(phase: Phase, db: Option<&Path>, args: &Args) -> Result<Server, String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find this executable: {e}"))?;
     let mut cmd = Command::new(exe);
     cmd.arg("--serve").arg(match phase {
@@ -34,8 +34,11 @@ pub async fn spawn(phase: Phase, db: Option<&Path>, nodelay: bool) -> Result<Ser
     if let Some(db) = db {
         cmd.arg("--db").arg(db);
     }
-    if nodelay {
+    if args.server_nodelay {
         cmd.arg("--server-nodelay");
+    }
+    if let Some(b) = args.baseline_read_buffer {
+        cmd.arg("--baseline-read-buffer").arg(b.to_string());
     }
     cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -116,7 +119,12 @@ pub fn open_files_limit() -> Option<u64> {
 }
 
 /// The child's side: runs the server until the parent closes our standard input.
-pub fn serve_child(phase: Phase, db: Option<PathBuf>, nodelay: bool) -> ExitCode {
+pub fn serve_child(phase: Phase, args: &Args) -> ExitCode {
+    let (db, nodelay, read_buffer) = (
+        args.db.clone(),
+        args.server_nodelay,
+        args.baseline_read_buffer,
+    );
     let filter = tracing_subscriber::EnvFilter::try_from_env("CONVENE_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
     let _ = tracing_subscriber::fmt()
@@ -145,7 +153,7 @@ pub fn serve_child(phase: Phase, db: Option<PathBuf>, nodelay: bool) -> ExitCode
             Phase::Baseline => {
                 let listener = TcpListener::bind("127.0.0.1:0").await?;
                 println!("LISTENING {}", listener.local_addr()?);
-                crate::baseline::serve(listener, nodelay).await?;
+                crate::baseline::serve(listener, nodelay, read_buffer).await?;
                 Ok(())
             }
             Phase::Live => serve_live(db.ok_or("--db is required")?, nodelay).await,
