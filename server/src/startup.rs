@@ -2,6 +2,7 @@
 //! the real thing on port 0 with a fresh database.
 
 use crate::config::Config;
+use axum::serve::ListenerExt;
 use axum::Router;
 use convene_app::state::{AppState, SecurityConfig};
 use leptos::config::LeptosOptions;
@@ -73,6 +74,13 @@ pub async fn serve(
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    // Live messages are small and often go out back to back (an acknowledgement, then the
+    // event): with Nagle's algorithm the second waits for the client's delayed ACK (~40 ms).
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "could not set TCP_NODELAY");
+        }
+    });
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

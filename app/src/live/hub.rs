@@ -15,6 +15,8 @@ use tokio::sync::{broadcast, watch};
 /// catches up from the database.
 const CHANNEL: usize = 1024;
 const PRESENCE_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+/// The tracing target of the event logged when a change is committed (fields `meeting`, `seq`).
+pub const COMMITTED_TARGET: &str = "convene::live::committed";
 
 /// Who must get a fresh snapshot instead of an event, because what they may see changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +106,12 @@ impl Room {
         self.tx.subscribe()
     }
 
+    /// Notes the moment a change is committed (a trace event; the load tool measures from it).
+    pub fn committed(&self, seq: i64) {
+        tracing::trace!(target: COMMITTED_TARGET, meeting = self.meeting.0, seq, "live change committed");
+    }
+
+    /// Call holding the room's write lock, after the commit.
     pub fn publish(&self, c: Committed) {
         // No receivers is fine: nobody is watching.
         let _ = self.tx.send(Outgoing::Committed(Arc::new(c)));

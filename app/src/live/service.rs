@@ -163,15 +163,43 @@ pub async fn commit_event(
     })
 }
 
+/// A change committed and not yet broadcast. It keeps the room's order (its write lock) until
+/// it is published, by `publish` or when dropped, so that the sender can be acknowledged
+/// before the broadcast wakes everyone else's socket.
+pub struct Committing<'a> {
+    pub seq: i64,
+    room: &'a Room,
+    held: Option<(tokio::sync::MutexGuard<'a, ()>, Committed)>,
+}
+
+impl Committing<'_> {
+    pub fn publish(mut self) {
+        self.release();
+    }
+
+    fn release(&mut self) {
+        if let Some((_order, committed)) = self.held.take() {
+            // Published before `_order` is dropped: broadcast order stays commit order.
+            self.room.publish(committed);
+        }
+    }
+}
+
+impl Drop for Committing<'_> {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
 /// Applies one change from a viewer: once per key, authorised, committed with its sequence
-/// number, then broadcast. Returns the sequence number to acknowledge.
-pub async fn apply(
+/// number. The caller acknowledges it, then publishes it (or drops it, which publishes too).
+pub async fn apply<'a>(
     state: &AppState,
-    room: &Room,
+    room: &'a Room,
     viewer: &Viewer,
     key: &str,
     change: Change,
-) -> Result<i64, AppError> {
+) -> Result<Committing<'a>, AppError> {
     if !valid_key(key) {
         return Err(AppError::validation("key", t::KEY_INVALID));
     }
@@ -185,13 +213,17 @@ pub async fn apply(
         _ => 0,
     };
     let result = async {
-        let _order = room.write.lock().await;
+        let order = room.write.lock().await;
         let now = crate::time::now();
         let mut tx = state.write().await?;
         if let Some(seq) =
             store::seq_for_key(&mut tx, room.meeting, viewer.actor.user_id, key).await?
         {
-            return Ok((seq, None));
+            return Ok(Committing {
+                seq,
+                room,
+                held: None,
+            });
         }
         let (meeting, resource) =
             meeting_resource(&mut tx, Some(&viewer.actor), room.meeting).await?;
@@ -219,18 +251,20 @@ pub async fn apply(
         )
         .await?;
         tx.commit().await?;
-        let seq = committed.seq;
-        room.publish(committed);
-        Ok::<_, AppError>((seq, Some(())))
+        room.committed(committed.seq);
+        Ok::<_, AppError>(Committing {
+            seq: committed.seq,
+            room,
+            held: Some((order, committed)),
+        })
     }
     .await;
     match result {
-        Ok((seq, _)) => Ok(seq),
         Err(e @ (AppError::Forbidden | AppError::NotFound)) => {
             refused(state, room.meeting, &viewer.actor, op, &e).await;
             Err(e)
         }
-        Err(e) => Err(e),
+        other => other,
     }
 }
 

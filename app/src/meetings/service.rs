@@ -254,6 +254,7 @@ pub async fn update(
     .await?;
     tx.commit().await?;
     if let Some(c) = live {
+        room.committed(c.seq);
         room.publish(c);
     }
     get(state, Some(actor), id).await

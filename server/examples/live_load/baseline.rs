@@ -11,8 +11,10 @@ use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use axum::Router;
 use convene_app::ids::ItemId;
+use convene_app::live::hub::COMMITTED_TARGET;
 use convene_app::live::protocol::{Change, ClientMsg, Contribution, Event, ServerMsg, Timer};
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -39,6 +41,7 @@ pub fn plan(args: &Args, addr: SocketAddr) -> Plan {
                     role: Role::for_index(i, args.contributors, CASE_ITEM, AOB_ITEM),
                 })
                 .collect(),
+            server_id: m as i64,
             items: (1..=ITEMS).collect(),
         })
         .collect();
@@ -46,6 +49,7 @@ pub fn plan(args: &Args, addr: SocketAddr) -> Plan {
 }
 
 struct Room {
+    meeting: u64,
     /// The last number given; held while a change is numbered and broadcast, so that the
     /// broadcast order is the numbering order (as the live room's write lock does).
     seq: tokio::sync::Mutex<i64>,
@@ -63,6 +67,7 @@ impl Rooms {
             .entry(meeting)
             .or_insert_with(|| {
                 Arc::new(Room {
+                    meeting,
                     seq: tokio::sync::Mutex::new(0),
                     tx: broadcast::channel(CHANNEL).0,
                 })
@@ -71,32 +76,24 @@ impl Rooms {
     }
 }
 
-/// Served as Convene is (`axum::serve`), with TCP_NODELAY only when asked.
-pub async fn serve(
-    listener: TcpListener,
-    nodelay: bool,
-    read_buffer: Option<usize>,
-) -> std::io::Result<()> {
+/// Served as Convene is (`axum::serve`, TCP_NODELAY on, the same WebSocket read buffer unless
+/// told otherwise).
+pub async fn serve(listener: TcpListener, read_buffer: usize) -> std::io::Result<()> {
     let app = Router::new()
         .route("/b/{meeting}/live", get(upgrade))
         .with_state(Arc::new(Settings {
             rooms: Rooms::default(),
             read_buffer,
         }));
-    if nodelay {
-        use axum::serve::ListenerExt;
-        let listener = listener.tap_io(|tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
-        axum::serve(listener, app).await
-    } else {
-        axum::serve(listener, app).await
-    }
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    axum::serve(listener, app).await
 }
 
 struct Settings {
     rooms: Rooms,
-    read_buffer: Option<usize>,
+    read_buffer: usize,
 }
 
 async fn upgrade(
@@ -105,11 +102,8 @@ async fn upgrade(
     ws: WebSocketUpgrade,
 ) -> Response {
     let room = s.rooms.room(meeting);
-    let ws = match s.read_buffer {
-        Some(size) => ws.read_buffer_size(size),
-        None => ws,
-    };
-    ws.on_upgrade(move |socket| connection(socket, room))
+    ws.read_buffer_size(s.read_buffer)
+        .on_upgrade(move |socket| connection(socket, room))
 }
 
 fn json(msg: &ServerMsg) -> Utf8Bytes {
@@ -206,6 +200,8 @@ async fn commit(room: &Room, change: Change) -> i64 {
         seq: *seq,
         event: Box::new(event),
     });
+    // The moment of "commit", logged as Convene logs its own.
+    tracing::trace!(target: COMMITTED_TARGET, meeting = room.meeting, seq = *seq);
     let _ = room.tx.send((*seq, text));
     *seq
 }

@@ -56,6 +56,8 @@ pub struct SocketPlan {
 
 pub struct MeetingPlan {
     pub sockets: Vec<SocketPlan>,
+    /// The meeting's number on the server (in its commit log).
+    pub server_id: i64,
     /// The agenda's items in order; the first is current when the traffic starts.
     pub items: Vec<i64>,
 }
@@ -66,6 +68,8 @@ pub struct Plan {
     pub rate: f64,
     pub body_bytes: usize,
     pub connect_concurrency: usize,
+    /// The senders' sockets share the listeners' runtime (see `run`).
+    pub senders_shared: bool,
     /// Where the disk probe writes (the live database's folder).
     pub probe_dir: Option<std::path::PathBuf>,
     /// With `--stall-ms`: the live database, and how long to hold its write lock halfway
@@ -81,6 +85,7 @@ impl Plan {
             rate: args.rate,
             body_bytes: args.body_bytes,
             connect_concurrency: args.connect_concurrency,
+            senders_shared: args.senders_shared,
             probe_dir: args.db_dir.clone(),
             stall: None,
         }
@@ -122,6 +127,10 @@ pub struct Run {
     pub changes_sent: usize,
     pub connect_time: Duration,
     pub traffic_start: Instant,
+    /// Per meeting: its number on the server.
+    pub server_ids: Vec<i64>,
+    /// Turns the arrivals' `Instant`s into the wall clock of the server's commit log.
+    pub clock: crate::clock::Clock,
     /// Server memory (resident, peak resident) with every socket open before the traffic,
     /// and after it.
     pub server_idle: Option<(u64, u64)>,
@@ -165,6 +174,39 @@ struct Head<'a> {
 }
 
 pub async fn run(plan: &Plan, server_pid: u32, name: &'static str) -> Result<Run, String> {
+    // The people who act (chairs, contributors) are on their own devices, not behind thousands
+    // of listeners' sockets: unless told otherwise, their sockets and the senders' clocks run on
+    // a runtime of their own, so that an acknowledgement is not read late because this process
+    // is busy reading everyone else's copy of the same event.
+    let apart = if plan.senders_shared {
+        None
+    } else {
+        Some(
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .thread_name("senders")
+                .enable_all()
+                .build()
+                .map_err(|e| format!("senders' runtime: {e}"))?,
+        )
+    };
+    let senders = apart
+        .as_ref()
+        .map(|r| r.handle().clone())
+        .unwrap_or_else(tokio::runtime::Handle::current);
+    let result = run_on(plan, server_pid, name, &senders).await;
+    if let Some(rt) = apart {
+        rt.shutdown_background();
+    }
+    result
+}
+
+async fn run_on(
+    plan: &Plan,
+    server_pid: u32,
+    name: &'static str,
+    senders: &tokio::runtime::Handle,
+) -> Result<Run, String> {
     let gate = Arc::new(Semaphore::new(plan.connect_concurrency));
     let (ready_tx, mut ready_rx) = mpsc::unbounded_channel::<Result<(), String>>();
     let mut tasks = Vec::new();
@@ -192,7 +234,11 @@ pub async fn run(plan: &Plan, server_pid: u32, name: &'static str) -> Result<Run
                 }
             };
             let request = request(seat)?;
-            tasks.push(tokio::spawn(socket(
+            let on = match outbox {
+                Some(_) => senders.clone(),
+                None => tokio::runtime::Handle::current(),
+            };
+            tasks.push(on.spawn(socket(
                 m,
                 request,
                 gate.clone(),
@@ -240,10 +286,11 @@ pub async fn run(plan: &Plan, server_pid: u32, name: &'static str) -> Result<Run
     let probe = FsyncProbe::start(plan.probe_dir.clone());
     let cpu_before = crate::servers::cpu_ticks();
     let traffic_start = Instant::now();
+    let clock = crate::clock::Clock::start();
     let stagger = Duration::from_secs_f64(1.0 / plan.rate / plan.meetings.len() as f64);
     let mut drivers = Vec::new();
     for (m, (chair, contributors)) in drivers_in.into_iter().enumerate() {
-        drivers.push(tokio::spawn(drive(
+        drivers.push(senders.spawn(drive(
             m,
             chair,
             contributors,
@@ -341,6 +388,8 @@ pub async fn run(plan: &Plan, server_pid: u32, name: &'static str) -> Result<Run
         changes_sent,
         connect_time,
         traffic_start,
+        server_ids: plan.meetings.iter().map(|m| m.server_id).collect(),
+        clock,
         server_idle,
         server_end,
         client_end,

@@ -14,13 +14,16 @@
 //!
 //! In every meeting the chair's socket moves the agenda and starts and pauses timers while a few
 //! contributors' sockets add contributions, all at a steady rate. Every socket notes when each
-//! numbered message (`event`, `hidden`) arrives; the latency of a delivery is its arrival less
-//! the moment the change that produced it was sent (so it is send → commit → receipt, an upper
-//! bound of commit → receipt). The tool prints the figures and exits non-zero only when a
-//! message was lost or duplicated or something failed, never because of timing.
+//! numbered message (`event`, `hidden`) arrives. The servers log the moment each change is
+//! committed (Convene right after its transaction commits, the baseline when it numbers the
+//! change), so the latency of a delivery is its arrival less that moment (commit → receipt);
+//! arrival less the moment the change left its sender (send → receipt) is shown too. The tool
+//! prints the figures and exits non-zero only when a message was lost or duplicated or
+//! something failed, never because of timing.
 
 mod baseline;
 mod client;
+mod clock;
 mod report;
 mod servers;
 mod setup;
@@ -69,14 +72,19 @@ pub struct Args {
     /// milliseconds (as a slow disk flush would), to see how the meetings recover.
     #[arg(long)]
     pub stall_ms: Option<u64>,
-    /// Both servers set TCP_NODELAY on the connections they accept (Convene's
-    /// `startup::serve` does not): an experiment on small messages sent back to back.
-    #[arg(long)]
-    pub server_nodelay: bool,
-    /// Experiment: the baseline server's WebSocket read buffer, in bytes (axum's default is
-    /// 128 KiB, which tungstenite zero-fills on every read attempt).
+    /// Experiment: the baseline server's WebSocket read buffer, in bytes (by default the same
+    /// as Convene's; axum's own default is 128 KiB, which tungstenite zero-fills on every read).
     #[arg(long)]
     pub baseline_read_buffer: Option<usize>,
+    /// Run the chairs' and contributors' sockets on the same runtime as the listeners' (by
+    /// default they have a thread of their own, as they would have a device of their own).
+    #[arg(long)]
+    pub senders_shared: bool,
+    /// The CPU priority (nice, 0–19) of the threads that read the listeners' sockets: the
+    /// listeners stand for hundreds of other people's devices, which would not take the
+    /// server's or the chair's CPU. 0 = the same priority as the servers.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(i32).range(0..=19))]
+    pub listeners_nice: i32,
     /// Run one phase only.
     #[arg(long, value_enum)]
     pub only: Option<Phase>,
@@ -137,7 +145,12 @@ fn main() -> ExitCode {
         eprintln!("live_load: {e}");
         return ExitCode::from(2);
     }
-    let runtime = match tokio::runtime::Runtime::new() {
+    let nice = args.listeners_nice;
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .on_thread_start(move || clock::lower_priority(nice))
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("live_load: cannot start: {e}");
@@ -181,8 +194,9 @@ async fn run_baseline(args: &Args) -> Result<report::Summary, String> {
     let child = servers::spawn(Phase::Baseline, None, args).await?;
     let plan = baseline::plan(args, child.addr);
     let run = client::run(&plan, child.pid, "baseline").await;
+    let commits = child.commits().await;
     child.stop().await;
-    Ok(report::summarize(&run?, args.slow_ms))
+    Ok(report::summarize(&run?, &commits, args.slow_ms))
 }
 
 async fn run_live(args: &Args) -> Result<report::Summary, String> {
@@ -199,6 +213,7 @@ async fn run_live(args: &Args) -> Result<report::Summary, String> {
         client::run(&plan, child.pid, "live").await
     }
     .await;
+    let commits = child.commits().await;
     child.stop().await;
-    Ok(report::summarize(&result?, args.slow_ms))
+    Ok(report::summarize(&result?, &commits, args.slow_ms))
 }

@@ -1,9 +1,13 @@
 //! The server children: this executable re-run with `--serve live|baseline`, printing
 //! `LISTENING addr` once it accepts connections and exiting when its standard input closes.
 
+use crate::clock::{CommitLog, Commits};
 use crate::{Args, Phase};
+use convene_app::live::hub::COMMITTED_TARGET;
+use convene_server::api::live::READ_BUFFER;
 use convene_server::config::Config;
 use convene_server::{seed, startup};
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
@@ -11,6 +15,9 @@ use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::process::{Child, ChildStdin, Command};
+use tracing::Level;
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::prelude::*;
 
 /// The demo users' password in the live server's database (nobody signs in with it: the tool
 /// creates sessions directly).
@@ -18,6 +25,8 @@ pub const DEMO_PASSWORD: &str = "live load tool demo password";
 
 pub struct Server {
     process: Child,
+    /// When each change was committed, as the child reports it.
+    commits: Commits,
     /// Held open: the child exits when it closes.
     _stdin: ChildStdin,
     pub addr: SocketAddr,
@@ -33,9 +42,6 @@ pub async fn spawn(phase: Phase, db: Option<&Path>, args: &Args) -> Result<Serve
     });
     if let Some(db) = db {
         cmd.arg("--db").arg(db);
-    }
-    if args.server_nodelay {
-        cmd.arg("--server-nodelay");
     }
     if let Some(b) = args.baseline_read_buffer {
         cmd.arg("--baseline-read-buffer").arg(b.to_string());
@@ -62,9 +68,21 @@ pub async fn spawn(phase: Phase, db: Option<&Path>, args: &Args) -> Result<Serve
     })
     .await
     .map_err(|_| "the server did not start within 120 s".to_string())??;
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    let commits = Commits::default();
+    let noted = commits.clone();
+    tokio::spawn(async move {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some((key, ns)) = crate::clock::parse(&line) {
+                noted
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(key, ns);
+            }
+        }
+    });
     Ok(Server {
         process,
+        commits,
         _stdin: stdin,
         addr,
         pid,
@@ -72,6 +90,15 @@ pub async fn spawn(phase: Phase, db: Option<&Path>, args: &Args) -> Result<Serve
 }
 
 impl Server {
+    /// The commit moments reported so far, after giving the child a moment to print the last.
+    pub async fn commits(&self) -> HashMap<(i64, i64), u64> {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.commits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     pub async fn stop(mut self) {
         let _ = self.process.kill().await;
     }
@@ -120,16 +147,20 @@ pub fn open_files_limit() -> Option<u64> {
 
 /// The child's side: runs the server until the parent closes our standard input.
 pub fn serve_child(phase: Phase, args: &Args) -> ExitCode {
-    let (db, nodelay, read_buffer) = (
+    let (db, read_buffer) = (
         args.db.clone(),
-        args.server_nodelay,
-        args.baseline_read_buffer,
+        args.baseline_read_buffer.unwrap_or(READ_BUFFER),
     );
     let filter = tracing_subscriber::EnvFilter::try_from_env("CONVENE_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+    let commits = Targets::new().with_target(COMMITTED_TARGET, Level::TRACE);
+    let _ = tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_filter(filter),
+        )
+        .with(CommitLog::start().with_filter(commits))
         .try_init();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
@@ -153,10 +184,10 @@ pub fn serve_child(phase: Phase, args: &Args) -> ExitCode {
             Phase::Baseline => {
                 let listener = TcpListener::bind("127.0.0.1:0").await?;
                 println!("LISTENING {}", listener.local_addr()?);
-                crate::baseline::serve(listener, nodelay, read_buffer).await?;
+                crate::baseline::serve(listener, read_buffer).await?;
                 Ok(())
             }
-            Phase::Live => serve_live(db.ok_or("--db is required")?, nodelay).await,
+            Phase::Live => serve_live(db.ok_or("--db is required")?).await,
         }
     });
     match result {
@@ -169,7 +200,7 @@ pub fn serve_child(phase: Phase, args: &Args) -> ExitCode {
 }
 
 /// The real application, started as the API tests start it, with the demo group.
-async fn serve_live(db: PathBuf, nodelay: bool) -> Result<(), startup::BoxError> {
+async fn serve_live(db: PathBuf) -> Result<(), startup::BoxError> {
     let url = format!("sqlite://{}", db.display());
     let config = Config::from_lookup(|k| match k {
         "CONVENE_DATABASE_URL" => Some(url.clone()),
@@ -181,18 +212,6 @@ async fn serve_live(db: PathBuf, nodelay: bool) -> Result<(), startup::BoxError>
     seed::seed_demo(&state.db, Some(DEMO_PASSWORD.into())).await?;
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     println!("LISTENING {}", listener.local_addr()?);
-    if nodelay {
-        use axum::serve::ListenerExt;
-        let listener = listener.tap_io(|tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await?;
-    } else {
-        startup::serve(listener, router, std::future::pending()).await?;
-    }
+    startup::serve(listener, router, std::future::pending()).await?;
     Ok(())
 }

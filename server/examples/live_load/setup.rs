@@ -194,6 +194,7 @@ pub async fn prepare(args: &Args, addr: SocketAddr, db: &Path) -> Result<Plan, S
         }
         plans.push(MeetingPlan {
             sockets,
+            server_id: *id,
             items: items.clone(),
         });
     }

@@ -25,6 +25,12 @@ use tokio::time::Instant;
 const PING_EVERY: Duration = Duration::from_secs(15);
 const SILENT: Duration = Duration::from_secs(45);
 const JOIN_WITHIN: Duration = Duration::from_secs(10);
+/// How long the room's order may wait for a sender's socket to take its acknowledgement.
+const ACK_WITHIN: Duration = Duration::from_millis(100);
+/// The socket's read buffer. Clients send small messages; the default (128 KiB) is zero-filled
+/// on every read and, with thousands of sockets, is most of the server's memory. Larger
+/// messages still arrive (up to the message size limit), over several reads.
+pub const READ_BUFFER: usize = 8 * 1024;
 
 pub fn routes(api: Api) -> Api {
     api.get("/meetings/{id}/live", socket)
@@ -64,6 +70,7 @@ async fn socket(
             .into_response();
     };
     ws.max_message_size(MAX_MESSAGE_BYTES * 4)
+        .read_buffer_size(READ_BUFFER)
         .on_upgrade(move |socket| async move {
             Connection {
                 state: s,
@@ -249,8 +256,29 @@ impl Connection {
             Ok(ClientMsg::Ping) => self.send_msg(&ServerMsg::Pong).await,
             Ok(ClientMsg::Join { last_seq }) => self.catch_up(last_seq).await,
             Ok(ClientMsg::Change { key, change }) => {
-                match service::apply(&self.state, &self.room, &self.viewer, &key, *change).await {
-                    Ok(seq) => self.send_msg(&ServerMsg::Ack { key, seq }).await,
+                let room = self.room.clone();
+                let applied = service::apply(&self.state, &room, &self.viewer, &key, *change).await;
+                match applied {
+                    Ok(committed) => {
+                        // Acknowledged before the broadcast (which holds the room's order), so
+                        // the sender hears back before thousands of copies go out. A socket
+                        // that cannot take it at once is dropped: the client reconnects and
+                        // resends the key, which is answered with the same number.
+                        let ack = json(&ServerMsg::Ack {
+                            key,
+                            seq: committed.seq,
+                        });
+                        let sent = tokio::time::timeout(
+                            ACK_WITHIN,
+                            self.socket.send(Message::Text(ack.into())),
+                        )
+                        .await;
+                        committed.publish();
+                        match sent {
+                            Ok(Ok(())) => Flow::Go,
+                            _ => Flow::Stop,
+                        }
+                    }
                     Err(error) => self.refuse(Some(key), error).await,
                 }
             }

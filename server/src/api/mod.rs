@@ -6,7 +6,7 @@ mod agencies;
 mod audit;
 mod cases;
 pub mod extract;
-mod live;
+pub mod live;
 mod me;
 mod meetings;
 mod minutes;

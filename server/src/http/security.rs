@@ -83,14 +83,7 @@ pub fn same_origin(req_headers: &axum::http::HeaderMap, origins: &Origins) -> bo
     let Ok(origin) = origin.to_str() else {
         return false;
     };
-    if origins.public_url.as_deref() == Some(origin) {
-        return true;
-    }
-    let host = req_headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let origin_host = origin
-        .strip_prefix("http://")
-        .or_else(|| origin.strip_prefix("https://"));
-    matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
+    origin_is_ours(req_headers, origin, origins)
 }
 
 pub async fn refuse_cross_site(
@@ -116,6 +109,11 @@ pub fn socket_origin_ok(req_headers: &axum::http::HeaderMap, origins: &Origins) 
     else {
         return false;
     };
+    origin_is_ours(req_headers, origin, origins)
+}
+
+/// The origin is the public address, or the host the request was sent to.
+fn origin_is_ours(req_headers: &axum::http::HeaderMap, origin: &str, origins: &Origins) -> bool {
     if origins.public_url.as_deref() == Some(origin) {
         return true;
     }

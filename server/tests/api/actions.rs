@@ -4,23 +4,7 @@ use serde_json::{json, Value};
 
 /// A case referred by the police (so the police are involved) and the coordinator's client.
 async fn setup(app: &TestApp, name: &str) -> (i64, Client) {
-    let police = app.sign_in_as("police@demo.test").await;
-    let agency = app.agency_id("County Police Inspectorate").await;
-    let checklist: Vec<&str> = (0..24).map(|i| if i < 15 { "yes" } else { "no" }).collect();
-    let b = json!({ "referred_on": "2026-01-10", "referring_agency_id": agency, "checklist": checklist, "incidents_last_12_months": 0,
-        "victim": { "name": name, "date_of_birth": "1990-01-01", "safe_to_contact": true }, "children": [],
-        "consent": { "victim_informed": "yes", "consent_to_share": "given" } });
-    let case = json(
-        police
-            .post(app.api("/cases"))
-            .json(&b)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await["id"]
-        .as_i64()
-        .unwrap();
+    let (case, _) = app.refer_police_case(name, false).await;
     (case, app.sign_in_as("coordinator@demo.test").await)
 }
 

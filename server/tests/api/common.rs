@@ -110,6 +110,36 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Refers a case (high risk on the checklist) as `email` for `agency`; its id and reference.
+    pub async fn refer_case(
+        &self,
+        email: &str,
+        agency: &str,
+        victim: &str,
+        children: bool,
+    ) -> (i64, String) {
+        let c = self.sign_in_as(email).await;
+        let body = referral(self.agency_id(agency).await, victim, children);
+        let r = c.post(self.api("/cases")).json(&body).send().await.unwrap();
+        assert!(r.status().is_success(), "referral refused: {}", r.status());
+        let v = json(r).await;
+        (
+            v["id"].as_i64().unwrap(),
+            v["reference"].as_str().unwrap().to_string(),
+        )
+    }
+
+    /// A case referred by the police (so the police are involved).
+    pub async fn refer_police_case(&self, victim: &str, children: bool) -> (i64, String) {
+        self.refer_case(
+            "police@demo.test",
+            "County Police Inspectorate",
+            victim,
+            children,
+        )
+        .await
+    }
+
     pub async fn agency_id(&self, name: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM agencies WHERE name = ?")
             .bind(name)
@@ -117,6 +147,18 @@ impl TestApp {
             .await
             .unwrap()
     }
+}
+
+/// A valid referral: 15 of the 24 checklist answers "yes", consent given, one child or none.
+pub fn referral(agency: i64, victim: &str, children: bool) -> Value {
+    let checklist: Vec<&str> = (0..24).map(|i| if i < 15 { "yes" } else { "no" }).collect();
+    json!({
+        "referred_on": "2026-01-10", "referring_agency_id": agency, "checklist": checklist,
+        "incidents_last_12_months": 0,
+        "victim": { "name": victim, "date_of_birth": "1990-01-01", "safe_to_contact": true },
+        "children": if children { json!([{ "initials": "AB", "age": 5 }]) } else { json!([]) },
+        "consent": { "victim_informed": "yes", "consent_to_share": "given" },
+    })
 }
 
 pub async fn json(r: Response) -> Value {

@@ -7,26 +7,6 @@ use reqwest::Client;
 use serde_json::{json, Value};
 
 /// A case referred now by the police, with or without children.
-async fn refer(app: &TestApp, children: bool) -> i64 {
-    let police = app.sign_in_as("police@demo.test").await;
-    let agency = app.agency_id("County Police Inspectorate").await;
-    let checklist: Vec<&str> = (0..24).map(|i| if i < 15 { "yes" } else { "no" }).collect();
-    let b = json!({
-        "referred_on": "2026-01-10", "referring_agency_id": agency, "checklist": checklist, "incidents_last_12_months": 0,
-        "victim": { "name": unique("Live Victim"), "date_of_birth": "1990-01-01", "safe_to_contact": true },
-        "children": if children { json!([{ "initials": "AB", "age": 5 }]) } else { json!([]) },
-        "consent": { "victim_informed": "yes", "consent_to_share": "given" },
-    });
-    let r = police
-        .post(app.api("/cases"))
-        .json(&b)
-        .send()
-        .await
-        .unwrap();
-    assert!(r.status().is_success());
-    json(r).await["id"].as_i64().unwrap()
-}
-
 struct Prepared {
     id: i64,
     /// The agenda item of the case with children, and of the case without.
@@ -37,8 +17,8 @@ struct Prepared {
 
 /// A meeting with a published agenda holding two new cases referred by the police.
 async fn prepared(app: &TestApp) -> Prepared {
-    let with_children = refer(app, true).await;
-    let adult = refer(app, false).await;
+    let (with_children, _) = app.refer_police_case(&unique("Live Victim"), true).await;
+    let (adult, _) = app.refer_police_case(&unique("Live Victim"), false).await;
     let c = app.sign_in_as("coordinator@demo.test").await;
     // An action set between meetings: it comes back on the agenda for its outcome.
     let police = app.agency_id("County Police Inspectorate").await;
@@ -400,8 +380,20 @@ async fn a_summary_saved_from_an_old_version_is_refused_and_nothing_is_overwritt
         "The coordinator's text"
     );
     assert_eq!(ev["event"]["summary"]["version"], 1);
-    let merged = json!({ "op": "save_summary", "item_id": p.adult_item, "base_version": 1, "summary": "Both texts", "decisions": "" });
-    assert_eq!(chair.change("s3", merged).await["type"], "ack");
+    // The merge is longer than the socket's read buffer (8 KiB) and still arrives whole.
+    let both = "Both texts, merged.".repeat(650);
+    let merged = json!({ "op": "save_summary", "item_id": p.adult_item, "base_version": 1, "summary": both, "decisions": "" });
+    let ack = chair.change("s3", merged).await;
+    assert_eq!(ack["type"], "ack", "{ack}");
+    coordinator.until_seq(ack["seq"].as_i64().unwrap()).await;
+    let ev = coordinator
+        .inbox
+        .iter()
+        .rev()
+        .find(|e| e["event"]["kind"] == "summary")
+        .unwrap();
+    assert_eq!(ev["event"]["summary"]["summary_md"], both.as_str());
+    assert_eq!(ev["event"]["summary"]["version"], 2);
 }
 
 #[tokio::test]

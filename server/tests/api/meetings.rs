@@ -15,31 +15,6 @@ async fn meeting(app: &TestApp, c: &Client, starts_at: &str, minutes: u32) -> i6
 }
 
 /// A case referred now by the police, with or without children.
-async fn refer(app: &TestApp, name: &str, children: bool) -> (i64, String) {
-    let police = app.sign_in_as("police@demo.test").await;
-    let agency = app.agency_id("County Police Inspectorate").await;
-    let checklist: Vec<&str> = (0..24).map(|i| if i < 15 { "yes" } else { "no" }).collect();
-    let b = json!({
-        "referred_on": "2026-01-10", "referring_agency_id": agency, "checklist": checklist, "incidents_last_12_months": 0,
-        "victim": { "name": name, "date_of_birth": "1990-01-01", "safe_to_contact": true },
-        "children": if children { json!([{ "initials": "AB", "age": 5 }]) } else { json!([]) },
-        "consent": { "victim_informed": "yes", "consent_to_share": "given" },
-    });
-    let r = json(
-        police
-            .post(app.api("/cases"))
-            .json(&b)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    (
-        r["id"].as_i64().unwrap(),
-        r["reference"].as_str().unwrap().to_string(),
-    )
-}
-
 async fn build(app: &TestApp, c: &Client, id: i64) -> Value {
     let r = c
         .post(app.api(&format!("/meetings/{id}/agenda/build")))
@@ -93,8 +68,8 @@ async fn hold(app: &TestApp, c: &Client, id: i64) {
 #[tokio::test]
 async fn the_agenda_is_built_in_safelives_order_with_children_first_and_no_names() {
     let app = TestApp::start().await;
-    let (with, _) = refer(&app, "Oana Childcase", true).await;
-    let (without, _) = refer(&app, "Oana Nochild", false).await;
+    let (with, _) = app.refer_police_case("Oana Childcase", true).await;
+    let (without, _) = app.refer_police_case("Oana Nochild", false).await;
     let coordinator = app.sign_in_as("coordinator@demo.test").await;
     let id = meeting(&app, &coordinator, "2030-03-05T09:00", 180).await;
     let agenda = build(&app, &coordinator, id).await;
@@ -134,7 +109,7 @@ async fn the_agenda_is_built_in_safelives_order_with_children_first_and_no_names
 #[tokio::test]
 async fn the_twelve_month_notice_comes_on_the_anniversary_of_the_last_discussion_and_not_before() {
     let app = TestApp::start().await;
-    let (case, _) = refer(&app, "Ana Anniversary", false).await;
+    let (case, _) = app.refer_police_case("Ana Anniversary", false).await;
     let c = app.sign_in_as("coordinator@demo.test").await;
     let held = meeting(&app, &c, "2030-03-10T09:00", 180).await;
     assert!(item_for(&build(&app, &c, held).await, case).is_some());
@@ -191,7 +166,7 @@ async fn the_time_budget_gives_the_expected_end_and_warns_of_an_overrun() {
 #[tokio::test]
 async fn rebuilding_keeps_the_coordinators_changes_and_adds_what_is_new() {
     let app = TestApp::start().await;
-    let (first, _) = refer(&app, "Ioana First", false).await;
+    let (first, _) = app.refer_police_case("Ioana First", false).await;
     let c = app.sign_in_as("coordinator@demo.test").await;
     let id = meeting(&app, &c, "2030-09-03T09:00", 180).await;
     let a = build(&app, &c, id).await;
@@ -223,7 +198,7 @@ async fn rebuilding_keeps_the_coordinators_changes_and_adds_what_is_new() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
 
-    let (second, _) = refer(&app, "Ioana Second", true).await;
+    let (second, _) = app.refer_police_case("Ioana Second", true).await;
     let a = build(&app, &c, id).await;
     let items = a["items"].as_array().unwrap();
     assert_eq!(items[0]["kind"], "aob", "the move is kept");
@@ -256,7 +231,7 @@ async fn rebuilding_keeps_the_coordinators_changes_and_adds_what_is_new() {
 #[tokio::test]
 async fn an_item_deferred_moves_to_the_next_meeting() {
     let app = TestApp::start().await;
-    let (case, _) = refer(&app, "Elena Deferred", false).await;
+    let (case, _) = app.refer_police_case("Elena Deferred", false).await;
     let c = app.sign_in_as("coordinator@demo.test").await;
     let first = meeting(&app, &c, "2030-10-01T09:00", 180).await;
     let next = meeting(&app, &c, "2030-10-29T09:00", 180).await;
@@ -351,7 +326,7 @@ async fn members_see_an_agenda_once_published_and_later_changes_as_changes() {
 #[tokio::test]
 async fn an_uninvolved_member_sees_the_item_but_not_the_case_details() {
     let app = TestApp::start().await;
-    let (case, reference) = refer(&app, "Diana Needtoknow", true).await;
+    let (case, reference) = app.refer_police_case("Diana Needtoknow", true).await;
     let c = app.sign_in_as("coordinator@demo.test").await;
     let id = meeting(&app, &c, "2030-12-03T09:00", 180).await;
     build(&app, &c, id).await;
@@ -398,7 +373,7 @@ async fn an_uninvolved_member_sees_the_item_but_not_the_case_details() {
 #[tokio::test]
 async fn in_session_case_details_wait_for_the_confidentiality_acknowledgement() {
     let app = TestApp::start().await;
-    let (case, _) = refer(&app, "Mihaela Gate", false).await;
+    let (case, _) = app.refer_police_case("Mihaela Gate", false).await;
     let c = app.sign_in_as("coordinator@demo.test").await;
     let id = meeting(&app, &c, "2031-01-07T09:00", 180).await;
     build(&app, &c, id).await;
@@ -475,7 +450,7 @@ async fn in_session_case_details_wait_for_the_confidentiality_acknowledgement() 
 #[tokio::test]
 async fn research_returns_fill_the_grid_and_involve_an_agency_that_holds_information() {
     let app = TestApp::start().await;
-    let (case, _) = refer(&app, "Alina Research", false).await;
+    let (case, _) = app.refer_police_case("Alina Research", false).await;
     let c = app.sign_in_as("coordinator@demo.test").await;
     let id = meeting(&app, &c, "2031-02-04T09:00", 180).await;
     build(&app, &c, id).await;
@@ -590,7 +565,7 @@ async fn research_returns_fill_the_grid_and_involve_an_agency_that_holds_informa
 #[tokio::test]
 async fn the_meeting_file_and_the_personal_feed_are_valid_icalendar_without_case_data() {
     let app = TestApp::start().await;
-    let (_, reference) = refer(&app, "Roxana Calendar", false).await;
+    let (_, reference) = app.refer_police_case("Roxana Calendar", false).await;
     let c = app.sign_in_as("coordinator@demo.test").await;
     let id = meeting(&app, &c, "2031-03-04T09:00", 180).await;
     build(&app, &c, id).await;

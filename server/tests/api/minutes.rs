@@ -18,17 +18,7 @@ async fn held_meeting(app: &TestApp) -> (i64, i64, i64, Client) {
             "Ana Minuteshealth",
         ),
     ] {
-        let m = app.sign_in_as(email).await;
-        let a = app.agency_id(agency).await;
-        let checklist: Vec<&str> = (0..24).map(|i| if i < 15 { "yes" } else { "no" }).collect();
-        let b = json!({ "referred_on": "2026-01-10", "referring_agency_id": a, "checklist": checklist, "incidents_last_12_months": 0,
-            "victim": { "name": name, "date_of_birth": "1990-01-01", "safe_to_contact": true }, "children": [],
-            "consent": { "victim_informed": "yes", "consent_to_share": "given" } });
-        cases.push(
-            json(m.post(app.api("/cases")).json(&b).send().await.unwrap()).await["id"]
-                .as_i64()
-                .unwrap(),
-        );
+        cases.push(app.refer_case(email, agency, name, false).await.0);
     }
     let r = c
         .post(app.api("/meetings"))
