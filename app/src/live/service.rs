@@ -49,6 +49,8 @@ pub async fn admit(
             .bind(actor.agency_id)
             .fetch_optional(&mut *conn)
             .await?;
+    // What the viewer may see is worked out by the snapshot or replay that follows, in the
+    // same transaction as the reads it guards; until then they are sent nothing.
     let viewer = Viewer {
         conn: state.live.next_conn(),
         actor: actor.clone(),
@@ -57,7 +59,6 @@ pub async fn admit(
         sight: Default::default(),
         kick: tokio::sync::watch::channel(None).0,
     };
-    viewer.set_sight(sight(&mut conn, &viewer, &meeting).await?);
     Ok((state.live.room(id), Arc::new(viewer)))
 }
 

@@ -78,6 +78,7 @@ async fn assemble(
             }
         })
         .collect();
+    let timers = store::timers(conn, meeting.id).await?;
     let mut shown = Vec::new();
     let mut items = Vec::new();
     for (n, r) in agenda::items(conn, meeting.id)
@@ -104,7 +105,7 @@ async fn assemble(
                 (None, None) => kind.section().to_string(),
             },
             minutes: r.minutes as u32,
-            timer: store::timer(conn, r.id).await?,
+            timer: timers.get(&r.id).copied().unwrap_or_default(),
             case_id: r.case_id,
             visible,
             contributions: contributions

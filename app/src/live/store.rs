@@ -166,6 +166,31 @@ pub async fn timer(conn: &mut SqliteConnection, item: ItemId) -> Result<Timer, A
         .unwrap_or_default())
 }
 
+/// Every item's timer in the meeting, in one query (for a snapshot).
+pub async fn timers(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+) -> Result<std::collections::HashMap<ItemId, Timer>, AppError> {
+    let rows: Vec<(ItemId, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT id, used_ms, timer_started_ms FROM agenda_items WHERE meeting_id = ?",
+    )
+    .bind(meeting)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, used_ms, running_since_ms)| {
+            (
+                id,
+                Timer {
+                    used_ms,
+                    running_since_ms,
+                },
+            )
+        })
+        .collect())
+}
+
 pub async fn set_timer(
     conn: &mut SqliteConnection,
     item: ItemId,

@@ -68,8 +68,8 @@ pub struct Plan {
     pub rate: f64,
     pub body_bytes: usize,
     pub connect_concurrency: usize,
-    /// The senders' sockets share the listeners' runtime (see `run`).
-    pub senders_shared: bool,
+    /// The senders' sockets have a runtime of their own (see `run`).
+    pub senders_apart: bool,
     /// Where the disk probe writes (the live database's folder).
     pub probe_dir: Option<std::path::PathBuf>,
     /// With `--stall-ms`: the live database, and how long to hold its write lock halfway
@@ -85,7 +85,7 @@ impl Plan {
             rate: args.rate,
             body_bytes: args.body_bytes,
             connect_concurrency: args.connect_concurrency,
-            senders_shared: args.senders_shared,
+            senders_apart: args.senders_apart,
             probe_dir: args.db_dir.clone(),
             stall: None,
         }
@@ -174,11 +174,10 @@ struct Head<'a> {
 }
 
 pub async fn run(plan: &Plan, server_pid: u32, name: &'static str) -> Result<Run, String> {
-    // The people who act (chairs, contributors) are on their own devices, not behind thousands
-    // of listeners' sockets: unless told otherwise, their sockets and the senders' clocks run on
-    // a runtime of their own, so that an acknowledgement is not read late because this process
-    // is busy reading everyone else's copy of the same event.
-    let apart = if plan.senders_shared {
+    // With `--senders-apart`, the people who act (chairs, contributors) get a runtime of their
+    // own, as they would have a device of their own: an acknowledgement is then not read late
+    // because this process is busy reading everyone else's copy of the previous event.
+    let apart = if !plan.senders_apart {
         None
     } else {
         Some(

@@ -76,14 +76,14 @@ pub struct Args {
     /// as Convene's; axum's own default is 128 KiB, which tungstenite zero-fills on every read).
     #[arg(long)]
     pub baseline_read_buffer: Option<usize>,
-    /// Run the chairs' and contributors' sockets on the same runtime as the listeners' (by
-    /// default they have a thread of their own, as they would have a device of their own).
+    /// Experiment: run the chairs' and contributors' sockets on a runtime of their own (as
+    /// they would be on a device of their own), not behind the listeners' sockets.
     #[arg(long)]
-    pub senders_shared: bool,
-    /// The CPU priority (nice, 0–19) of the threads that read the listeners' sockets: the
-    /// listeners stand for hundreds of other people's devices, which would not take the
-    /// server's or the chair's CPU. 0 = the same priority as the servers.
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(i32).range(0..=19))]
+    pub senders_apart: bool,
+    /// Experiment: the CPU priority (nice, 0–19) of the threads that read the listeners'
+    /// sockets (they stand for other people's devices, which would not take the server's CPU).
+    /// By default 0, the servers' priority.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i32).range(0..=19))]
     pub listeners_nice: i32,
     /// Run one phase only.
     #[arg(long, value_enum)]
