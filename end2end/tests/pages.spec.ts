@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { hydrated, signIn } from './helpers';
 
 test.describe('every page', () => {
-  test('loads and hydrates without script errors or content-security-policy violations', async ({ page }) => {
+  test('loads and hydrates without script errors, server errors or content-security-policy violations', async ({ page }) => {
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
@@ -13,6 +13,8 @@ test.describe('every page', () => {
       await page.goto(path);
       await hydrated(page);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // A server error on the page (e.g. a server function that lost the request's context).
+      await expect(page.locator('.notice--error'), path).toHaveCount(0);
     }
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
@@ -21,6 +23,8 @@ test.describe('every page', () => {
       await page.goto(path);
       await hydrated(page);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // A server error on the page (e.g. a server function that lost the request's context).
+      await expect(page.locator('.notice--error'), path).toHaveCount(0);
     }
     expect(problems).toEqual([]);
   });

@@ -12,7 +12,6 @@ use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
-use crate::error::AppError;
 use crate::ids::{CaseId, MeetingId};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -340,19 +339,17 @@ pub fn ReportPage() -> impl IntoView {
             q.get("to").filter(|s| !s.is_empty()),
         )
     };
-    let data = Resource::new(period, |(from, to)| async move {
-        let report = get_action_report(from.clone(), to.clone()).await?;
-        let barriers = get_barrier_register(from, to).await?;
-        Ok::<_, AppError>((report, barriers))
-    });
+    // One resource per server function (see the research page).
+    let report = Resource::new(period, |(from, to)| get_action_report(from, to));
+    let barriers = Resource::new(period, |(from, to)| get_barrier_register(from, to));
     view! {
         <Title text=text::REPORT_TITLE/>
         <h1>{text::REPORT_TITLE}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match data.await {
-                    Err(e) => error_view(e),
-                    Ok((r, barriers)) => view! {
+                match (report.await, barriers.await) {
+                    (Err(e), _) | (_, Err(e)) => error_view(e),
+                    (Ok(r), Ok(barriers)) => view! {
                         <Form method="GET" action="/reports" attr:class="filters">
                             <div class="field"><label class="field__label" for="from">"From"</label>
                                 <input class="input input--medium" type="date" id="from" name="from" value=r.from.to_string()/></div>

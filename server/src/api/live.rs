@@ -25,8 +25,9 @@ use tokio::time::Instant;
 const PING_EVERY: Duration = Duration::from_secs(15);
 const SILENT: Duration = Duration::from_secs(45);
 const JOIN_WITHIN: Duration = Duration::from_secs(10);
-/// How long the room's order may wait for a sender's socket to take its acknowledgement.
-const ACK_WITHIN: Duration = Duration::from_millis(100);
+/// How long the room's order may wait for a sender's socket to take its acknowledgement before
+/// the change is broadcast anyway.
+const ACK_FIRST_WITHIN: Duration = Duration::from_millis(10);
 /// The socket's read buffer. Clients send small messages; the default (128 KiB) is zero-filled
 /// on every read and, with thousands of sockets, is most of the server's memory. Larger
 /// messages still arrive (up to the message size limit), over several reads.
@@ -262,21 +263,23 @@ impl Connection {
                     Ok(committed) => {
                         // Acknowledged before the broadcast (which holds the room's order), so
                         // the sender hears back before thousands of copies go out. A socket
-                        // that cannot take it at once is dropped: the client reconnects and
-                        // resends the key, which is answered with the same number.
+                        // that cannot take it at once (a slow link still busy with a snapshot)
+                        // does not hold the room: the change goes out and the ack follows.
                         let ack = json(&ServerMsg::Ack {
                             key,
                             seq: committed.seq,
                         });
-                        let sent = tokio::time::timeout(
-                            ACK_WITHIN,
-                            self.socket.send(Message::Text(ack.into())),
-                        )
-                        .await;
+                        let send = self.socket.send(Message::Text(ack.into()));
+                        tokio::pin!(send);
+                        let first = tokio::time::timeout(ACK_FIRST_WITHIN, &mut send).await;
                         committed.publish();
+                        let sent = match first {
+                            Ok(sent) => sent,
+                            Err(_) => send.await,
+                        };
                         match sent {
-                            Ok(Ok(())) => Flow::Go,
-                            _ => Flow::Stop,
+                            Ok(()) => Flow::Go,
+                            Err(_) => Flow::Stop,
                         }
                     }
                     Err(error) => self.refuse(Some(key), error).await,

@@ -18,17 +18,21 @@ use leptos_meta::Title;
 pub fn AttendancePage() -> impl IntoView {
     let id = meeting_id();
     let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
+    // One resource per server function (see the research page).
     let data = Resource::new(
         move || id.get(),
-        move |id| async move {
+        |id| async move {
             let id = id.ok_or(AppError::NotFound)?;
-            let rows = get_attendance(id).await?;
-            let continuity = if staff {
-                Some(attendance_continuity().await?)
-            } else {
-                None
-            };
-            Ok::<_, AppError>((id, rows, continuity))
+            Ok::<_, AppError>((id, get_attendance(id).await?))
+        },
+    );
+    let continuity = Resource::new(
+        || (),
+        move |_| async move {
+            match staff {
+                true => attendance_continuity().await.map(Some),
+                false => Ok(None),
+            }
         },
     );
     view! {
@@ -36,9 +40,9 @@ pub fn AttendancePage() -> impl IntoView {
         <h1>"Attendance"</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match data.await {
-                    Err(e) => error_view(e),
-                    Ok((id, rows, continuity)) => view! {
+                match (data.await, continuity.await) {
+                    (Err(e), _) | (_, Err(e)) => error_view(e),
+                    (Ok((id, rows)), Ok(continuity)) => view! {
                         <MeetingNav id=id current="attendance"/>
                         <Register id=id rows=rows staff=staff/>
                         {continuity.map(|c| view! { <Continuity rows=c/> })}

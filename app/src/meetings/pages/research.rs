@@ -29,29 +29,41 @@ pub fn ResearchPage() -> impl IntoView {
             .and_then(|s| s.parse::<CaseId>().ok())
     });
     let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
-    let data = Resource::new(
+    // One resource per server function: each reads the request's context on its first poll,
+    // inside the resource's owner (a second call after an await would not find it).
+    let agenda = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_agenda(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let grid = Resource::new(
+        move || id.get(),
+        move |id| async move {
+            match id {
+                Some(id) if staff => get_research_grid(id).await.map(Some),
+                _ => Ok(None),
+            }
+        },
+    );
+    let research = Resource::new(
         move || (id.get(), case.get()),
-        move |(id, case)| async move {
-            let id = id.ok_or(AppError::NotFound)?;
-            let agenda = get_agenda(id).await?;
-            let grid = if staff {
-                Some(get_research_grid(id).await?)
-            } else {
-                None
-            };
-            let research = match case {
-                Some(c) => Some(get_research(id, c).await?),
-                None => None,
-            };
-            Ok::<_, AppError>((agenda, grid, research))
+        |(id, case)| async move {
+            match (id, case) {
+                (Some(id), Some(c)) => get_research(id, c).await.map(Some),
+                _ => Ok(None),
+            }
         },
     );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match data.await {
-                    Err(e) => error_view(e),
-                    Ok((agenda, grid, research)) => view! { <ResearchView agenda=agenda grid=grid research=research staff=staff/> }.into_any(),
+                match (agenda.await, grid.await, research.await) {
+                    (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => error_view(e),
+                    (Ok(agenda), Ok(grid), Ok(research)) => view! { <ResearchView agenda=agenda grid=grid research=research staff=staff/> }.into_any(),
                 }
             })}
         </Suspense>
