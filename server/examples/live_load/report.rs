@@ -280,6 +280,16 @@ pub fn summarize(run: &Run, commits: &HashMap<(i64, i64), u64>, slow_ms: Option<
     }
 }
 
+/// One line of the table: live, baseline and, when asked, their ratio.
+fn print_row(label: &str, l: Option<f64>, b: Option<f64>, fmt: fn(f64) -> String, ratio: bool) {
+    let show = |v: Option<f64>| v.map(fmt).unwrap_or_else(|| "—".into());
+    let r = match (ratio, l, b) {
+        (true, Some(l), Some(b)) if b > 0.0 => format!("{:.2}×", l / b),
+        _ => String::new(),
+    };
+    println!("{label:<40} {:>12} {:>12} {r:>14}", show(l), show(b));
+}
+
 fn ms(v: f64) -> String {
     if v < 10.0 {
         format!("{v:.2}")
@@ -313,14 +323,7 @@ pub fn print(args: &Args, live: Option<&Summary>, base: Option<&Summary>) -> boo
     );
     type Get = fn(&Summary) -> Option<f64>;
     let row = |label: &str, get: Get, fmt: fn(f64) -> String, ratio: bool| {
-        let l = live.and_then(get);
-        let b = base.and_then(get);
-        let show = |v: Option<f64>| v.map(fmt).unwrap_or_else(|| "—".into());
-        let r = match (ratio, l, b) {
-            (true, Some(l), Some(b)) if b > 0.0 => format!("{:.2}×", l / b),
-            _ => String::new(),
-        };
-        println!("{label:<40} {:>12} {:>12} {r:>14}", show(l), show(b));
+        print_row(label, live.and_then(get), base.and_then(get), fmt, ratio);
     };
     let int = |v: f64| format!("{v:.0}");
     let one = |v: f64| format!("{v:.1}");
@@ -337,63 +340,46 @@ pub fn print(args: &Args, live: Option<&Summary>, base: Option<&Summary>) -> boo
     );
     row("deliveries/s", |s| Some(s.deliveries_per_sec), int, true);
     row("message size (B, mean)", |s| Some(s.mean_bytes), int, false);
-    let pct: [(&str, Get); 4] = [
-        ("p50", |s| s.committed.map(|p| p.p50)),
-        ("p95", |s| s.committed.map(|p| p.p95)),
-        ("p99", |s| s.committed.map(|p| p.p99)),
-        ("max", |s| s.committed.map(|p| p.max)),
+    // Latencies: (measure, its percentiles, which of them to show).
+    type GetPct = fn(&Summary) -> Option<Pct>;
+    let latencies: [(&str, GetPct, &[&str]); 5] = [
+        (
+            "commit → receipt",
+            |s| s.committed,
+            &["p50", "p95", "p99", "max"],
+        ),
+        (
+            "commit → ack",
+            |s| s.committed_ack,
+            &["p50", "p95", "p99", "max"],
+        ),
+        (
+            "send → receipt",
+            |s| s.latency,
+            &["p50", "p95", "p99", "max"],
+        ),
+        ("fan-out spread", |s| s.spread, &["p50", "p99"]),
+        ("send → ack", |s| s.ack, &["p50", "p99", "max"]),
     ];
-    for (name, get) in pct {
-        row(&format!("commit → receipt {name} (ms)"), get, ms, true);
+    for (measure, get, which) in latencies {
+        for q in which {
+            let pick = |s: Option<&Summary>| {
+                s.and_then(get).map(|p| match *q {
+                    "p50" => p.p50,
+                    "p95" => p.p95,
+                    "p99" => p.p99,
+                    _ => p.max,
+                })
+            };
+            print_row(
+                &format!("{measure} {q} (ms)"),
+                pick(live),
+                pick(base),
+                ms,
+                true,
+            );
+        }
     }
-    let pct: [(&str, Get); 4] = [
-        ("p50", |s| s.committed_ack.map(|p| p.p50)),
-        ("p95", |s| s.committed_ack.map(|p| p.p95)),
-        ("p99", |s| s.committed_ack.map(|p| p.p99)),
-        ("max", |s| s.committed_ack.map(|p| p.max)),
-    ];
-    for (name, get) in pct {
-        row(&format!("commit → ack {name} (ms)"), get, ms, true);
-    }
-    row(
-        "send → receipt p50 (ms)",
-        |s| s.latency.map(|p| p.p50),
-        ms,
-        true,
-    );
-    row(
-        "send → receipt p95 (ms)",
-        |s| s.latency.map(|p| p.p95),
-        ms,
-        true,
-    );
-    row(
-        "send → receipt p99 (ms)",
-        |s| s.latency.map(|p| p.p99),
-        ms,
-        true,
-    );
-    row(
-        "send → receipt max (ms)",
-        |s| s.latency.map(|p| p.max),
-        ms,
-        true,
-    );
-    row(
-        "fan-out spread p50 (ms)",
-        |s| s.spread.map(|p| p.p50),
-        ms,
-        true,
-    );
-    row(
-        "fan-out spread p99 (ms)",
-        |s| s.spread.map(|p| p.p99),
-        ms,
-        true,
-    );
-    row("send → ack p50 (ms)", |s| s.ack.map(|p| p.p50), ms, true);
-    row("send → ack p99 (ms)", |s| s.ack.map(|p| p.p99), ms, true);
-    row("send → ack max (ms)", |s| s.ack.map(|p| p.max), ms, true);
     row("lost", |s| Some(s.lost as f64), int, false);
     row("duplicated", |s| Some(s.duplicates as f64), int, false);
     row("resync snapshots", |s| Some(s.resyncs as f64), int, false);
