@@ -25,10 +25,9 @@ pub fn meeting_id() -> Memo<Option<MeetingId>> {
     Memo::new(move |_| params.read().get("id").and_then(|s| s.parse().ok()))
 }
 
-#[component]
-pub fn MeetingPage() -> impl IntoView {
-    let id = meeting_id();
-    let agenda = Resource::new(
+/// The meeting's agenda as the signed-in person may see it, following the page's id.
+pub fn agenda_resource(id: Memo<Option<MeetingId>>) -> Resource<Result<Agenda, AppError>> {
+    Resource::new(
         move || id.get(),
         |id| async move {
             match id {
@@ -36,7 +35,13 @@ pub fn MeetingPage() -> impl IntoView {
                 None => Err(AppError::NotFound),
             }
         },
-    );
+    )
+}
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let id = meeting_id();
+    let agenda = agenda_resource(id);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -1,18 +1,17 @@
 //! Research returns: each agency records, for each case on the agenda, what it holds or
 //! "no trace"; the chair and coordinator see the grid of who has sent what.
 
-use super::agenda::meeting_id;
+use super::agenda::{agenda_resource, meeting_id};
 use super::widgets::{when, Marking, MeetingNav};
 use crate::auth::types::Role;
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
-use crate::error::AppError;
 use crate::ids::{CaseId, MeetingId};
 use crate::meetings::agenda::types::Agenda;
 use crate::meetings::research::{CaseResearch, ResearchGrid};
-use crate::meetings::server_fns::{get_agenda, get_research, get_research_grid, SaveResearch};
+use crate::meetings::server_fns::{get_research, get_research_grid, SaveResearch};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -31,15 +30,7 @@ pub fn ResearchPage() -> impl IntoView {
     let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
     // One resource per server function: each reads the request's context on its first poll,
     // inside the resource's owner (a second call after an await would not find it).
-    let agenda = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_agenda(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let agenda = agenda_resource(id);
     let grid = Resource::new(
         move || id.get(),
         move |id| async move {
