@@ -82,6 +82,9 @@ schemas = {
       "carry_over_limit": {"type": "integer", "description": "Carry-overs before escalation (default 2)"}}},
   "SettingsPatch": {"type": "object", "properties": {"require_totp": {"type": "boolean"}, "escalation_incidents": {"type": "integer", "minimum": 1, "maximum": 50},
       "case_item_minutes": {"type": "integer", "minimum": 1, "maximum": 120}, "research_due_hours": {"type": "integer", "minimum": 0, "maximum": 336}, "carry_over_limit": {"type": "integer", "minimum": 1, "maximum": 12}}},
+  "Notice": {"type": "object", "required": ["id", "kind", "text", "created_at", "read"], "properties": {
+      "id": {"type": "integer"}, "kind": {"type": "string"}, "reference": {"type": ["string", "null"], "description": "The case it concerns"},
+      "text": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"}, "read": {"type": "boolean"}}},
   "Criteria": {"type": "object", "required": ["dash_yes", "visible_high_risk", "professional_judgement", "potential_escalation", "repeat"], "properties": {
       "dash_yes": {"type": "integer", "description": "\"yes\" answers in the checklist (\"unknown\" is not yes)"},
       "visible_high_risk": {"type": "boolean", "description": "14 or more yes"},
@@ -331,6 +334,8 @@ paths = {
   "/me/actions": {"get": op("Your agency's unfinished actions, overdue first", {**ok(arr(ref("Action"))), **errs("401")}, "actions")},
   "/me/notifications": {"get": op("Your notifications: assigned, due soon, overdue, escalated", {**ok(arr(ref("Notification"))), **errs("401")}, "actions")},
   "/me/notifications/read": {"post": op("Mark your notifications read", {**no_content, **errs("401")}, "actions")},
+  "/me/notices": {"get": op("Your other notices: sign-in locks, case access recorded or withdrawn, changes to your access", {**ok(arr(ref("Notice"))), **errs("401")}, "account")},
+  "/me/notices/read": {"post": op("Mark your notices (and notifications) read", {**no_content, **errs("401")}, "account")},
   "/settings": {
     "get": op("The group's settings (admin, chair, coordinator)", {**ok(ref("Settings")), **errs(*STD)}, "settings"),
     "patch": op("Change the group's settings (admin)", {**ok(ref("Settings")), **errs(*STD, "422")}, "settings", body(ref("SettingsPatch")))},

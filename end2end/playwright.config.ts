@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // The server under test: the debug build made by `cargo leptos build`, on its own port with a
 // fresh database and the demo group, so these tests never touch a developer's data.
-const port = 3100;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT || 3100);
 export const DEMO_PASSWORD = 'end-to-end demo password';
 
 export default defineConfig({

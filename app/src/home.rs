@@ -5,6 +5,7 @@ use crate::actions::pages::StatusTag;
 use crate::actions::server_fns::{my_actions, my_notifications, MarkNotificationsRead};
 use crate::components::layout::signed_in_user;
 use crate::meetings::server_fns::list_meetings;
+use crate::notices::server_fns::my_notices;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -48,13 +49,18 @@ pub fn HomePage() -> impl IntoView {
         || (),
         |_| async move { my_notifications().await.unwrap_or_default() },
     );
+    let other_notices = Resource::new(
+        || (),
+        |_| async move { my_notices().await.unwrap_or_default() },
+    );
     let mark = ServerAction::<MarkNotificationsRead>::new();
     view! {
         <Title text=text::TITLE/>
         <h1>{text::GREETING}", " {name}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let ((meetings, now), actions, notices) = (meetings.await, actions.await, notices.await);
+                let ((meetings, now), actions, notices, others) = (meetings.await, actions.await, notices.await, other_notices.await);
+                let others: Vec<_> = others.into_iter().filter(|n| !n.read).take(8).collect();
                 let next = meetings.into_iter().find(|m| m.ends_at_unix > now);
                 let today = chrono::DateTime::from_timestamp(now, 0).map(|t| t.date_naive()).unwrap_or_default();
                 let soon: Vec<_> = actions.iter().filter(|a| !a.overdue && a.due_on <= today + chrono::Days::new(7)).cloned().collect();
@@ -93,13 +99,16 @@ pub fn HomePage() -> impl IntoView {
                         </section>
                         <section class="card" aria-labelledby="notices">
                             <h2 id="notices">{text::NOTICES}</h2>
-                            {if notices.iter().all(|n| n.read) {
+                            {if notices.iter().all(|n| n.read) && others.is_empty() {
                                 view! { <p class="muted">{text::NO_NOTICES}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="plain-list">
                                         {notices.clone().into_iter().filter(|n| !n.read).take(8).map(|n| view! {
                                             <li><span class="tag tag--blue">{crate::actions::notification_label(&n.kind)}</span> " " {n.reference.clone()} " – " {n.text.clone()}</li>
+                                        }).collect_view()}
+                                        {others.clone().into_iter().map(|n| view! {
+                                            <li><span class="tag tag--blue">{crate::notices::text::label(n.kind)}</span> " " {n.reference.clone().map(|r| format!("{r} – "))} {n.text.clone()}</li>
                                         }).collect_view()}
                                     </ul>
                                     <ActionForm action=mark>

@@ -17,6 +17,7 @@ pub mod live;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod meetings;
+pub mod notices;
 pub mod settings;
 pub mod time;
 pub mod users;

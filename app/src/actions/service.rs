@@ -369,6 +369,8 @@ pub async fn mark_read(state: &AppState, actor: Option<&Actor>) -> Result<(), Ap
         .bind(actor.user_id)
         .execute(&mut *tx)
         .await?;
+    // The home page shows action notifications and other notices as one list.
+    crate::notices::store::mark_read(&mut tx, actor.user_id, crate::time::now()).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod live;
 mod me;
 mod meetings;
 mod minutes;
+mod notices;
 mod openapi;
 mod session;
 mod settings;
@@ -88,6 +89,7 @@ fn build() -> Api {
     let api = live::routes(api);
     let api = minutes::routes(api);
     let api = actions::routes(api);
+    let api = notices::routes(api);
     settings::routes(api)
 }
 
