@@ -1,8 +1,9 @@
 //! The one authorization decision. Deny by default: a permission exists only where a
 //! match arm below grants it, and every server function and API handler asks here.
 
-use super::types::{Actor, Role};
+use super::types::{Actor, Me, Role};
 use crate::error::AppError;
+use crate::ids::AgencyId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -55,6 +56,68 @@ pub enum Resource {
     LiveItem {
         cut_off: bool,
     },
+    /// A referral made on behalf of an agency: `own_agency` when it is the actor's.
+    Referral {
+        own_agency: bool,
+    },
+    /// One action on a case: `involved` when the actor's agency may see the case,
+    /// `own_agency` when it owns the action.
+    CaseAction {
+        involved: bool,
+        own_agency: bool,
+    },
+    /// A research return for a meeting's case, given for an agency (`own_agency`: the actor's).
+    ResearchReturn {
+        own_agency: bool,
+    },
+    /// One agency's extract of a meeting's minutes (`own_agency`: the actor's).
+    MinutesExtract {
+        own_agency: bool,
+    },
+}
+
+/// How much of the case register an actor sees: every case, the cases one agency is involved
+/// with, or none. Derived from the rules below, so lists and extracts follow the same table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseScope {
+    All,
+    Agency(AgencyId),
+    Nothing,
+}
+
+impl CaseScope {
+    /// The agency whose cases a list is limited to: `None` for the whole register, and
+    /// `Some(None)` (no agency, so no case) for someone who sees none.
+    pub fn visible_to(self) -> Option<Option<AgencyId>> {
+        match self {
+            CaseScope::All => None,
+            CaseScope::Agency(a) => Some(Some(a)),
+            CaseScope::Nothing => Some(None),
+        }
+    }
+}
+
+pub fn case_scope(actor: &Actor) -> CaseScope {
+    let case = |involved| Resource::Case {
+        involved,
+        lead: false,
+    };
+    if allowed(actor.role, actor.must_enrol_totp, Action::Read, case(false)) {
+        CaseScope::All
+    } else if allowed(actor.role, actor.must_enrol_totp, Action::Read, case(true)) {
+        actor
+            .agency_id
+            .map(CaseScope::Agency)
+            .unwrap_or(CaseScope::Nothing)
+    } else {
+        CaseScope::Nothing
+    }
+}
+
+/// The same decision for the browser, which shows only what the server would allow (the
+/// server still decides every request).
+pub fn permits(me: &Me, action: Action, resource: Resource) -> bool {
+    allowed(me.role, me.must_enrol_totp, action, resource)
 }
 
 /// Decides whether `actor` may do `action` on `resource`.
@@ -66,25 +129,26 @@ pub fn authorize(
     resource: Resource,
 ) -> Result<&Actor, AppError> {
     let actor = actor.ok_or_else(AppError::unauthorized)?;
-    if allowed(actor, action, resource) {
+    let may = |action| allowed(actor.role, actor.must_enrol_totp, action, resource);
+    if may(action) {
         Ok(actor)
-    } else if matches!(resource, Resource::Case { .. }) && !allowed(actor, Action::Read, resource) {
+    } else if matches!(resource, Resource::Case { .. }) && !may(Action::Read) {
         Err(AppError::NotFound)
     } else {
         Err(AppError::Forbidden)
     }
 }
 
-fn allowed(actor: &Actor, action: Action, resource: Resource) -> bool {
+fn allowed(role: Role, must_enrol_totp: bool, action: Action, resource: Resource) -> bool {
     use Action::*;
     use Resource::*;
     use Role::*;
 
     // Until a required second factor is set up, the account page is all there is.
-    if actor.must_enrol_totp {
+    if must_enrol_totp {
         return resource == OwnAccount;
     }
-    match (actor.role, action, resource) {
+    match (role, action, resource) {
         (_, Read | Update, OwnAccount) => true,
         (_, Read, Agencies) => true,
         (Admin | Coordinator, Create | Update, Agencies) => true,
@@ -131,6 +195,27 @@ fn allowed(actor: &Actor, action: Action, resource: Resource) -> bool {
         (Chair | Coordinator, Create | Update, AgendaCase { .. }) => true,
         (Member, Create, AgendaCase { involved: true, .. }) => true,
         (Chair | Coordinator | Member | Observer, Read, LiveItem { cut_off: false }) => true,
+        // A member refers for their own agency; the chair and coordinator for any.
+        (Chair | Coordinator, Create, Referral { .. }) => true,
+        (Member, Create, Referral { own_agency: true }) => true,
+        // Actions are agreed by the chair and coordinator (in the room); an agency updates
+        // only its own, and sees those on the cases it may see.
+        (Chair | Coordinator, Read | Create | Update, CaseAction { .. }) => true,
+        (Member, Read, CaseAction { involved: true, .. }) => true,
+        (
+            Member,
+            Update,
+            CaseAction {
+                involved: true,
+                own_agency: true,
+            },
+        ) => true,
+        // Research returns: the coordinator may record one for any agency.
+        (Chair | Coordinator, Create, ResearchReturn { .. }) => true,
+        (Member | Observer, Create, ResearchReturn { own_agency: true }) => true,
+        // Minutes: the chair and coordinator read any agency's extract, others their own.
+        (Chair | Coordinator, Read, MinutesExtract { .. }) => true,
+        (Member, Read, MinutesExtract { own_agency: true }) => true,
         _ => false,
     }
 }
@@ -179,6 +264,17 @@ mod tests {
                 attending_in_session,
             });
         }
+        for own_agency in [false, true] {
+            v.push(Resource::Referral { own_agency });
+            v.push(Resource::ResearchReturn { own_agency });
+            v.push(Resource::MinutesExtract { own_agency });
+            for involved in [false, true] {
+                v.push(Resource::CaseAction {
+                    involved,
+                    own_agency,
+                });
+            }
+        }
         v
     }
 
@@ -209,6 +305,25 @@ mod tests {
                 _ => false,
             },
             Resource::LiveItem { cut_off } => action == Read && !cut_off && role != Admin,
+            Resource::Referral { own_agency } => {
+                action == Create && (case_staff || (role == Member && own_agency))
+            }
+            Resource::CaseAction {
+                involved,
+                own_agency,
+            } => match action {
+                Read => case_staff || (role == Member && involved),
+                Create => case_staff,
+                Update => case_staff || (role == Member && involved && own_agency),
+                _ => false,
+            },
+            Resource::ResearchReturn { own_agency } => {
+                action == Create
+                    && (case_staff || (matches!(role, Member | Observer) && own_agency))
+            }
+            Resource::MinutesExtract { own_agency } => {
+                action == Read && (case_staff || (role == Member && own_agency))
+            }
             _ if action == Approve => false,
             Resource::Cases => {
                 matches!(action, Read | Create) && matches!(role, Chair | Coordinator | Member)
@@ -252,7 +367,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 5 * 6 * 22);
+        assert_eq!(checked, 5 * 6 * 32);
     }
 
     #[test]
@@ -312,6 +427,38 @@ mod tests {
                 authorize(Some(&c), Create, Resource::UserAccount { role: target }).unwrap_err(),
                 AppError::Forbidden
             );
+        }
+    }
+
+    #[test]
+    fn the_case_scope_follows_the_case_rules() {
+        let mut m = actor(Member);
+        m.agency_id = Some(AgencyId(7));
+        assert_eq!(case_scope(&actor(Chair)), CaseScope::All);
+        assert_eq!(case_scope(&actor(Coordinator)), CaseScope::All);
+        assert_eq!(case_scope(&m), CaseScope::Agency(AgencyId(7)));
+        assert_eq!(case_scope(&actor(Member)), CaseScope::Nothing);
+        assert_eq!(case_scope(&actor(Admin)), CaseScope::Nothing);
+        assert_eq!(case_scope(&actor(Observer)), CaseScope::Nothing);
+        assert_eq!(CaseScope::Nothing.visible_to(), Some(None));
+        let mut enrolling = actor(Chair);
+        enrolling.must_enrol_totp = true;
+        assert_eq!(case_scope(&enrolling), CaseScope::Nothing);
+    }
+
+    #[test]
+    fn the_browser_gets_the_same_answer_as_the_server() {
+        for role in Role::ALL {
+            let a = actor(role);
+            for action in [Read, Create, Update, Reveal, Assign, Approve] {
+                for res in resources() {
+                    assert_eq!(
+                        permits(&a.me(), action, res),
+                        authorize(Some(&a), action, res).is_ok(),
+                        "{role:?} {action:?} {res:?}"
+                    );
+                }
+            }
         }
     }
 }

@@ -48,7 +48,15 @@ async fn check_referral_links(
     let mut p = Problems::new();
     if !agencies::is_active(conn, r.referring_agency_id).await? {
         p.add("referring_agency_id", t::AGENCY_UNKNOWN);
-    } else if actor.role == Role::Member && actor.agency_id != Some(r.referring_agency_id) {
+    } else if authorize(
+        Some(actor),
+        Action::Create,
+        Resource::Referral {
+            own_agency: actor.agency_id == Some(r.referring_agency_id),
+        },
+    )
+    .is_err()
+    {
         p.add("referring_agency_id", t::OWN_AGENCY_ONLY);
     }
     if let Some(a) = r.victim_voice.advocate_agency_id {
@@ -274,10 +282,7 @@ pub async fn list(
 ) -> Result<Vec<CaseSummary>, AppError> {
     let actor = authorize(actor, Action::Read, Resource::Cases)?;
     let (status, agency) = parse_filter(&filter)?;
-    let visible_to = match actor.role {
-        Role::Chair | Role::Coordinator => None,
-        _ => Some(actor.agency_id),
-    };
+    let visible_to = crate::auth::policy::case_scope(actor).visible_to();
     let mut tx = state.write().await?;
     let cases = queries::list(&mut tx, visible_to, status, agency, crate::time::now()).await?;
     let ids: Vec<i64> = cases.iter().map(|c| c.id.0).collect();

@@ -2,6 +2,7 @@
 
 use super::status::{error_view, Forbidden};
 use super::text;
+use crate::auth::policy::{permits, Action as Do, Resource as Res};
 use crate::auth::server_fns::SignOut;
 use crate::auth::types::{Me, Role};
 use crate::error::AppError;
@@ -58,38 +59,39 @@ pub fn anyone(_: &Me) -> bool {
     true
 }
 
+// What the navigation offers follows the authorization table (the server still decides).
 pub fn can_see_cases(m: &Me) -> bool {
-    matches!(m.role, Role::Chair | Role::Coordinator | Role::Member)
+    permits(m, Do::Read, Res::Cases)
 }
 
 /// The chair and coordinator run meetings and read the group's reports.
 pub fn can_run_meetings(m: &Me) -> bool {
-    matches!(m.role, Role::Chair | Role::Coordinator)
+    permits(m, Do::Create, Res::Meetings)
 }
 
-/// Everyone but administrators takes part in meetings.
+/// Everyone who takes part in meetings (not administrators).
 pub fn can_see_meetings(m: &Me) -> bool {
-    m.role != Role::Admin
+    permits(m, Do::Read, Res::Meeting { published: true })
 }
 
 pub fn can_manage_agencies(m: &Me) -> bool {
-    matches!(m.role, Role::Admin | Role::Coordinator)
+    permits(m, Do::Create, Res::Agencies)
 }
 
 pub fn can_view_users(m: &Me) -> bool {
-    matches!(m.role, Role::Admin | Role::Chair | Role::Coordinator)
+    permits(m, Do::Read, Res::UserAccounts)
 }
 
 pub fn can_manage_users(m: &Me) -> bool {
-    matches!(m.role, Role::Admin | Role::Coordinator)
+    permits(m, Do::Create, Res::UserAccount { role: Role::Member })
 }
 
 pub fn can_view_audit(m: &Me) -> bool {
-    matches!(m.role, Role::Admin | Role::Chair)
+    permits(m, Do::Read, Res::AuditLog)
 }
 
 pub fn is_admin(m: &Me) -> bool {
-    m.role == Role::Admin
+    permits(m, Do::Update, Res::Settings)
 }
 
 #[component]

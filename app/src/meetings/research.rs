@@ -282,18 +282,28 @@ pub mod service {
                 return Err(AppError::conflict(text::CLOSED));
             }
             let mut p = Problems::new();
-            let agency = match (actor.role, &input.agency_id) {
-                (Role::Chair | Role::Coordinator, Some(raw)) => p.take(
-                    "agency_id",
-                    raw.parse::<i64>()
-                        .map(AgencyId)
-                        .map_err(|_| crate::cases::text::AGENCY_UNKNOWN.to_string()),
-                ),
-                (_, Some(raw)) if raw.parse::<i64>().ok().map(AgencyId) != actor.agency_id => {
-                    p.add("agency_id", text::OWN_AGENCY);
-                    None
-                }
-                _ => actor.agency_id,
+            let agency = match &input.agency_id {
+                Some(raw) => p
+                    .take(
+                        "agency_id",
+                        raw.parse::<i64>()
+                            .map(AgencyId)
+                            .map_err(|_| crate::cases::text::AGENCY_UNKNOWN.to_string()),
+                    )
+                    .filter(|a| {
+                        let own_agency = actor.agency_id == Some(*a);
+                        let ok = authorize(
+                            Some(actor),
+                            Action::Create,
+                            Resource::ResearchReturn { own_agency },
+                        )
+                        .is_ok();
+                        if !ok {
+                            p.add("agency_id", text::OWN_AGENCY);
+                        }
+                        ok
+                    }),
+                None => actor.agency_id,
             };
             if agency.is_none() && p.is_empty() {
                 p.add("agency_id", crate::cases::text::AGENCY_UNKNOWN);

@@ -6,6 +6,7 @@ use super::server_fns::{
     ResolveMinutesComment, SaveMinutesSection,
 };
 use super::types::{Comment, Minutes, MinutesStatus, Section};
+use crate::auth::policy::{permits, Action as Do, Resource as Res};
 use crate::auth::types::Role;
 use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
@@ -57,10 +58,11 @@ pub fn MinutesPage() -> impl IntoView {
 #[component]
 fn MinutesView(initial: Minutes) -> impl IntoView {
     let me = signed_in_user();
-    let staff = me
+    let meeting = Res::Meeting { published: true };
+    let staff = me.as_ref().is_some_and(|m| permits(m, Do::Update, meeting));
+    let chair = me
         .as_ref()
-        .is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
-    let chair = me.as_ref().is_some_and(|m| m.role == Role::Chair);
+        .is_some_and(|m| permits(m, Do::Approve, meeting));
     let minutes = RwSignal::new(initial.clone());
     let save = ServerAction::<SaveMinutesSection>::new();
     let circulate = ServerAction::<CirculateMinutes>::new();

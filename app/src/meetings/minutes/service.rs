@@ -5,8 +5,8 @@ use super::store;
 use super::text as t;
 use super::types::*;
 use crate::audit::store::{record, AuditEvent};
-use crate::auth::policy::{authorize, Action};
-use crate::auth::types::{Actor, Role};
+use crate::auth::policy::{authorize, case_scope, Action, CaseScope, Resource};
+use crate::auth::types::Actor;
 use crate::error::{AppError, Problems};
 use crate::ids::{AgencyId, CommentId, MeetingId};
 use crate::meetings::service::meeting_resource;
@@ -60,21 +60,28 @@ pub async fn get(
     if !staff && status == MinutesStatus::Draft {
         return Err(AppError::NotFound);
     }
-    let extract_for = if staff {
+    let asked =
         match query.agency_id.as_deref() {
             Some(raw) => Some(raw.parse::<i64>().map(AgencyId).map_err(|_| {
                 AppError::validation("agency_id", crate::cases::text::AGENCY_UNKNOWN)
             })?),
             None => None,
-        }
-    } else {
-        // Observers belong to no agency of the group's cases: they get the general items only.
-        Some(
-            actor
-                .agency_id
-                .filter(|_| actor.role != Role::Observer)
-                .unwrap_or(AgencyId(0)),
+        };
+    let may_read_extract = |a: AgencyId| {
+        let own_agency = actor.agency_id == Some(a);
+        authorize(
+            Some(actor),
+            Action::Read,
+            Resource::MinutesExtract { own_agency },
         )
+        .is_ok()
+    };
+    let extract_for = match (asked, case_scope(actor)) {
+        (Some(a), _) if may_read_extract(a) => Some(a),
+        (_, CaseScope::All) => None,
+        (_, CaseScope::Agency(a)) => Some(a),
+        // Someone who sees no agency's cases (an observer) gets the general items only.
+        (_, CaseScope::Nothing) => Some(AgencyId(0)),
     };
     let mut sections = store::sections(&mut tx, id).await?;
     let mut comments = store::comments(&mut tx, id).await?;
@@ -281,12 +288,10 @@ async fn get_sections_for(
     id: MeetingId,
 ) -> Result<Vec<crate::ids::SectionId>, AppError> {
     let sections = store::sections(conn, id).await?;
-    if matches!(actor.role, Role::Chair | Role::Coordinator) {
-        return Ok(sections.into_iter().map(|s| s.id).collect());
-    }
-    let mine = match actor.agency_id {
-        Some(a) if actor.role != Role::Observer => involved_cases(conn, a).await?,
-        _ => vec![],
+    let mine = match case_scope(actor) {
+        CaseScope::All => return Ok(sections.into_iter().map(|s| s.id).collect()),
+        CaseScope::Agency(a) => involved_cases(conn, a).await?,
+        CaseScope::Nothing => vec![],
     };
     Ok(sections
         .into_iter()
