@@ -7,7 +7,6 @@ use super::server_fns::{
 };
 use super::types::{Action, ActionFilter, ActionKind, ActionStatus, BarrierCategory};
 use crate::agencies::types::Agency;
-use crate::auth::types::Role;
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
@@ -137,8 +136,14 @@ fn ActionRow(action: Action) -> impl IntoView {
     let me = signed_in_user();
     let may_update = !action.status.is_final()
         && me.as_ref().is_some_and(|m| {
-            matches!(m.role, Role::Chair | Role::Coordinator)
-                || (m.role == Role::Member && m.agency_id == Some(action.owner_agency_id))
+            crate::auth::policy::permits(
+                m,
+                crate::auth::policy::Action::Update,
+                crate::auth::policy::Resource::CaseAction {
+                    involved: true,
+                    own_agency: m.agency_id == Some(action.owner_agency_id),
+                },
+            )
         });
     let current = RwSignal::new(action.clone());
     let show_history = RwSignal::new(false);

@@ -6,7 +6,7 @@ use super::text as t;
 use super::types::*;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do, Resource};
-use crate::auth::types::{Actor, Role};
+use crate::auth::types::Actor;
 use crate::error::{AppError, Problems};
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
 use crate::state::AppState;

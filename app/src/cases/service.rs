@@ -9,7 +9,7 @@ use super::{queries, store};
 use crate::agencies::store as agencies;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action, Resource};
-use crate::auth::types::{Actor, Role};
+use crate::auth::types::Actor;
 use crate::error::{AppError, Problems};
 use crate::ids::{AgencyId, CaseId};
 use crate::state::AppState;

@@ -355,6 +355,16 @@ pub async fn decide(
             if !viewer.may_see(None, Some(before.case_id)) {
                 return Err(AppError::validation("action_id", t::NOT_BROUGHT_BACK));
             }
+            // Seen in the room (an observer attending sees it too), so refused as forbidden
+            // rather than as the "not found" of the case outside the meeting.
+            crate::auth::policy::authorize(
+                Some(actor),
+                crate::auth::policy::Action::Update,
+                crate::auth::policy::Resource::CaseAction {
+                    involved: true,
+                    own_agency: actor.agency_id == Some(before.owner_agency_id),
+                },
+            )?;
             let item = live_items(conn, m)
                 .await?
                 .into_iter()

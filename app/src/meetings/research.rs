@@ -187,7 +187,7 @@ pub mod service {
     use super::*;
     use crate::audit::store::{record, AuditEvent};
     use crate::auth::policy::{authorize, Action, Resource};
-    use crate::auth::types::{Actor, Role};
+    use crate::auth::types::Actor;
     use crate::error::AppError;
     use crate::error::Problems;
     use crate::ids::MeetingId;

@@ -110,6 +110,20 @@ pub async fn update(
         Action::Update,
         Resource::UserAccount { role: Role::Member },
     )?;
+    // The account's own role decides before its input is read: a coordinator learns nothing
+    // about a chair's account from a validation message.
+    let target_role = {
+        let mut conn = state.db.acquire().await?;
+        store::get_account(&mut conn, id)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .role
+    };
+    authorize(
+        actor,
+        Action::Update,
+        Resource::UserAccount { role: target_role },
+    )?;
     let patch = input.parse()?;
     let hash = match patch.password.clone() {
         Some(p) => Some(password::hash(p).await?),
@@ -119,6 +133,7 @@ pub async fn update(
     let before = store::get_account(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Checked again inside the transaction: the role may have changed meanwhile.
     let actor = authorize(
         actor,
         Action::Update,

@@ -16,7 +16,7 @@ use convene_app::state::AppState;
 pub fn routes(api: Api) -> Api {
     api.get("/actions", list)
         .post("/actions", create)
-        .get_as("/actions.csv", "/actions.csv", csv)
+        .get_as("/actions.csv", "/actions.csv", false, csv)
         .get("/actions/{id}", get)
         .patch("/actions/{id}", update)
         .get("/actions/{id}/history", history)

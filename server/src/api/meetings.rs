@@ -36,7 +36,12 @@ pub fn routes(api: Api) -> Api {
         .get("/reports/attendance", continuity)
         .get("/me/calendar", calendar_link)
         .post("/me/calendar", renew_calendar_link)
-        .get_as("/calendar/{token}", "/calendar/{token}.ics", calendar_feed)
+        .get_as(
+            "/calendar/{token}",
+            "/calendar/{token}.ics",
+            true,
+            calendar_feed,
+        )
 }
 
 #[derive(Deserialize, Default)]

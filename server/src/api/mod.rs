@@ -35,7 +35,23 @@ impl Api {
         }
     }
 
+    /// Every route needs a session unless it is registered as public: a request without
+    /// one is refused before its body is even read (401, never a 422 about its shape).
     fn add(mut self, method: &'static str, path: &'static str, mr: MethodRouter<AppState>) -> Self {
+        self.routes.push((method, path));
+        self.router = self.router.route(
+            path,
+            mr.route_layer(axum::middleware::from_fn(require_session)),
+        );
+        self
+    }
+
+    fn add_public(
+        mut self,
+        method: &'static str,
+        path: &'static str,
+        mr: MethodRouter<AppState>,
+    ) -> Self {
         self.routes.push((method, path));
         self.router = self.router.route(path, mr);
         self
@@ -57,16 +73,44 @@ impl Api {
         self.add("delete", path, delete(h))
     }
 
+    /// Served without a session: the API document, signing in and out, a calendar feed.
+    pub fn public_get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add_public("get", path, get(h))
+    }
+    pub fn public_post<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        h: H,
+    ) -> Self {
+        self.add_public("post", path, post(h))
+    }
+    pub fn public_delete<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        h: H,
+    ) -> Self {
+        self.add_public("delete", path, delete(h))
+    }
+
     /// Serves `route` but documents it as `documented` (for paths like `/x/{id}.ics`, which
-    /// the router matches as `/x/{id}` and the handler tells apart).
+    /// the router matches as `/x/{id}` and the handler tells apart). `public`: as `public_get`.
     pub fn get_as<H: Handler<T, AppState>, T: 'static>(
         mut self,
         route: &'static str,
         documented: &'static str,
+        public: bool,
         h: H,
     ) -> Self {
-        self.routes.push(("get", documented));
-        self.router = self.router.route(route, get(h));
+        let mr = get(h);
+        self = if public {
+            self.add_public("get", route, mr)
+        } else {
+            self.add("get", route, mr)
+        };
+        // Documented under its own spelling: replace the route's entry.
+        if let Some(last) = self.routes.last_mut() {
+            *last = ("get", documented);
+        }
         self
     }
 
@@ -77,8 +121,24 @@ impl Api {
     }
 }
 
+async fn require_session(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let signed_in = req
+        .extensions()
+        .get::<convene_app::auth::session::CurrentActor>()
+        .is_some_and(|c| c.0.is_some());
+    if signed_in {
+        next.run(req).await
+    } else {
+        AppError::unauthorized().into_response()
+    }
+}
+
 fn build() -> Api {
-    let api = Api::new().get("/openapi.json", openapi::document);
+    let api = Api::new().public_get("/openapi.json", openapi::document);
     let api = session::routes(api);
     let api = me::routes(api);
     let api = agencies::routes(api);

@@ -9,7 +9,8 @@ use convene_app::error::AppError;
 use convene_app::state::AppState;
 
 pub fn routes(api: Api) -> Api {
-    api.post("/session", sign_in).delete("/session", sign_out)
+    api.public_post("/session", sign_in)
+        .public_delete("/session", sign_out)
 }
 
 async fn sign_in(

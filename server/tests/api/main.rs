@@ -8,6 +8,7 @@ mod cases;
 mod common;
 mod live;
 mod live_client;
+mod matrix;
 mod meetings;
 mod minutes;
 mod openapi;

@@ -1,6 +1,5 @@
 use super::widgets::{CriteriaList, DeadlineTag, RiskTag, StatusTag};
 use crate::agencies::server_fns::list_agencies;
-use crate::auth::types::Role;
 use crate::cases::server_fns::list_cases;
 use crate::cases::text as t;
 use crate::cases::types::{CaseFilter, CaseStatus, CaseSummary};
@@ -23,8 +22,8 @@ pub fn CasesPage() -> impl IntoView {
     };
     let cases = Resource::new(filter, list_cases);
     let agencies = Resource::new(|| (), |_| list_agencies());
-    let refer_allowed = signed_in_user()
-        .is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator | Role::Member));
+    let refer_allowed =
+        signed_in_user().is_some_and(|m| crate::components::layout::can_see_cases(&m));
     let can_refer = move || refer_allowed;
     view! {
         <Title text=t::LIST_TITLE/>

@@ -7,7 +7,6 @@ use super::server_fns::{
 };
 use super::types::{Comment, Minutes, MinutesStatus, Section};
 use crate::auth::policy::{permits, Action as Do, Resource as Res};
-use crate::auth::types::Role;
 use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, SubmitButton};

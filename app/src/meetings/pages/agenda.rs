@@ -2,7 +2,6 @@
 //! chips, and for the chair and coordinator the controls to build, edit and publish it.
 
 use super::widgets::{when, Marking, MeetingNav, MeetingStatusTag};
-use crate::auth::types::Role;
 use crate::cases::pages::widgets::RiskTag;
 use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
@@ -56,7 +55,7 @@ pub fn MeetingPage() -> impl IntoView {
 
 #[component]
 fn AgendaView(initial: Agenda) -> impl IntoView {
-    let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
+    let staff = signed_in_user().is_some_and(|m| crate::components::layout::can_run_meetings(&m));
     let agenda = RwSignal::new(initial.clone());
     let id = initial.meeting.id;
     let build = ServerAction::<BuildAgenda>::new();

@@ -2,7 +2,6 @@
 
 use super::agenda::meeting_id;
 use super::widgets::MeetingNav;
-use crate::auth::types::Role;
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
@@ -17,7 +16,7 @@ use leptos_meta::Title;
 #[component]
 pub fn AttendancePage() -> impl IntoView {
     let id = meeting_id();
-    let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
+    let staff = signed_in_user().is_some_and(|m| crate::components::layout::can_run_meetings(&m));
     // One resource per server function (see the research page).
     let data = Resource::new(
         move || id.get(),

@@ -1,7 +1,6 @@
 //! The meetings list, with scheduling for the chair and coordinator and everyone's calendar link.
 
 use super::widgets::{when, MeetingStatusTag};
-use crate::auth::types::Role;
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
@@ -16,7 +15,7 @@ use leptos_router::components::A;
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let meetings = Resource::new(|| (), |_| list_meetings());
-    let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
+    let staff = signed_in_user().is_some_and(|m| crate::components::layout::can_run_meetings(&m));
     view! {
         <Title text=t::LIST_TITLE/>
         <h1>{t::LIST_TITLE}</h1>

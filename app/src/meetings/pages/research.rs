@@ -3,7 +3,6 @@
 
 use super::agenda::{agenda_resource, meeting_id};
 use super::widgets::{when, Marking, MeetingNav};
-use crate::auth::types::Role;
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
@@ -27,7 +26,7 @@ pub fn ResearchPage() -> impl IntoView {
             .get("case")
             .and_then(|s| s.parse::<CaseId>().ok())
     });
-    let staff = signed_in_user().is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
+    let staff = signed_in_user().is_some_and(|m| crate::components::layout::can_run_meetings(&m));
     // One resource per server function: each reads the request's context on its first poll,
     // inside the resource's owner (a second call after an await would not find it).
     let agenda = agenda_resource(id);

@@ -1,0 +1,104 @@
+//! The REST rows. Bodies are empty or invalid on purpose: an allowed subject is judged on its
+//! content (422) and nothing changes, while a refused one never gets that far.
+
+use super::{row, Body, Fixtures, Row};
+use reqwest::Method;
+use serde_json::json;
+
+fn empty() -> Body {
+    Body::Json(json!({}))
+}
+
+#[rustfmt::skip]
+pub fn rows(f: &Fixtures) -> Vec<Row> {
+    use Method as M;
+    let (case, action, draft, published, past, review) =
+        (f.case, f.action, f.draft, f.published, f.past, f.review);
+    vec![
+        row(M::GET, "/openapi.json", "/openapi.json".into(), Body::None, "AAAAAA")
+        .public(),
+        row(M::POST, "/session", "/session".into(), empty(), "AAAAAA").public(),
+        row(M::GET, "/me", "/me".into(), Body::None, "AAAAAA"),
+        row(M::POST, "/me/password", "/me/password".into(), empty(), "AAAAAA"),
+        row(M::POST, "/me/totp", "/me/totp".into(), Body::None, "AAAAAA"),
+        row(M::POST, "/me/totp/confirm", "/me/totp/confirm".into(), empty(), "AAAAAA"),
+        row(M::POST, "/me/totp/disable", "/me/totp/disable".into(), empty(), "AAAAAA"),
+        row(M::GET, "/me/notices", "/me/notices".into(), Body::None, "AAAAAA"),
+        row(M::POST, "/me/notices/read", "/me/notices/read".into(), Body::None, "AAAAAA"),
+        // The directory is for everyone; changing it is for the admin and coordinator.
+        row(M::GET, "/agencies", "/agencies".into(), Body::None, "AAAAAA"),
+        row(M::GET, "/agencies/{id}", format!("/agencies/{}", f.agency), Body::None, "AAAAAA"),
+        row(M::POST, "/agencies", "/agencies".into(), Body::Json(json!({"name": "", "kind": ""})), "AFAFFF"),
+        row(M::PATCH, "/agencies/{id}", format!("/agencies/{}", f.agency), Body::Json(json!({"name": ""})), "AFAFFF"),
+        // User accounts: seen by those who look after people; a coordinator manages members.
+        row(M::GET, "/users", "/users".into(), Body::None, "AAAFFF"),
+        row(M::GET, "/users/{id}", format!("/users/{}", f.member_user), Body::None, "AAAFFF"),
+        row(M::POST, "/users", "/users".into(), Body::Json(json!({"email": "", "name": "", "role": "member"})), "AFAFFF"),
+        row(M::PATCH, "/users/{id}", format!("/users/{}", f.member_user), Body::Json(json!({"name": ""})), "AFAFFF"),
+        row(M::PATCH, "/users/{id}", format!("/users/{}", f.chair_user), Body::Json(json!({"name": ""})), "AFFFFF"),
+        row(M::GET, "/audit", "/audit".into(), Body::None, "AAFFFF"),
+        row(M::GET, "/settings", "/settings".into(), Body::None, "AAAFFF"),
+        row(M::PATCH, "/settings", "/settings".into(), Body::Json(json!({"escalation_incidents": 0})), "AFFFFF"),
+        // Cases: need-to-know. Whoever may not see the case gets the 404 of a missing one.
+        row(M::GET, "/cases", "/cases".into(), Body::None, "FAAAAF"),
+        row(M::POST, "/cases", "/cases".into(), empty(), "FAAAAF"),
+        row(M::POST, "/cases/assess", "/cases/assess".into(), empty(), "FAAAAF"),
+        row(M::GET, "/cases/{id}", format!("/cases/{case}"), Body::None, "NAAANN"),
+        row(M::PATCH, "/cases/{id}", format!("/cases/{case}"), Body::Json(json!({"status": "nonsense"})), "NAAFNN"),
+        row(M::POST, "/cases/{id}/referrals", format!("/cases/{case}/referrals"), empty(), "NAAANN"),
+        row(M::POST, "/cases/{id}/reveal", format!("/cases/{case}/reveal"), empty(), "NAAANN"),
+        row(M::GET, "/cases/{id}/timeline", format!("/cases/{case}/timeline"), Body::None, "NAAANN"),
+        // Actions: agreed by the chair and coordinator, updated by the owning agency.
+        row(M::GET, "/actions", "/actions".into(), Body::None, "FAAAAF"),
+        row(M::POST, "/actions", "/actions".into(), empty(), "FAAFFF"),
+        row(M::GET, "/actions.csv", "/actions.csv".into(), Body::None, "FAAAAF"),
+        row(M::GET, "/actions/{id}", format!("/actions/{action}"), Body::None, "NAAANN"),
+        row(M::PATCH, "/actions/{id}", format!("/actions/{action}"), empty(), "NAAANN"),
+        row(M::GET, "/actions/{id}/history", format!("/actions/{action}/history"), Body::None, "NAAANN"),
+        row(M::GET, "/reports/actions", "/reports/actions".into(), Body::None, "FAAFFF"),
+        row(M::GET, "/barriers", "/barriers".into(), Body::None, "FAAFFF"),
+        row(M::GET, "/me/actions", "/me/actions".into(), Body::None, "AAAAAA"),
+        row(M::GET, "/me/notifications", "/me/notifications".into(), Body::None, "AAAAAA"),
+        row(M::POST, "/me/notifications/read", "/me/notifications/read".into(), Body::None, "AAAAAA"),
+        // Meetings: the calendar is for everyone; a meeting, once its agenda is published.
+        row(M::GET, "/meetings", "/meetings".into(), Body::None, "AAAAAA"),
+        row(M::POST, "/meetings", "/meetings".into(), empty(), "FAAFFF"),
+        // When and where a meeting is, is for everyone in the group (no case data in it).
+        row(M::GET, "/meetings/{id}", format!("/meetings/{published}"), Body::None, "AAAAAA"),
+        row(M::GET, "/meetings/{id}", format!("/meetings/{draft}"), Body::None, "AAAAAA"),
+        row(M::GET, "/meetings/{id}.ics", format!("/meetings/{published}.ics"), Body::None, "AAAAAA"),
+        row(M::PATCH, "/meetings/{id}", format!("/meetings/{draft}"), Body::Json(json!({"status": "nonsense"})), "FAAFFF"),
+        row(M::GET, "/meeting-series", "/meeting-series".into(), Body::None, "AAAAAA"),
+        row(M::POST, "/meeting-series", "/meeting-series".into(), empty(), "FAAFFF"),
+        row(M::GET, "/meetings/{id}/agenda", format!("/meetings/{draft}/agenda"), Body::None, "FAAFFF"),
+        row(M::GET, "/meetings/{id}/agenda", format!("/meetings/{published}/agenda"), Body::None, "FAAAAA"),
+        row(M::POST, "/meetings/{id}/agenda/build", format!("/meetings/{past}/agenda/build"), Body::None, "FAAFFF"),
+        row(M::PATCH, "/meetings/{id}/agenda", format!("/meetings/{draft}/agenda"), Body::Json(json!({"operations": [{"op": "remove", "item_id": 0, "reason": ""}]})), "FAAFFF"),
+        // Publishing again is a conflict for those who may publish.
+        row(M::POST, "/meetings/{id}/publish", format!("/meetings/{published}/publish"), Body::None, "FAAFFF"),
+        row(M::POST, "/meetings/{id}/acknowledge", format!("/meetings/{published}/acknowledge"), Body::None, "FAAAAA"),
+        row(M::GET, "/meetings/{id}/research", format!("/meetings/{published}/research"), Body::None, "FAAFFF"),
+        row(M::GET, "/meetings/{id}/research/{case_id}", format!("/meetings/{published}/research/{case}"), Body::None, "FAAAAA"),
+        row(M::PUT, "/meetings/{id}/research/{case_id}", format!("/meetings/{published}/research/{case}"), Body::Json(json!({"state": "nonsense"})), "FAAAAA"),
+        row(M::GET, "/meetings/{id}/attendance", format!("/meetings/{past}/attendance"), Body::None, "FAAAAA"),
+        row(M::PUT, "/meetings/{id}/attendance", format!("/meetings/{published}/attendance"), Body::Json(json!({"entries": []})), "FAAAAA"),
+        row(M::GET, "/reports/attendance", "/reports/attendance".into(), Body::None, "FAAFFF"),
+        row(M::GET, "/meetings/{id}/live/state", format!("/meetings/{published}/live/state"), Body::None, "FAAAAA"),
+        // Minutes: everyone at the table reads their extract; the chair approves.
+        row(M::GET, "/meetings/{id}/minutes", format!("/meetings/{review}/minutes"), Body::None, "FAAAAA"),
+        row(M::PUT, "/meetings/{id}/minutes", format!("/meetings/{review}/minutes"), Body::Json(json!({"version": -1, "sections": []})), "FAAFFF"),
+        row(M::POST, "/meetings/{id}/minutes/circulate", format!("/meetings/{review}/minutes/circulate"), Body::None, "FAAFFF"),
+        row(M::POST, "/meetings/{id}/minutes/approve", format!("/meetings/{past}/minutes/approve"), Body::None, "FAFFFF"),
+        row(M::POST, "/meetings/{id}/minutes/comments", format!("/meetings/{review}/minutes/comments"), empty(), "FAAAAA"),
+        row(M::PATCH, "/meetings/{id}/minutes/comments/{comment_id}", format!("/meetings/{review}/minutes/comments/{}", f.comment), Body::Json(json!({"status": "nonsense"})), "FAAFFF"),
+        row(M::POST, "/meetings/{id}/minutes/addenda", format!("/meetings/{past}/minutes/addenda"), empty(), "FAAFFF"),
+        // The calendar feed answers its secret link, not a session; renewing it ends the old one.
+        row(M::GET, "/calendar/{token}.ics", f.calendar.clone(), Body::None, "AAAAAA")
+        .public(),
+        row(M::GET, "/me/calendar", "/me/calendar".into(), Body::None, "AAAAAA"),
+        row(M::POST, "/me/calendar", "/me/calendar".into(), Body::None, "AAAAAA"),
+        // Last: it ends every subject's session.
+        row(M::DELETE, "/session", "/session".into(), Body::None, "AAAAAA")
+        .public(),
+    ]
+}
