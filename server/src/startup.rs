@@ -64,7 +64,7 @@ pub async fn build(
     let db = open_database(&config.database_url).await?;
     let state = AppState::new(db, leptos_options(config), security);
     tokio::spawn(convene_app::live::sweep::run(state.clone()));
-    let router = crate::http::router(state.clone(), config.public_url.clone());
+    let router = crate::http::router(state.clone(), config);
     Ok((state, router))
 }
 

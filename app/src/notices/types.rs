@@ -10,13 +10,16 @@ pub enum NoticeKind {
     InvolvedThroughResearch,
     /// The coordinator withdrew an involvement recorded through research.
     InvolvementWithdrawn,
+    /// To the admins: sign-in to someone's account was held back (params: `user_id`).
+    AccountSignInLocked,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 3] = [
+    pub const ALL: [NoticeKind; 4] = [
         NoticeKind::SignInLocked,
         NoticeKind::InvolvedThroughResearch,
         NoticeKind::InvolvementWithdrawn,
+        NoticeKind::AccountSignInLocked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -24,6 +27,7 @@ impl NoticeKind {
             NoticeKind::SignInLocked => "sign_in_locked",
             NoticeKind::InvolvedThroughResearch => "involved_through_research",
             NoticeKind::InvolvementWithdrawn => "involvement_withdrawn",
+            NoticeKind::AccountSignInLocked => "account_sign_in_locked",
         }
     }
 

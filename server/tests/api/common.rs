@@ -19,12 +19,20 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn start() -> TestApp {
+        Self::start_with(&[]).await
+    }
+
+    /// With more configuration, as the environment would give it (`CONVENE_PUBLIC_URL`, ...).
+    pub async fn start_with(vars: &[(&str, &str)]) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("convene.db").display());
         let config = Config::from_lookup(|k| match k {
             "CONVENE_DATABASE_URL" => Some(url.clone()),
             "CONVENE_ADDR" => Some("127.0.0.1:0".into()),
-            _ => None,
+            _ => vars
+                .iter()
+                .find(|(name, _)| *name == k)
+                .map(|(_, v)| v.to_string()),
         })
         .unwrap();
         let (state, router) = startup::build(&config, startup::security(&config))

@@ -16,4 +16,5 @@ mod pages;
 mod security;
 mod sessions;
 mod totp;
+mod transport;
 mod users;
