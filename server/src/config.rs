@@ -15,6 +15,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Sign-in attempts allowed per client address per minute.
     pub sign_in_per_minute: u32,
+    /// The database key (made by `convene keygen`); without one the database is not encrypted.
+    pub key_file: Option<std::path::PathBuf>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/convene.db";
@@ -30,6 +32,16 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl Config {
+    /// The database key, read from CONVENE_KEY_FILE when it is set.
+    pub fn key(&self) -> Result<Option<convene_app::db::DbKey>, String> {
+        self.key_file
+            .as_deref()
+            .map(|p| {
+                convene_app::db::DbKey::read_file(p).map_err(|e| format!("CONVENE_KEY_FILE: {e}"))
+            })
+            .transpose()
+    }
+
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|k| std::env::var(k).ok())
     }
@@ -99,6 +111,7 @@ impl Config {
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             secure_cookies,
             sign_in_per_minute,
+            key_file: get("CONVENE_KEY_FILE").map(Into::into),
         })
     }
 }
@@ -122,6 +135,7 @@ mod tests {
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
         assert!(!c.secure_cookies);
+        assert_eq!(c.key_file, None);
     }
 
     #[test]
