@@ -131,7 +131,12 @@ async fn killing_the_server_while_clients_write_loses_no_acknowledged_write() {
         .output()
         .await
         .unwrap();
-    assert!(seeded.status.success(), "{seeded:?}");
+    assert!(
+        seeded.status.success(),
+        "seed-demo failed: {}{}",
+        String::from_utf8_lossy(&seeded.stdout),
+        String::from_utf8_lossy(&seeded.stderr)
+    );
     let agency: i64 = {
         let mut c = open(&db, &key).await;
         let id =
@@ -151,8 +156,10 @@ async fn killing_the_server_while_clients_write_loses_no_acknowledged_write() {
     println!("crash test seed {seed}");
     let mut rng = Rng(seed);
     let acked = Arc::new(Mutex::new(Vec::new()));
+    let mut per_round = Vec::new();
     for round in 0..ROUNDS {
         let (mut server, base) = start(&env).await;
+        let before = acked.lock().await.len();
         let writers: Vec<_> = (0..WRITERS)
             .map(|n| {
                 tokio::spawn(write_until_killed(
@@ -168,7 +175,13 @@ async fn killing_the_server_while_clients_write_loses_no_acknowledged_write() {
         for w in writers {
             w.await.unwrap();
         }
+        per_round.push(acked.lock().await.len() - before);
     }
+    println!("writes acknowledged per round: {per_round:?}");
+    assert!(
+        per_round.iter().filter(|n| **n > 0).count() >= ROUNDS / 2,
+        "most kills came while clients were writing: {per_round:?}"
+    );
 
     let acked = acked.lock().await.clone();
     assert!(
