@@ -46,6 +46,8 @@ enum Command {
     },
     /// Re-encrypt the database with a new key and replace the key file (server stopped).
     RotateKey,
+    /// Encrypt a database made without a key, with the key in CONVENE_KEY_FILE (server stopped).
+    EncryptDatabase,
     /// Copy the database, while the server keeps running, to a new file (encrypted like it).
     Backup {
         #[arg(long)]
@@ -163,6 +165,18 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
                 "The database has a new key in {}. The old key is now {}: keep it as long as the backups made before today.",
                 key_file.display(),
                 r.old_key_file.display()
+            );
+            Ok(())
+        }
+        Command::EncryptDatabase => {
+            let key_file = config.key_file.ok_or(
+                "set CONVENE_KEY_FILE to the key to encrypt with (make one with `convene keygen`)",
+            )?;
+            let r = db::rotate::encrypt(&config.database_url, &key_file).await?;
+            println!(
+                "The database is encrypted with the key in {}. The unencrypted original is {}: check that the server starts, then delete it for good (for example with shred -u).",
+                key_file.display(),
+                r.plain_copy.display()
             );
             Ok(())
         }

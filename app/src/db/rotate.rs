@@ -117,3 +117,103 @@ fn replace_key_file(key_file: &Path, new_file: &Path) -> Result<Rotated, String>
     sync_dir(key_file);
     Ok(Rotated { old_key_file })
 }
+
+/// Where the unencrypted original went, to be deleted once the encrypted one is in use.
+#[derive(Debug)]
+pub struct Encrypted {
+    pub plain_copy: PathBuf,
+}
+
+/// Encrypts a database made without a key (offline), with the key in `key_file`: SQLCipher's
+/// `sqlcipher_export` copies it into a new encrypted file, which then takes its name.
+pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
+    let key = DbKey::read_file(key_file)?;
+    let path = super::file_path(url).ok_or("only a database file can be encrypted")?;
+    if !path.is_file() {
+        return Err(format!("there is no database at {}", path.display()));
+    }
+    // ATTACH opens its file with the main database's flags: "create" lets it make the copy.
+    let options = super::options(url, None)
+        .map_err(|e| e.to_string())?
+        .create_if_missing(true);
+    let mut conn = SqliteConnection::connect_with(&options)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    if let Err(e) = store::table_names(&mut conn).await {
+        return Err(if super::is_wrong_key(&e) {
+            "the database is already encrypted (or is not a database)".into()
+        } else {
+            format!("cannot open the database: {e}")
+        });
+    }
+    let in_use = || "the database is in use: stop the server before encrypting it".to_string();
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&mut conn)
+        .await
+        .map_err(|_| in_use())?;
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode = DELETE")
+        .fetch_one(&mut conn)
+        .await
+        .map_err(|_| in_use())?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(in_use());
+    }
+
+    let target = with_suffix(&path, ".encrypting");
+    let _ = std::fs::remove_file(&target);
+    let target_name = target
+        .to_str()
+        .ok_or("the database's name must be valid UTF-8")?;
+    let raw_key = format!("x'{}'", key.to_hex());
+    let exported = async {
+        sqlx::query("ATTACH DATABASE ? AS encrypted KEY ?")
+            .bind(target_name)
+            .bind(&raw_key)
+            .execute(&mut conn)
+            .await?;
+        sqlx::query("SELECT sqlcipher_export('encrypted')")
+            .execute(&mut conn)
+            .await?;
+        sqlx::query("DETACH DATABASE encrypted")
+            .execute(&mut conn)
+            .await
+    }
+    .await;
+    let _ = conn.close().await;
+    if let Err(e) = exported {
+        let _ = std::fs::remove_file(&target);
+        return Err(format!(
+            "the database could not be encrypted (it is unchanged): {e}"
+        ));
+    }
+
+    // The data key was kept unwrapped; from now on only the file key unwraps it.
+    let mut enc = SqliteConnection::connect_with(&super::file_options(&target, Some(&key)))
+        .await
+        .map_err(|e| format!("the encrypted copy does not open: {e}"))?;
+    let rewrapped = async {
+        let sealer = Sealer::load(&mut enc, None).await?;
+        sealer.wrap_for(&mut enc, Some(&key)).await?;
+        Sealer::keep_only(&mut enc, Some(&key)).await
+    }
+    .await;
+    let checked = store::integrity_check(&mut enc).await;
+    let _ = enc.close().await;
+    match (rewrapped, checked) {
+        (Ok(()), Ok(ok)) if ok == ["ok"] => {}
+        (r, c) => {
+            let _ = std::fs::remove_file(&target);
+            return Err(format!(
+                "the encrypted copy failed its checks (the database is unchanged): {r:?} {c:?}"
+            ));
+        }
+    }
+    std::fs::File::open(&target)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| e.to_string())?;
+    let plain_copy = with_suffix(&path, &format!(".plain-{}", crate::time::now()));
+    std::fs::rename(&path, &plain_copy).map_err(|e| e.to_string())?;
+    std::fs::rename(&target, &path).map_err(|e| e.to_string())?;
+    sync_dir(&path);
+    Ok(Encrypted { plain_copy })
+}

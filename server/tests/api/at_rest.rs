@@ -444,3 +444,101 @@ async fn rotating_the_key_keeps_the_data_and_sealed_secrets_and_the_old_key_no_l
     let (ok, out) = convene(&["migrate"], &env).await;
     assert!(ok, "{out}");
 }
+
+#[tokio::test]
+async fn a_database_made_without_a_key_can_be_encrypted_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("convene.db");
+    let key_path = dir.path().join("convene.key");
+    let url = format!("sqlite://{}", db.display());
+    let plain = vec![
+        ("CONVENE_DATABASE_URL", url.clone()),
+        ("CONVENE_DEMO_PASSWORD", PASSWORD.to_string()),
+    ];
+    let (ok, out) = convene(&["seed-demo"], &plain).await;
+    assert!(ok, "{out}");
+    let name = canary("plainname");
+    {
+        let pool = convene_app::db::connect(&url).await.unwrap();
+        sqlx::query("UPDATE users SET name = ? WHERE email = 'chair@demo.test'")
+            .bind(&name)
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    }
+    let mut keyed = plain.clone();
+    keyed.push(("CONVENE_KEY_FILE", key_path.display().to_string()));
+    let (ok, out) = convene(&["keygen"], &keyed).await;
+    assert!(ok, "{out}");
+    let (ok, out) = convene(&["migrate"], &keyed).await;
+    assert!(!ok && out.contains("cannot be read with the key"), "{out}");
+
+    let (ok, out) = convene(&["encrypt-database"], &keyed).await;
+    assert!(ok, "{out}");
+    assert_eq!(found_in(&db, &[name.clone()]), Vec::<String>::new());
+    let plain_copy = out
+        .split_whitespace()
+        .find(|w| w.contains(".plain-"))
+        .map(|w| w.trim_end_matches(':'))
+        .unwrap();
+    assert_eq!(
+        found_in(Path::new(plain_copy), &[name.clone()]),
+        vec![name.clone()]
+    );
+
+    let (ok, out) = convene(&["migrate"], &keyed).await;
+    assert!(
+        ok,
+        "the encrypted database opens with the key and its sealed secrets too: {out}"
+    );
+    let key = DbKey::read_file(&key_path).unwrap();
+    let mut c = open_keyed(&db, &key).await.unwrap();
+    let kept: String = sqlx::query_scalar("SELECT name FROM users WHERE email = 'chair@demo.test'")
+        .fetch_one(&mut c)
+        .await
+        .unwrap();
+    assert_eq!(kept, name);
+}
+
+#[tokio::test]
+async fn secrets_an_older_version_kept_in_clear_are_sealed_at_the_next_start_and_still_work() {
+    let app = TestApp::start().await;
+    let secret = convene_app::auth::totp::new_secret();
+    let token = "legacy-calendar-token-kept-in-clear-0001";
+    sqlx::query(
+        "UPDATE users SET totp_secret = ?, totp_last_step = 0, calendar_token = ?, calendar_token_hash = NULL
+         WHERE email = 'probation@demo.test'",
+    )
+    .bind(&secret)
+    .bind(token)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    convene_app::db::prepare(&app.db, None).await.unwrap();
+
+    let (stored_secret, stored_token): (String, String) = sqlx::query_as(
+        "SELECT totp_secret, calendar_token FROM users WHERE email = 'probation@demo.test'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(stored_secret.starts_with("sealed1:") && !stored_secret.contains(&secret));
+    assert!(stored_token.starts_with("sealed1:") && !stored_token.contains(token));
+
+    // The sealer of the running server is the same data key, so both still work.
+    let now = convene_app::time::now() as u64;
+    let code = convene_app::auth::totp::code_at(&secret, now).unwrap();
+    let c = app.client();
+    let r = app
+        .post_sign_in(&c, "probation@demo.test", PASSWORD, Some(&code))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let feed = app
+        .client()
+        .get(app.api(&format!("/calendar/{token}.ics")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(feed.status(), StatusCode::OK);
+}
