@@ -476,14 +476,17 @@ async fn a_database_made_without_a_key_can_be_encrypted_later() {
 
     let (ok, out) = convene(&["encrypt-database"], &keyed).await;
     assert!(ok, "{out}");
-    assert_eq!(found_in(&db, &[name.clone()]), Vec::<String>::new());
+    assert_eq!(
+        found_in(&db, std::slice::from_ref(&name)),
+        Vec::<String>::new()
+    );
     let plain_copy = out
         .split_whitespace()
         .find(|w| w.contains(".plain-"))
         .map(|w| w.trim_end_matches(':'))
         .unwrap();
     assert_eq!(
-        found_in(Path::new(plain_copy), &[name.clone()]),
+        found_in(Path::new(plain_copy), std::slice::from_ref(&name)),
         vec![name.clone()]
     );
 
