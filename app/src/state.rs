@@ -37,10 +37,17 @@ pub struct AppState {
     pub limiter: Arc<AddressLimiter>,
     /// The live meetings' rooms (sockets and their broadcast channels).
     pub live: Arc<crate::live::hub::LiveHub>,
+    /// Seals and opens the secret columns (TOTP secrets, calendar tokens).
+    pub sealer: Arc<crate::db::Sealer>,
 }
 
 impl AppState {
-    pub fn new(db: SqlitePool, leptos_options: LeptosOptions, security: SecurityConfig) -> Self {
+    pub fn new(
+        db: SqlitePool,
+        leptos_options: LeptosOptions,
+        security: SecurityConfig,
+        sealer: crate::db::Sealer,
+    ) -> Self {
         let limiter = Arc::new(AddressLimiter::new(security.sign_in_attempts_per_minute));
         Self {
             db,
@@ -48,6 +55,7 @@ impl AppState {
             security: Arc::new(security),
             limiter,
             live: Arc::default(),
+            sealer: Arc::new(sealer),
         }
     }
 

@@ -3,7 +3,9 @@
 use crate::config::Config;
 use crate::{seed, startup};
 use clap::{Parser, Subcommand};
+use convene_app::db::{self, DbKey};
 use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -37,6 +39,33 @@ enum Command {
     },
     /// Create the demo group: agencies and users with CONVENE_DEMO_PASSWORD. Safe to repeat.
     SeedDemo,
+    /// Make a new database key file (CONVENE_KEY_FILE, or --out). Never overwrites a file.
+    Keygen {
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Re-encrypt the database with a new key and replace the key file (server stopped).
+    RotateKey,
+    /// Encrypt a database made without a key, with the key in CONVENE_KEY_FILE (server stopped).
+    EncryptDatabase,
+    /// Copy the database, while the server keeps running, to a new file (encrypted like it).
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup into a new or empty database.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Check that a backup opens with the key and is intact; print what it holds.
+    VerifyBackup {
+        file: PathBuf,
+        /// The key the backup was made with, if not the current CONVENE_KEY_FILE
+        /// (backups made before a rotation).
+        #[arg(long)]
+        key_file: Option<PathBuf>,
+    },
 }
 
 fn init_logging() {
@@ -78,8 +107,8 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
     match command {
         Command::Serve { demo } => {
             if demo {
-                let pool = startup::open_database(&config.database_url).await?;
-                seed::seed_demo(&pool, config.demo_password.clone()).await?;
+                let db = startup::open_database(&config).await?;
+                seed::seed_demo(&db.pool, config.demo_password.clone()).await?;
             }
             let (_, router) = startup::build(&config, startup::security(&config)).await?;
             let listener = tokio::net::TcpListener::bind(config.addr)
@@ -90,7 +119,7 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
             Ok(())
         }
         Command::Migrate => {
-            startup::open_database(&config.database_url).await?;
+            startup::open_database(&config).await?;
             println!("The database is up to date.");
             Ok(())
         }
@@ -101,7 +130,7 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
                 stdin.lock().read_to_string(&mut given)?;
             }
             let given = given.trim_end_matches(['\n', '\r']).to_string();
-            let pool = startup::open_database(&config.database_url).await?;
+            let pool = startup::open_database(&config).await?.pool;
             let generated =
                 seed::create_admin(&pool, &email, &name, (!given.is_empty()).then_some(given))
                     .await?;
@@ -112,8 +141,64 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
             Ok(())
         }
         Command::SeedDemo => {
-            let pool = startup::open_database(&config.database_url).await?;
+            let pool = startup::open_database(&config).await?.pool;
             seed::seed_demo(&pool, config.demo_password.clone()).await?;
+            Ok(())
+        }
+        Command::Keygen { out } => {
+            let path = out
+                .or(config.key_file)
+                .ok_or("name the key file: set CONVENE_KEY_FILE or give --out FILE")?;
+            DbKey::generate().write_new_file(&path)?;
+            println!(
+                "A new key is in {}. Keep a copy apart from the database and its backups: without it they cannot be read.",
+                path.display()
+            );
+            Ok(())
+        }
+        Command::RotateKey => {
+            let key_file = config
+                .key_file
+                .ok_or("CONVENE_KEY_FILE is not set: there is no key to rotate")?;
+            let r = db::rotate::rotate(&config.database_url, &key_file).await?;
+            println!(
+                "The database has a new key in {}. The old key is now {}: keep it as long as the backups made before today.",
+                key_file.display(),
+                r.old_key_file.display()
+            );
+            Ok(())
+        }
+        Command::EncryptDatabase => {
+            let key_file = config.key_file.ok_or(
+                "set CONVENE_KEY_FILE to the key to encrypt with (make one with `convene keygen`)",
+            )?;
+            let r = db::rotate::encrypt(&config.database_url, &key_file).await?;
+            println!(
+                "The database is encrypted with the key in {}. The unencrypted original is {}: check that the server starts, then delete it for good (for example with shred -u).",
+                key_file.display(),
+                r.plain_copy.display()
+            );
+            Ok(())
+        }
+        Command::Backup { to } => {
+            let summary =
+                db::backup::backup(&config.database_url, config.key()?.as_ref(), &to).await?;
+            println!("Backed up to {}: {}.", to.display(), summary.describe());
+            Ok(())
+        }
+        Command::Restore { from } => {
+            let summary =
+                db::backup::restore(&from, &config.database_url, config.key()?.as_ref()).await?;
+            println!("Restored {}: {}.", from.display(), summary.describe());
+            Ok(())
+        }
+        Command::VerifyBackup { file, key_file } => {
+            let key = match key_file {
+                Some(p) => Some(DbKey::read_file(&p)?),
+                None => config.key()?,
+            };
+            let summary = db::backup::verify(&file, key.as_ref()).await?;
+            println!("{} is intact: {}.", file.display(), summary.describe());
             Ok(())
         }
     }

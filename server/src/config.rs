@@ -20,6 +20,8 @@ pub struct Config {
     pub trusted_proxies: TrustedProxies,
     /// The largest request body the API and server functions read.
     pub max_body_bytes: usize,
+    /// The database key (made by `convene keygen`); without one the database is not encrypted.
+    pub key_file: Option<std::path::PathBuf>,
 }
 
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -37,6 +39,16 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl Config {
+    /// The database key, read from CONVENE_KEY_FILE when it is set.
+    pub fn key(&self) -> Result<Option<convene_app::db::DbKey>, String> {
+        self.key_file
+            .as_deref()
+            .map(|p| {
+                convene_app::db::DbKey::read_file(p).map_err(|e| format!("CONVENE_KEY_FILE: {e}"))
+            })
+            .transpose()
+    }
+
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|k| std::env::var(k).ok())
     }
@@ -126,6 +138,7 @@ impl Config {
             sign_in_per_minute,
             trusted_proxies,
             max_body_bytes,
+            key_file: get("CONVENE_KEY_FILE").map(Into::into),
         })
     }
 }
@@ -149,6 +162,7 @@ mod tests {
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
         assert!(!c.secure_cookies);
+        assert_eq!(c.key_file, None);
     }
 
     #[test]

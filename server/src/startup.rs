@@ -4,6 +4,7 @@
 use crate::config::Config;
 use axum::serve::ListenerExt;
 use axum::Router;
+use convene_app::db::Sealer;
 use convene_app::state::{AppState, SecurityConfig};
 use leptos::config::LeptosOptions;
 use sqlx::SqlitePool;
@@ -13,30 +14,41 @@ use tokio::net::TcpListener;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Opens the database (creating its folder and file if needed) and applies the migrations.
-pub async fn open_database(url: &str) -> Result<SqlitePool, BoxError> {
-    let path = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:")
-        .split('?')
-        .next()
-        .unwrap_or_default();
-    if !path.is_empty() && path != ":memory:" {
-        if let Some(dir) = std::path::Path::new(path)
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create the database folder {}: {e}", dir.display()))?;
-        }
+/// The open database and the sealer for its secret columns.
+pub struct Database {
+    pub pool: SqlitePool,
+    pub sealer: Sealer,
+}
+
+/// Opens the database (creating its folder and file if needed) with the configured key,
+/// applies the migrations and seals secrets an older version kept in clear.
+pub async fn open_database(config: &Config) -> Result<Database, BoxError> {
+    let url = &config.database_url;
+    if let Some(dir) = convene_app::db::file_path(url)
+        .as_deref()
+        .and_then(|p| p.parent())
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create the database folder {}: {e}", dir.display()))?;
     }
-    let pool = convene_app::db::connect(url)
+    let key = config.key()?;
+    let pool = convene_app::db::connect_with_key(url, key.as_ref())
         .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
+        .map_err(|e| {
+            if !convene_app::db::is_wrong_key(&e) {
+                format!("cannot open the database: {e}")
+            } else if key.is_some() {
+                "the database cannot be read with the key in CONVENE_KEY_FILE: a wrong key, or a database made without a key (see docs/encryption.md)".into()
+            } else {
+                "the database cannot be read: it is encrypted (set CONVENE_KEY_FILE) or it is not a database".into()
+            }
+        })?;
     convene_app::db::migrate(&pool)
         .await
         .map_err(|e| format!("cannot apply the database migrations: {e}"))?;
-    Ok(pool)
+    let sealer = convene_app::db::prepare(&pool, key.as_ref()).await?;
+    Ok(Database { pool, sealer })
 }
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {
@@ -61,8 +73,13 @@ pub async fn build(
     config: &Config,
     security: SecurityConfig,
 ) -> Result<(AppState, Router), BoxError> {
-    let db = open_database(&config.database_url).await?;
-    let state = AppState::new(db, leptos_options(config), security);
+    if config.key_file.is_none() {
+        tracing::warn!(
+            "CONVENE_KEY_FILE is not set: the database, its WAL and backups are NOT encrypted (fine for the demo; see docs/encryption.md)"
+        );
+    }
+    let db = open_database(config).await?;
+    let state = AppState::new(db.pool, leptos_options(config), security, db.sealer);
     tokio::spawn(convene_app::live::sweep::run(state.clone()));
     let router = crate::http::router(state.clone(), config);
     Ok((state, router))

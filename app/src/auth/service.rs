@@ -94,12 +94,13 @@ pub async fn sign_in(
             return Err(refused());
         }
     };
-    if let Some(secret) = &user.totp_secret {
+    if let Some(sealed) = &user.totp_secret {
         let code = input.totp.as_deref().map(str::trim).unwrap_or_default();
         if code.is_empty() {
             return Err(totp_problem(text::TOTP_NEEDED));
         }
-        let step = totp::accept(secret, code, now as u64, user.totp_last_step);
+        let secret = totp::open_secret(&state.sealer, user.id, sealed)?;
+        let step = totp::accept(&secret, code, now as u64, user.totp_last_step);
         let used = match step {
             Some(step) => users::use_totp_step(&mut tx, user.id, step).await?,
             None => false,
@@ -228,7 +229,8 @@ pub async fn totp_start(
     let uri = totp::otpauth_uri(&secret, &actor.email).ok_or(AppError::Internal)?;
     let qr_svg = totp::qr_svg(&uri).ok_or(AppError::Internal)?;
     let mut tx = state.write().await?;
-    users::set_totp_pending(&mut tx, actor.user_id, &secret).await?;
+    let sealed = totp::seal_secret(&state.sealer, actor.user_id, &secret);
+    users::set_totp_pending(&mut tx, actor.user_id, &sealed).await?;
     tx.commit().await?;
     Ok(TotpEnrolment {
         otpauth_uri: uri,
@@ -250,8 +252,9 @@ pub async fn totp_confirm(
     let Some(pending) = row.totp_pending_secret else {
         return Err(AppError::validation("code", text::TOTP_NOT_STARTED));
     };
+    let secret = totp::open_secret(&state.sealer, actor.user_id, &pending)?;
     let step = totp::accept(
-        &pending,
+        &secret,
         &code,
         crate::time::now() as u64,
         row.totp_last_step,

@@ -59,6 +59,28 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// Where a user's secret is kept: sealed (see `db::seal`), bound to the user, so a copy in
+/// another account's row does not open. Enrolment keeps the pending secret in the same form.
+fn context(user: crate::ids::UserId) -> String {
+    format!("users.totp_secret:{user}")
+}
+
+pub fn seal_secret(sealer: &crate::db::Sealer, user: crate::ids::UserId, secret: &str) -> String {
+    sealer.seal(&context(user), secret)
+}
+
+/// The secret in clear; one that does not open is a fault of the server, never the user's.
+pub fn open_secret(
+    sealer: &crate::db::Sealer,
+    user: crate::ids::UserId,
+    stored: &str,
+) -> Result<String, crate::error::AppError> {
+    sealer.open(&context(user), stored).map_err(|_| {
+        tracing::error!(%user, "a TOTP secret does not open with this database's data key");
+        crate::error::AppError::Internal
+    })
+}
+
 /// The code an authenticator app would show at `time` (used by the demo tooling and tests).
 pub fn code_at(secret: &str, time: u64) -> Option<String> {
     totp(secret, "x").map(|t| t.generate(time))

@@ -12,6 +12,8 @@ pub mod text;
 pub mod types;
 
 #[cfg(feature = "ssr")]
+pub mod calendar_token;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -296,7 +296,7 @@ pub async fn calendar_feed(state: &AppState, token: &str) -> Result<String, AppE
     let now = crate::time::now();
     let mut conn = state.db.acquire().await?;
     if token.len() < 20
-        || store::user_by_calendar_token(&mut conn, token)
+        || store::user_by_calendar_token_hash(&mut conn, &super::calendar_token::hash(token))
             .await?
             .is_none()
     {
@@ -323,13 +323,18 @@ pub async fn calendar_link(
     use rand_core::RngCore;
     let actor = authorize(actor, Action::Read, Resource::OwnAccount)?;
     let mut tx = state.write().await?;
-    let token = match store::calendar_token(&mut tx, actor.user_id).await? {
+    let kept = store::calendar_token(&mut tx, actor.user_id)
+        .await?
+        .and_then(|sealed| super::calendar_token::open(&state.sealer, actor.user_id, &sealed));
+    let token = match kept {
         Some(t) if !renew => t,
         _ => {
             let mut bytes = [0u8; 24];
             rand_core::OsRng.fill_bytes(&mut bytes);
             let t = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-            store::set_calendar_token(&mut tx, actor.user_id, &t).await?;
+            let sealed = super::calendar_token::seal(&state.sealer, actor.user_id, &t);
+            let hash = super::calendar_token::hash(&t);
+            store::set_calendar_token(&mut tx, actor.user_id, &sealed, &hash).await?;
             record(
                 &mut tx,
                 AuditEvent::new(Some(actor.user_id), "calendar_link", "user").id(actor.user_id),

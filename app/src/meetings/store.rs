@@ -263,26 +263,29 @@ pub async fn calendar_token(
     )
 }
 
+/// Keeps a new calendar token only as its hash (to find the owner) and a sealed copy.
 pub async fn set_calendar_token(
     conn: &mut SqliteConnection,
     user: UserId,
-    token: &str,
+    sealed: &str,
+    hash: &str,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET calendar_token = ? WHERE id = ?")
-        .bind(token)
+    sqlx::query("UPDATE users SET calendar_token = ?, calendar_token_hash = ? WHERE id = ?")
+        .bind(sealed)
+        .bind(hash)
         .bind(user)
         .execute(&mut *conn)
         .await?;
     Ok(())
 }
 
-pub async fn user_by_calendar_token(
+pub async fn user_by_calendar_token_hash(
     conn: &mut SqliteConnection,
-    token: &str,
+    hash: &str,
 ) -> Result<Option<UserId>, AppError> {
     Ok(
-        sqlx::query_scalar("SELECT id FROM users WHERE calendar_token = ? AND active = 1")
-            .bind(token)
+        sqlx::query_scalar("SELECT id FROM users WHERE calendar_token_hash = ? AND active = 1")
+            .bind(hash)
             .fetch_optional(&mut *conn)
             .await?,
     )

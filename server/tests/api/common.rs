@@ -19,20 +19,27 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn start() -> TestApp {
-        Self::start_with(&[]).await
+        Self::start_with(|_| Vec::new()).await
     }
 
     /// With more configuration, as the environment would give it (`CONVENE_PUBLIC_URL`, ...).
-    pub async fn start_with(vars: &[(&str, &str)]) -> TestApp {
+    pub async fn start_with_vars(vars: &[(&'static str, &str)]) -> TestApp {
+        let vars: Vec<(&'static str, String)> =
+            vars.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        Self::start_with(move |_| vars.clone()).await
+    }
+
+    /// Started with more configuration; `env` is given the folder of the database.
+    pub async fn start_with(
+        env: impl Fn(&std::path::Path) -> Vec<(&'static str, String)>,
+    ) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("convene.db").display());
+        let extra = env(dir.path());
         let config = Config::from_lookup(|k| match k {
             "CONVENE_DATABASE_URL" => Some(url.clone()),
             "CONVENE_ADDR" => Some("127.0.0.1:0".into()),
-            _ => vars
-                .iter()
-                .find(|(name, _)| *name == k)
-                .map(|(_, v)| v.to_string()),
+            k => extra.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()),
         })
         .unwrap();
         let (state, router) = startup::build(&config, startup::security(&config))
@@ -53,6 +60,11 @@ impl TestApp {
             _dir: dir,
             _shutdown: tx,
         }
+    }
+
+    /// The folder holding the database file (`convene.db`).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -2,10 +2,12 @@
 
 mod actions;
 mod agencies;
+mod at_rest;
 mod audit;
 mod authorization;
 mod cases;
 mod common;
+mod crash;
 mod live;
 mod live_client;
 mod matrix;

@@ -146,13 +146,8 @@ async fn when_the_group_requires_two_factor_an_unenrolled_user_can_only_reach_th
 #[tokio::test]
 async fn turning_two_factor_off_needs_the_password() {
     let app = TestApp::start().await;
-    enrol(&app, "advocate@demo.test").await;
+    let secret = enrol(&app, "advocate@demo.test").await;
     // Sign in needs a code now; use the API directly with a fresh code.
-    let secret: String =
-        sqlx::query_scalar("SELECT totp_secret FROM users WHERE email = 'advocate@demo.test'")
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
     let c = app.client();
     let r = app
         .post_sign_in(
@@ -254,4 +249,17 @@ async fn turning_two_factor_off_ends_the_users_other_sessions_but_not_this_one()
     .await
     .unwrap();
     assert!(audit.contains("other_sessions_ended"), "{audit}");
+}
+
+#[tokio::test]
+async fn the_secret_is_stored_sealed_never_in_clear() {
+    let app = TestApp::start().await;
+    let secret = enrol(&app, "advocate@demo.test").await;
+    let stored: String =
+        sqlx::query_scalar("SELECT totp_secret FROM users WHERE email = 'advocate@demo.test'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert!(stored.starts_with("sealed1:"), "{stored}");
+    assert!(!stored.contains(&secret));
 }

@@ -14,7 +14,7 @@ fn set_cookie(r: &reqwest::Response) -> String {
 
 #[tokio::test]
 async fn over_https_pages_send_hsts_and_the_session_cookie_is_host_prefixed_and_secure() {
-    let app = TestApp::start_with(&[("CONVENE_PUBLIC_URL", "https://convene.example.org")]).await;
+    let app = TestApp::start_with_vars(&[("CONVENE_PUBLIC_URL", "https://convene.example.org")]).await;
     let c = app.client();
     let page = c.get(app.url("/")).send().await.unwrap();
     let hsts = page
@@ -88,7 +88,7 @@ async fn notices(c: &reqwest::Client, app: &TestApp) -> Vec<serde_json::Value> {
 
 #[tokio::test]
 async fn ten_failures_from_ten_addresses_hold_the_account_back_and_tell_its_owner_and_the_admins() {
-    let app = TestApp::start_with(&[("CONVENE_TRUSTED_PROXIES", "127.0.0.1")]).await;
+    let app = TestApp::start_with_vars(&[("CONVENE_TRUSTED_PROXIES", "127.0.0.1")]).await;
     let victim = "police@demo.test";
     for i in 1..=10 {
         let r = sign_in_via(&app, &format!("198.51.100.{i}"), victim, "a wrong guess").await;
@@ -139,7 +139,7 @@ async fn ten_failures_from_ten_addresses_hold_the_account_back_and_tell_its_owne
 
 #[tokio::test]
 async fn an_email_without_an_account_is_held_back_just_the_same() {
-    let app = TestApp::start_with(&[("CONVENE_TRUSTED_PROXIES", "127.0.0.0/8")]).await;
+    let app = TestApp::start_with_vars(&[("CONVENE_TRUSTED_PROXIES", "127.0.0.0/8")]).await;
     for i in 1..=10 {
         let r = sign_in_via(
             &app,
@@ -191,7 +191,7 @@ async fn wrong_current_passwords_count_against_the_account_too() {
 
 #[tokio::test]
 async fn a_forwarded_address_from_a_trusted_proxy_is_the_client_for_the_address_limit() {
-    let app = TestApp::start_with(&[
+    let app = TestApp::start_with_vars(&[
         ("CONVENE_TRUSTED_PROXIES", "127.0.0.1"),
         ("CONVENE_SIGN_IN_PER_MINUTE", "3"),
     ])
@@ -209,7 +209,7 @@ async fn a_forwarded_address_from_a_trusted_proxy_is_the_client_for_the_address_
 
 #[tokio::test]
 async fn without_trusted_proxies_a_forged_forwarded_address_is_ignored() {
-    let app = TestApp::start_with(&[("CONVENE_SIGN_IN_PER_MINUTE", "3")]).await;
+    let app = TestApp::start_with_vars(&[("CONVENE_SIGN_IN_PER_MINUTE", "3")]).await;
     for i in 1..=3 {
         let r = sign_in_via(
             &app,
@@ -228,7 +228,7 @@ async fn without_trusted_proxies_a_forged_forwarded_address_is_ignored() {
 #[tokio::test]
 async fn a_forwarded_address_from_an_untrusted_peer_is_ignored() {
     // The proxy is elsewhere; the test's connection from 127.0.0.1 is not it.
-    let app = TestApp::start_with(&[
+    let app = TestApp::start_with_vars(&[
         ("CONVENE_TRUSTED_PROXIES", "10.0.0.0/8"),
         ("CONVENE_SIGN_IN_PER_MINUTE", "3"),
     ])
@@ -250,7 +250,7 @@ const SMALL_LIMIT: &str = "4096";
 
 #[tokio::test]
 async fn a_rest_body_over_the_limit_is_a_json_413_and_one_under_it_is_served() {
-    let app = TestApp::start_with(&[("CONVENE_MAX_BODY_BYTES", SMALL_LIMIT)]).await;
+    let app = TestApp::start_with_vars(&[("CONVENE_MAX_BODY_BYTES", SMALL_LIMIT)]).await;
     let c = app.sign_in_as("coordinator@demo.test").await;
     let r = c
         .post(app.api("/agencies"))
@@ -278,7 +278,7 @@ async fn a_rest_body_over_the_limit_is_a_json_413_and_one_under_it_is_served() {
 
 #[tokio::test]
 async fn a_server_function_body_over_the_limit_is_a_413_in_its_error_encoding() {
-    let app = TestApp::start_with(&[("CONVENE_MAX_BODY_BYTES", SMALL_LIMIT)]).await;
+    let app = TestApp::start_with_vars(&[("CONVENE_MAX_BODY_BYTES", SMALL_LIMIT)]).await;
     let r = app
         .client()
         .post(app.url("/_fn/sign_in"))
