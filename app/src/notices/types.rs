@@ -10,13 +10,28 @@ pub enum NoticeKind {
     InvolvedThroughResearch,
     /// The coordinator withdrew an involvement recorded through research.
     InvolvementWithdrawn,
+    /// Someone asked for a change to the person's access; it waits for a second person.
+    AccessAsked,
+    /// A change to the person's access was confirmed and applies now.
+    AccessChanged,
+    /// A change to the person's access was refused.
+    AccessRefused,
+    /// A change to the person's access was withdrawn before anyone decided it.
+    AccessWithdrawn,
+    /// The access change the person asked for was confirmed or refused.
+    AccessRequestDecided,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 3] = [
+    pub const ALL: [NoticeKind; 8] = [
         NoticeKind::SignInLocked,
         NoticeKind::InvolvedThroughResearch,
         NoticeKind::InvolvementWithdrawn,
+        NoticeKind::AccessAsked,
+        NoticeKind::AccessChanged,
+        NoticeKind::AccessRefused,
+        NoticeKind::AccessWithdrawn,
+        NoticeKind::AccessRequestDecided,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -24,6 +39,11 @@ impl NoticeKind {
             NoticeKind::SignInLocked => "sign_in_locked",
             NoticeKind::InvolvedThroughResearch => "involved_through_research",
             NoticeKind::InvolvementWithdrawn => "involvement_withdrawn",
+            NoticeKind::AccessAsked => "access_asked",
+            NoticeKind::AccessChanged => "access_changed",
+            NoticeKind::AccessRefused => "access_refused",
+            NoticeKind::AccessWithdrawn => "access_withdrawn",
+            NoticeKind::AccessRequestDecided => "access_request_decided",
         }
     }
 

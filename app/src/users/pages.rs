@@ -1,10 +1,13 @@
 //! User administration: the list of accounts, adding one, and changing one.
 
+use super::access::pages::{PendingAccessRequests, ResetSection};
+use super::access::text as access_text;
 use super::server_fns::{get_user, list_users, CreateUser, UpdateUser};
 use super::text;
-use super::types::{Representation, UserAccount};
+use super::types::{Representation, UpdatedUser, UserAccount};
 use crate::agencies::server_fns::list_agencies;
 use crate::agencies::types::Agency;
+use crate::auth::policy::reads_cases;
 use crate::auth::types::{Me, Role};
 use crate::components::forms::action_error;
 use crate::components::layout::{can_manage_users, signed_in_user};
@@ -53,6 +56,7 @@ pub fn UsersPage() -> impl IntoView {
             </Show>
         </div>
         <p class="lead">{text::INTRO}</p>
+        <PendingAccessRequests/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match users.await {
@@ -151,9 +155,10 @@ pub fn NewUserPage() -> impl IntoView {
             <h1>{text::ADD}</h1>
             {move || created().map(|c| view! {
                 <div class="notice notice--success" role="status">
-                    {match c.initial_password.clone() {
-                        Some(p) => view! { <p>{text::CREATED_WITH_PASSWORD} " " <code data-testid="initial-password">{p}</code></p> }.into_any(),
-                        None => view! { <p>{text::CREATED}</p> }.into_any(),
+                    {match (c.initial_password.clone(), c.request.is_some()) {
+                        (_, true) => view! { <p>{text::CREATED} " " {access_text::ASKED}</p> }.into_any(),
+                        (Some(p), _) => view! { <p>{text::CREATED_WITH_PASSWORD} " " <code data-testid="initial-password">{p}</code></p> }.into_any(),
+                        (None, _) => view! { <p>{text::CREATED}</p> }.into_any(),
                     }}
                     <p><A href=format!("/users/{}", c.user.id)>{format!("Open {}'s account", c.user.name)}</A></p>
                 </div>
@@ -254,7 +259,7 @@ fn EditUser(
     let active = RwSignal::new(user.active);
     Effect::new(move |_| {
         if let Some(Ok(u)) = toggle.value().get() {
-            active.set(u.active);
+            active.set(u.user.active);
         }
     });
     let id = user.id.to_string();
@@ -263,9 +268,7 @@ fn EditUser(
         <section class="section" aria-labelledby="edit-title">
             <h2 id="edit-title">"Change details"</h2>
             <ErrorSummary error=error labels=LABELS/>
-            <Show when=move || matches!(save.value().get(), Some(Ok(_)))>
-                <p class="notice notice--success" role="status">{text::SAVED}</p>
-            </Show>
+            {move || asked_or_saved(save.value().get())}
             <ActionForm action=save attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id/>
                 <Field error=error name="name" label="Full name">
@@ -280,25 +283,18 @@ fn EditUser(
                 <SubmitButton pending=save.pending() label="Save changes"/>
             </ActionForm>
         </section>
-        <section class="section" aria-labelledby="password-title">
-            <h2 id="password-title">"Set a new password"</h2>
-            <p>"Setting a new password signs the person out everywhere."</p>
-            <ErrorSummary error=reset_error labels=&[("password", "New password")]/>
-            <Show when=move || matches!(reset.value().get(), Some(Ok(_)))>
-                <p class="notice notice--success" role="status">"Password set. The person has been signed out everywhere."</p>
-            </Show>
-            <ActionForm action=reset attr:class="form" attr:novalidate=true>
-                <input type="hidden" name="id" value=id2/>
-                <Field error=reset_error name="password" label="New password" hint="At least 12 characters.">
-                    <input class="input" type="password" id="password" name="password" autocomplete="new-password"/>
-                </Field>
-                <SubmitButton pending=reset.pending() label="Set password" secondary=true/>
-            </ActionForm>
-        </section>
+        {if reads_cases(user.role, user.agency_id) {
+            view! { <ResetSection id=user.id/> }.into_any()
+        } else {
+            view! { <SetPassword id=id2 reset=reset reset_error=reset_error/> }.into_any()
+        }}
         {(!is_self).then(|| view! {
             <section class="section" aria-labelledby="status-title">
                 <h2 id="status-title">"Access"</h2>
                 <ErrorSummary error=toggle_error labels=&[]/>
+                {move || toggle.value().get().and_then(|r| r.ok()).and_then(|u| u.request).map(|_| view! {
+                    <p class="notice notice--success" role="status">{access_text::ASKED}</p>
+                })}
                 <p>{move || if active.get() {
                     "This account is active. Deactivating it signs the person out at once and stops them signing in."
                 } else {
@@ -319,5 +315,45 @@ fn EditUser(
                 </ActionForm>
             </section>
         })}
+    }
+}
+
+/// After saving: the part that waits for a second person, or that it is saved.
+fn asked_or_saved(r: Option<Result<UpdatedUser, AppError>>) -> Option<AnyView> {
+    match r {
+        Some(Ok(u)) if u.request.is_some() => Some(
+            view! { <p class="notice notice--success" role="status">{access_text::ASKED}</p> }
+                .into_any(),
+        ),
+        Some(Ok(_)) => Some(
+            view! { <p class="notice notice--success" role="status">{text::SAVED}</p> }.into_any(),
+        ),
+        _ => None,
+    }
+}
+
+/// Someone who reads no cases: the administrator may set the password at once.
+#[component]
+fn SetPassword(
+    id: String,
+    reset: ServerAction<UpdateUser>,
+    reset_error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    view! {
+        <section class="section" aria-labelledby="password-title">
+            <h2 id="password-title">"Set a new password"</h2>
+            <p>"Setting a new password signs the person out everywhere."</p>
+            <ErrorSummary error=reset_error labels=&[("password", "New password")]/>
+            <Show when=move || matches!(reset.value().get(), Some(Ok(_)))>
+                <p class="notice notice--success" role="status">"Password set. The person has been signed out everywhere."</p>
+            </Show>
+            <ActionForm action=reset attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=id/>
+                <Field error=reset_error name="password" label="New password" hint="At least 12 characters.">
+                    <input class="input" type="password" id="password" name="password" autocomplete="new-password"/>
+                </Field>
+                <SubmitButton pending=reset.pending() label="Set password" secondary=true/>
+            </ActionForm>
+        </section>
     }
 }
