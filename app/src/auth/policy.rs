@@ -364,6 +364,21 @@ mod tests {
                 });
             }
         }
+        for asker in [Admin, Chair, Coordinator] {
+            for (asked_by_self, target_self, chair_available) in [
+                (false, false, false),
+                (false, false, true),
+                (true, false, false),
+                (false, true, false),
+            ] {
+                v.push(Resource::AccessRequest {
+                    asked_by_self,
+                    target_self,
+                    asker,
+                    chair_available,
+                });
+            }
+        }
         v
     }
 
