@@ -6,7 +6,8 @@ use axum::response::{IntoResponse, Response};
 use convene_app::error::AppError;
 use convene_app::ids::{AccessRequestId, UserId};
 use convene_app::state::AppState;
-use convene_app::users::access::service::{self as access, Reset};
+use convene_app::users::access::reset::{self, Reset};
+use convene_app::users::access::service as access;
 use convene_app::users::access::types::{AccessRequest, Confirmed};
 use convene_app::users::service;
 use convene_app::users::types::{NewUserInput, UserAccount, UserPatchInput};
@@ -69,8 +70,13 @@ async fn update(
     })
 }
 
-async fn reset(s: AppState, auth: Auth, id: UserId, what: Reset) -> Result<Response, AppError> {
-    let mut r = access::reset(&s, auth.actor(), id, what).await?;
+async fn answer_reset(
+    s: AppState,
+    auth: Auth,
+    id: UserId,
+    what: Reset,
+) -> Result<Response, AppError> {
+    let mut r = reset::reset(&s, auth.actor(), id, what).await?;
     Ok(match r.request.take() {
         Some(req) => asked(req),
         None => axum::Json(r).into_response(),
@@ -82,7 +88,7 @@ async fn reset_password(
     auth: Auth,
     Id(id): Id<UserId>,
 ) -> Result<Response, AppError> {
-    reset(s, auth, id, Reset::Password).await
+    answer_reset(s, auth, id, Reset::Password).await
 }
 
 async fn reset_totp(
@@ -90,7 +96,7 @@ async fn reset_totp(
     auth: Auth,
     Id(id): Id<UserId>,
 ) -> Result<Response, AppError> {
-    reset(s, auth, id, Reset::Totp).await
+    answer_reset(s, auth, id, Reset::Totp).await
 }
 
 async fn requests(

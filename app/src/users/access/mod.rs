@@ -8,6 +8,8 @@ pub mod text;
 pub mod types;
 
 #[cfg(feature = "ssr")]
+pub mod reset;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -35,14 +35,14 @@ pub async fn withdraw_access_request(id: AccessRequestId) -> Result<AccessReques
 pub async fn reset_user_password(id: UserId) -> Result<ResetOutcome, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
-    let what = super::service::Reset::Password;
-    respond(super::service::reset(&state, actor.as_ref(), id, what).await)
+    let what = super::reset::Reset::Password;
+    respond(super::reset::reset(&state, actor.as_ref(), id, what).await)
 }
 
 #[server(prefix = "/_fn")]
 pub async fn reset_user_totp(id: UserId) -> Result<ResetOutcome, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
-    let what = super::service::Reset::Totp;
-    respond(super::service::reset(&state, actor.as_ref(), id, what).await)
+    let what = super::reset::Reset::Totp;
+    respond(super::reset::reset(&state, actor.as_ref(), id, what).await)
 }
