@@ -203,6 +203,16 @@ fn allowed(role: Role, must_enrol_totp: bool, action: Action, resource: Resource
                 role: Member | Observer,
             },
         ) => true,
+        // The chair may change the accounts of the people at the table (not create them): what
+        // would widen someone's reading of cases goes to an admin to confirm, the other way
+        // round from an admin's request.
+        (
+            Chair,
+            Update,
+            UserAccount {
+                role: Coordinator | Member | Observer,
+            },
+        ) => true,
         (Admin | Chair, Read, AuditLog) => true,
         (Admin, Read | Update, Settings) => true,
         (Chair | Coordinator, Read, Settings) => true,
@@ -466,7 +476,13 @@ mod tests {
             Resource::UserAccounts => action == Read && matches!(role, Admin | Chair | Coordinator),
             Resource::UserAccount { role: target } => match action {
                 Read => matches!(role, Admin | Chair | Coordinator),
-                _ => role == Admin || (role == Coordinator && matches!(target, Member | Observer)),
+                _ => {
+                    role == Admin
+                        || (role == Coordinator && matches!(target, Member | Observer))
+                        || (role == Chair
+                            && action == Update
+                            && matches!(target, Coordinator | Member | Observer))
+                }
             },
             Resource::AuditLog => action == Read && matches!(role, Admin | Chair),
             Resource::Settings => match action {

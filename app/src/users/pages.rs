@@ -7,7 +7,7 @@ use super::text;
 use super::types::{Representation, UpdatedUser, UserAccount};
 use crate::agencies::server_fns::list_agencies;
 use crate::agencies::types::Agency;
-use crate::auth::policy::reads_cases;
+use crate::auth::policy::{permits, reads_cases, Action, Resource as PolicyResource};
 use crate::auth::types::{Me, Role};
 use crate::components::forms::action_error;
 use crate::components::layout::{can_manage_users, signed_in_user};
@@ -34,13 +34,16 @@ fn signed_in() -> Signal<Option<Me>> {
     Signal::derive(move || me.clone())
 }
 
-/// The roles the signed-in person may give (a coordinator: member and observer only).
-fn assignable_roles(me: &Option<Me>) -> Vec<Role> {
-    match me.as_ref().map(|m| m.role) {
-        Some(Role::Admin) => Role::ALL.to_vec(),
-        Some(Role::Coordinator) => vec![Role::Member, Role::Observer],
-        _ => vec![],
-    }
+/// The roles the signed-in person may give, by creating or by changing an account (the
+/// policy's answer, as the server will decide).
+fn assignable_roles(me: &Option<Me>, action: Action) -> Vec<Role> {
+    Role::ALL
+        .into_iter()
+        .filter(|&role| {
+            me.as_ref()
+                .is_some_and(|m| permits(m, action, PolicyResource::UserAccount { role }))
+        })
+        .collect()
 }
 
 #[component]
@@ -178,7 +181,7 @@ pub fn NewUserPage() -> impl IntoView {
                             <Field error=error name="email" label="Email address" hint="They sign in with this address.">
                                 <input class="input" type="email" id="email" name="email" spellcheck="false" autocomplete="off"/>
                             </Field>
-                            <RoleAndRepresentation error=error roles=assignable_roles(&me.get_untracked()) role=None representation=Representation::None/>
+                            <RoleAndRepresentation error=error roles=assignable_roles(&me.get_untracked(), Action::Create) role=None representation=Representation::None/>
                             <AgencySelect error=error agencies=list selected=None/>
                             <Field error=error name="password" label="First password" optional=true
                                 hint="Leave empty to have Convene make one up and show it to you once.">
@@ -224,7 +227,7 @@ pub fn UserPage() -> impl IntoView {
 #[component]
 fn UserDetail(user: UserAccount, agencies: Vec<Agency>) -> impl IntoView {
     let me = signed_in().get_untracked();
-    let roles = assignable_roles(&me);
+    let roles = assignable_roles(&me, Action::Update);
     let may_edit = roles.contains(&user.role);
     let is_self = me.as_ref().is_some_and(|m| m.id == user.id);
     view! {

@@ -424,3 +424,28 @@ async fn only_the_asker_withdraws_a_request() {
     .await;
     assert_eq!(s, StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn the_chair_asks_and_an_admin_confirms_the_other_way_round() {
+    let app = TestApp::start().await;
+    let chair = app.sign_in_as("chair@demo.test").await;
+    let member = app.user_id("social@demo.test").await;
+    let (s, _) = patch(&app, &chair, member, json!({ "active": false })).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, req) = patch(&app, &chair, member, json!({ "active": true })).await;
+    assert_eq!(s, StatusCode::ACCEPTED, "{req}");
+    assert_eq!(req["asked_by_role"], "chair");
+    let id = req["id"].as_i64().unwrap();
+    let coordinator = app.sign_in_as("coordinator@demo.test").await;
+    let (s, _) = decide(&app, &coordinator, id, "confirm").await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "a coordinator never confirms");
+    assert!(!role_and_active(&app, member).await.1);
+    let admin = app.sign_in_as("admin@demo.test").await;
+    let (s, done) = decide(&app, &admin, id, "confirm").await;
+    assert_eq!(s, StatusCode::OK, "{done}");
+    assert!(role_and_active(&app, member).await.1);
+    let r = app
+        .post_sign_in(&app.client(), "social@demo.test", PASSWORD, None)
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+}

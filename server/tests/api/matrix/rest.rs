@@ -34,11 +34,12 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::GET, "/users", "/users".into(), Body::None, "AAAFFF"),
         row(M::GET, "/users/{id}", format!("/users/{}", f.member_user), Body::None, "AAAFFF"),
         row(M::POST, "/users", "/users".into(), Body::Json(json!({"email": "", "name": "", "role": "member"})), "AFAFFF"),
-        row(M::PATCH, "/users/{id}", format!("/users/{}", f.member_user), Body::Json(json!({"name": ""})), "AFAFFF"),
+        // The chair changes the accounts of the people at the table (an admin confirms what gives access).
+        row(M::PATCH, "/users/{id}", format!("/users/{}", f.member_user), Body::Json(json!({"name": ""})), "AAAFFF"),
         row(M::PATCH, "/users/{id}", format!("/users/{}", f.chair_user), Body::Json(json!({"name": ""})), "AFFFFF"),
         // Resets of a case reader are asked for; one is already waiting here (a conflict).
-        row(M::POST, "/users/{id}/password-reset", format!("/users/{}/password-reset", f.pending_reader), Body::None, "AFAFFF"),
-        row(M::POST, "/users/{id}/totp-reset", format!("/users/{}/totp-reset", f.pending_reader), Body::None, "AFAFFF"),
+        row(M::POST, "/users/{id}/password-reset", format!("/users/{}/password-reset", f.pending_reader), Body::None, "AAAFFF"),
+        row(M::POST, "/users/{id}/totp-reset", format!("/users/{}/totp-reset", f.pending_reader), Body::None, "AAAFFF"),
         // A coordinator's request: the admin or the chair decides it, the coordinator may
         // withdraw it (already decided here, so a conflict).
         row(M::GET, "/access-requests", "/access-requests".into(), Body::None, "AAAFFF"),
