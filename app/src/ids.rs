@@ -38,3 +38,4 @@ id_type!(ItemId);
 id_type!(SectionId);
 id_type!(CommentId);
 id_type!(ActionId);
+id_type!(AccessRequestId);

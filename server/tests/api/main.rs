@@ -1,5 +1,6 @@
 //! API tests: the real application on port 0 with a fresh database per test.
 
+mod access;
 mod actions;
 mod agencies;
 mod at_rest;

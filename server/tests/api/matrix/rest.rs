@@ -34,8 +34,18 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::GET, "/users", "/users".into(), Body::None, "AAAFFF"),
         row(M::GET, "/users/{id}", format!("/users/{}", f.member_user), Body::None, "AAAFFF"),
         row(M::POST, "/users", "/users".into(), Body::Json(json!({"email": "", "name": "", "role": "member"})), "AFAFFF"),
-        row(M::PATCH, "/users/{id}", format!("/users/{}", f.member_user), Body::Json(json!({"name": ""})), "AFAFFF"),
+        // The chair changes the accounts of the people at the table (an admin confirms what gives access).
+        row(M::PATCH, "/users/{id}", format!("/users/{}", f.member_user), Body::Json(json!({"name": ""})), "AAAFFF"),
         row(M::PATCH, "/users/{id}", format!("/users/{}", f.chair_user), Body::Json(json!({"name": ""})), "AFFFFF"),
+        // Resets of a case reader are asked for; one is already waiting here (a conflict).
+        row(M::POST, "/users/{id}/password-reset", format!("/users/{}/password-reset", f.pending_reader), Body::None, "AAAFFF"),
+        row(M::POST, "/users/{id}/totp-reset", format!("/users/{}/totp-reset", f.pending_reader), Body::None, "AAAFFF"),
+        // A coordinator's request: the admin or the chair decides it, the coordinator may
+        // withdraw it (already decided here, so a conflict).
+        row(M::GET, "/access-requests", "/access-requests".into(), Body::None, "AAAFFF"),
+        row(M::POST, "/access-requests/{id}/confirm", format!("/access-requests/{}/confirm", f.decided_request), Body::None, "AAFFFF"),
+        row(M::POST, "/access-requests/{id}/refuse", format!("/access-requests/{}/refuse", f.decided_request), Body::None, "AAFFFF"),
+        row(M::POST, "/access-requests/{id}/withdraw", format!("/access-requests/{}/withdraw", f.decided_request), Body::None, "FFAFFF"),
         row(M::GET, "/audit", "/audit".into(), Body::None, "AAFFFF"),
         row(M::GET, "/settings", "/settings".into(), Body::None, "AAAFFF"),
         row(M::PATCH, "/settings", "/settings".into(), Body::Json(json!({"escalation_incidents": 0})), "AFFFFF"),
