@@ -122,5 +122,6 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <crate::cases::pages::pending::PendingMatches/>
     }
 }
