@@ -124,9 +124,15 @@ schemas = {
       "victim_voice": {"type": ["object", "null"], "properties": {"advocate_name": {"type": ["string", "null"]}, "advocate_agency_id": {"type": ["integer", "null"]}, "views": {"type": ["string", "null"]}}}}},
   "CaseCreated": {"type": "object", "required": ["id", "reference", "existing_case", "criteria"], "properties": {
       "id": {"type": "integer"}, "reference": {"type": "string", "example": "C-2026-0042"},
-      "existing_case": {"type": "boolean", "description": "The victim already had a case: the referral was added to it"},
+      "existing_case": {"type": "boolean", "description": "The referral was added to a case of the victim that the referrer could already see. Otherwise a new case is opened, whether or not the register knows her: the coordinator checks every referral and links it to a known case if there is one"},
       "referral_id": {"type": "integer"}, "criteria": ref("Criteria")}},
-  "Assessment": {"type": "object", "properties": {"criteria": ref("Criteria"), "existing_case": {"type": "boolean"}, "unanswered": arr({"type": "integer"})}},
+  "Assessment": {"type": "object", "description": "The criteria alone: the victim is never looked up, so the answer is the same for a known and an unknown person", "properties": {"criteria": ref("Criteria"), "unanswered": arr({"type": "integer"})}},
+  "PendingMatch": {"type": "object", "description": "A referral that opened a provisional case for a victim the register already knows", "properties": {
+      "id": {"type": "integer"}, "case_id": {"type": "integer"}, "case_reference": {"type": "string"}, "matched_case_id": {"type": "integer"},
+      "matched_reference": {"type": "string"}, "referring_agency_name": {"type": ["string", "null"]}, "created_at": {"type": "string", "format": "date-time"}}},
+  "MatchDecision": {"type": "object", "required": ["decision"], "properties": {"decision": {"type": "string", "enum": ["confirm", "reject"], "description": "confirm: the same person, the provisional case is merged into the known one (referrals, agencies, children merged); reject: another person, it stays a case of its own"}}},
+  "MatchDecided": {"type": "object", "properties": {"id": {"type": "integer"}, "decision": {"type": "string", "enum": ["confirm", "reject"]}, "case_id": {"type": "integer", "description": "Where the referral now is"}, "reference": {"type": "string"}}},
+  "WithdrawResearch": {"type": "object", "required": ["agency_id"], "properties": {"agency_id": {"type": "integer"}}},
   "CaseStatus": {"type": "string", "enum": ["referred", "active", "monitoring", "closed"]},
   "Deadline": {"type": "object", "properties": {"state": {"type": "string", "enum": ["done", "due", "overdue", "not_applicable"]}, "on": {"type": "string", "format": "date"}, "by_unix": {"type": "integer"}}},
   "Deadlines": {"type": "object", "properties": {"initial_assessment": ref("Deadline"), "intervention_plan": ref("Deadline")}},
@@ -134,7 +140,7 @@ schemas = {
       "id": {"type": "integer"}, "reference": {"type": "string"}, "status": ref("CaseStatus"), "lead_agency_id": {"type": ["integer", "null"]},
       "lead_agency_name": {"type": ["string", "null"]}, "children_count": {"type": "integer"}, "referral_count": {"type": "integer"},
       "last_referred_on": {"type": "string", "format": "date"}, "criteria": ref("Criteria"), "deadlines": ref("Deadlines")}},
-  "InvolvedAgency": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "reasons": arr({"type": "string", "enum": ["referring", "lead", "added", "action"]})}},
+  "InvolvedAgency": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "reasons": arr({"type": "string", "enum": ["referring", "lead", "added", "action", "research"]})}},
   "PersonRef": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "agency_name": {"type": ["string", "null"]}}},
   "ReferralView": {"type": "object", "description": "A referral without restricted fields", "properties": {
       "id": {"type": "integer"}, "referred_on": {"type": "string", "format": "date"}, "registered_at": {"type": "string", "format": "date-time"},
@@ -291,14 +297,17 @@ paths = {
   "/cases": {
     "get": op("The cases the signed-in user may see (need-to-know)", {**ok(arr(ref("CaseSummary"))), **errs(*STD, "422")}, "cases", params=[
         q("status", ref("CaseStatus"), "Only cases with this status"), q("agency_id", {"type": "integer"}, "Only cases this agency is involved with")]),
-    "post": op("Refer a case: opens it, or adds the referral to the victim's existing case", {**ok(ref("CaseCreated"), "Created", "201"), **errs(*STD, "422")}, "cases", body(ref("Referral"), "A referral meeting no criterion is refused (422, field `criteria`) and nothing is written"))},
-  "/cases/assess": {"post": op("The criteria a referral would meet (writes nothing)", {**ok(ref("Assessment")), **errs(*STD, "404")}, "cases", body(ref("Referral")))},
+    "post": op("Refer a case: adds the referral to the victim's case when the referrer may see it, otherwise opens a case (held as a possible match if the register knows her)", {**ok(ref("CaseCreated"), "Created", "201"), **errs(*STD, "422")}, "cases", body(ref("Referral"), "A referral meeting no criterion is refused (422, field `criteria`) and nothing is written"))},
+  "/cases/assess": {"post": op("The criteria a referral would meet (writes only its audit row, with the outcome)", {**ok(ref("Assessment")), **errs(*STD, "404")}, "cases", body(ref("Referral")))},
   "/cases/{id}": {
     "get": op("One case (404 when it does not exist or may not be seen); the read is audited", {**ok(ref("CaseDetail")), **errs("401", "404")}, "cases", params=ID),
     "patch": op("Change status, lead agency, case manager/responsible, added agencies, stage dates", {**ok(ref("CaseDetail")), **errs("401", "403", "404", "422")}, "cases", body(ref("CasePatch")), ID)},
   "/cases/{id}/referrals": {"post": op("Refer an existing case again (same body without the victim)", {**ok(ref("CaseCreated"), "Created", "201"), **errs("401", "404", "422")}, "cases", body(ref("Referral")), ID)},
   "/cases/{id}/reveal": {"post": op("Show one restricted field, with a reason (audited)", {**ok(ref("Revealed")), **errs("401", "404", "422")}, "cases", body(ref("RevealRequest")), ID)},
-  "/cases/{id}/timeline": {"get": op("What happened to the case, oldest first", {**ok(arr(ref("TimelineEntry"))), **errs("401", "404")}, "cases", params=ID)},
+  "/cases/{id}/timeline": {"get": op("What happened to the case, oldest first; the reasons given for showing restricted details only for the chair and coordinator", {**ok(arr(ref("TimelineEntry"))), **errs("401", "404")}, "cases", params=ID)},
+  "/cases/{id}/withdraw-research": {"post": op("Withdraw an agency's involvement that came from research (chair, coordinator); its people are told", {**ok(ref("CaseDetail")), **errs("401", "403", "404", "422")}, "cases", body(ref("WithdrawResearch")), ID)},
+  "/case-matches": {"get": op("Referrals held as possible matches of a known case (chair, coordinator); the read is audited", {**ok(arr(ref("PendingMatch"))), **errs(*STD)}, "cases")},
+  "/case-matches/{id}": {"post": op("Confirm or reject a possible match (chair, coordinator); audited", {**ok(ref("MatchDecided")), **errs(*STD, "404", "409", "422")}, "cases", body(ref("MatchDecision")), ID)},
   "/meetings": {
     "get": op("Meetings (everyone signed in: when and where)", {**ok(arr(ref("Meeting"))), **errs("401", "422")}, "meetings", params=[q("from", {"type": "string"}, "From (date or date-time, UTC)"), q("to", {"type": "string"}, "Before")]),
     "post": op("Schedule a meeting (chair, coordinator)", {**ok(ref("Meeting"), "Created", "201"), **errs(*STD, "422")}, "meetings", body(ref("NewMeeting")))},

@@ -123,5 +123,6 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <crate::cases::pages::pending::PendingMatches/>
     }
 }

@@ -31,6 +31,7 @@ id_type!(UserId);
 id_type!(AgencyId);
 id_type!(AuditId);
 id_type!(CaseId);
+id_type!(MatchId);
 id_type!(ReferralId);
 id_type!(MeetingId);
 id_type!(SeriesId);

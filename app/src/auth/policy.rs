@@ -219,6 +219,8 @@ fn allowed(role: Role, must_enrol_totp: bool, action: Action, resource: Resource
         // Need-to-know: the chair and coordinator see every case; a member, the cases their
         // agency is involved with. Admins and observers see no case data (outside a meeting).
         (Chair | Coordinator | Member, Read | Create, Cases) => true,
+        // Linking a referral held as a possible match to the victim's known case.
+        (Chair | Coordinator, Assign, Cases) => true,
         (Chair | Coordinator, Read | Create | Update | Reveal | Assign, Case { .. }) => true,
         (Member, Read | Create | Reveal, Case { involved: true, .. }) => true,
         (Member, Update, Case { lead: true, .. }) => true,
@@ -462,7 +464,8 @@ mod tests {
             },
             _ if action == Approve => false,
             Resource::Cases => {
-                matches!(action, Read | Create) && matches!(role, Chair | Coordinator | Member)
+                (matches!(action, Read | Create) && matches!(role, Chair | Coordinator | Member))
+                    || (action == Assign && case_staff)
             }
             Resource::Case { involved, lead } => match action {
                 Read | Create | Reveal => case_staff || (role == Member && involved),

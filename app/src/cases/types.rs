@@ -658,6 +658,13 @@ pub struct RevealInput {
     pub reason: String,
 }
 
+/// Which agency's involvement through research to withdraw.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithdrawResearchInput {
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub agency_id: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseFilter {
     #[serde(default)]
@@ -672,6 +679,8 @@ pub struct CaseFilter {
 pub struct CaseCreated {
     pub id: CaseId,
     pub reference: String,
+    /// Added to a case the referrer could already see. A new case is `false` whether or not
+    /// the register knew the victim: that is for the coordinator to settle.
     pub existing_case: bool,
     pub referral_id: ReferralId,
     pub criteria: Criteria,
@@ -680,8 +689,6 @@ pub struct CaseCreated {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     pub criteria: Criteria,
-    /// The victim (name and date of birth) already has a case: this referral would be added to it.
-    pub existing_case: bool,
     /// Questions of the checklist not yet answered (1-based), for the live summary.
     pub unanswered: Vec<u8>,
 }

@@ -83,7 +83,7 @@ fn CaseView(
                 {match how.as_str() {
                     "existing" => "Referral submitted. This victim already had a case, so your referral was added to it: her earlier referrals are below.",
                     "again" => "Referral submitted and added to the case.",
-                    _ => "Referral submitted. The case has been opened.",
+                    _ => t::RECEIVED,
                 }}
             </div>
         })}
@@ -107,11 +107,7 @@ fn CaseView(
                         format!("{} (aged {})", case.children_ages.len(), case.children_ages.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "))
                     }}</dd></div>
                     <div><dt>"Agencies"</dt><dd>
-                        <ul class="plain-list">
-                            {case.agencies.iter().map(|a| view! {
-                                <li>{a.name.clone()} " " <span class="muted">"(" {a.reasons.join(", ")} ")"</span></li>
-                            }).collect_view()}
-                        </ul>
+                        <super::involved::AgencyList id=id agencies=case.agencies.clone()/>
                     </dd></div>
                 </dl>
             </section>

@@ -58,6 +58,11 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::POST, "/cases/{id}/referrals", format!("/cases/{case}/referrals"), empty(), "NAAANN"),
         row(M::POST, "/cases/{id}/reveal", format!("/cases/{case}/reveal"), empty(), "NAAANN"),
         row(M::GET, "/cases/{id}/timeline", format!("/cases/{case}/timeline"), Body::None, "NAAANN"),
+        row(M::POST, "/cases/{id}/withdraw-research", format!("/cases/{case}/withdraw-research"), empty(), "NAAFNN"),
+        // Pending matches are the register's keepers' to decide (the id needs no fixture: a
+        // decision's content is judged before the match is looked up).
+        row(M::GET, "/case-matches", "/case-matches".into(), Body::None, "FAAFFF"),
+        row(M::POST, "/case-matches/{id}", "/case-matches/1".into(), empty(), "FAAFFF"),
         // Actions: agreed by the chair and coordinator, updated by the owning agency.
         row(M::GET, "/actions", "/actions".into(), Body::None, "FAAAAF"),
         row(M::POST, "/actions", "/actions".into(), empty(), "FAAFFF"),
