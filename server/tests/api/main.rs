@@ -3,6 +3,7 @@
 mod actions;
 mod agencies;
 mod audit;
+mod audit_chain;
 mod authorization;
 mod cases;
 mod common;
@@ -13,6 +14,7 @@ mod meetings;
 mod minutes;
 mod openapi;
 mod pages;
+mod retention;
 mod security;
 mod sessions;
 mod totp;
