@@ -421,6 +421,13 @@ pub async fn update(
         authorize(Some(actor), Action::Assign, resource)?;
     }
     let mut p = Problems::new();
+    // Closing needs a reason (kept for the record; erased with the case's personal data).
+    if patch.status == Some(CaseStatus::Closed)
+        && patch.closing_reason.is_none()
+        && !store::is_closed(&mut tx, id).await?
+    {
+        p.add("closing_reason", t::CLOSING_REASON_REQUIRED);
+    }
     if let Some(Some(a)) = patch.lead_agency_id {
         if !agencies::is_active(&mut tx, a).await? {
             p.add("lead_agency_id", t::AGENCY_UNKNOWN);

@@ -277,6 +277,16 @@ pub async fn apply_patch(
     let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE cases SET updated_at = ");
     b.push_bind(now);
     if let Some(s) = p.status {
+        // closed_at starts the retention clock: set on closing (kept when already closed),
+        // cleared on reopening.
+        b.push(", closed_at = CASE WHEN ")
+            .push_bind(s.as_str())
+            .push(" = 'closed' THEN COALESCE(CASE WHEN status = 'closed' THEN closed_at END, ")
+            .push_bind(now)
+            .push(") END");
+        if let Some(r) = &p.closing_reason {
+            b.push(", closing_reason = ").push_bind(r.clone());
+        }
         b.push(", status = ").push_bind(s.as_str());
     }
     if let Some(v) = p.lead_agency_id {
@@ -335,4 +345,12 @@ pub async fn is_case_worker(conn: &mut SqliteConnection, user: UserId) -> Result
     .fetch_one(&mut *conn)
     .await?;
     Ok(n > 0)
+}
+
+pub async fn is_closed(conn: &mut SqliteConnection, id: CaseId) -> Result<bool, AppError> {
+    let status: Option<String> = sqlx::query_scalar("SELECT status FROM cases WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(status.as_deref() == Some("closed"))
 }

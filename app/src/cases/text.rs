@@ -59,3 +59,6 @@ pub const INITIAL_ASSESSMENT: &str = "Initial assessment (72 hours)";
 pub const INTERVENTION_PLAN: &str = "Intervention plan (30 days)";
 pub const SHOW_BECAUSE: &str = "Show (reason needed)";
 pub const MASKED: &str = "••••••";
+pub const CLOSING_REASON_REQUIRED: &str =
+    "Say why the case is closed (for example: risk reduced, victim moved away).";
+pub const CLOSING_REASON_LONG: &str = "Keep the reason for closing under 2,000 characters.";

@@ -274,6 +274,7 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
     let latest = case.referrals.last().cloned();
     const LABELS: &[(&str, &str)] = &[
         ("status", "Status"),
+        ("closing_reason", "Reason for closing"),
         ("lead_agency_id", "Lead agency"),
         ("case_manager_id", "Case manager"),
         ("case_responsible_id", "Case responsible"),
@@ -359,6 +360,9 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
                     <select class="select" id="status" name="form[status]">
                         {CaseStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s == case.status>{s.label()}</option> }).collect_view()}
                     </select>
+                </Field>
+                <Field error=error name="closing_reason" label="Reason for closing" hint="Needed when you change the status to closed." optional=true>
+                    <textarea class="textarea" id="closing_reason" name="form[closing_reason]" rows="2"></textarea>
                 </Field>
                 {staff.then(|| view! {
                     <Field error=error name="lead_agency_id" label="Lead agency">
