@@ -14,7 +14,8 @@ fn set_cookie(r: &reqwest::Response) -> String {
 
 #[tokio::test]
 async fn over_https_pages_send_hsts_and_the_session_cookie_is_host_prefixed_and_secure() {
-    let app = TestApp::start_with_vars(&[("CONVENE_PUBLIC_URL", "https://convene.example.org")]).await;
+    let app =
+        TestApp::start_with_vars(&[("CONVENE_PUBLIC_URL", "https://convene.example.org")]).await;
     let c = app.client();
     let page = c.get(app.url("/")).send().await.unwrap();
     let hsts = page
