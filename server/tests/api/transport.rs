@@ -330,3 +330,22 @@ async fn a_server_function_with_arguments_it_cannot_read_answers_422_not_500() {
         assert_eq!(e.status(), status, "{name} {body:?}: {e:?}");
     }
 }
+
+#[tokio::test]
+async fn guesses_sent_all_at_once_from_many_addresses_get_no_more_than_ten_tries() {
+    let app = TestApp::start_with(&[("CONVENE_TRUSTED_PROXIES", "127.0.0.1")]).await;
+    let guesses = (1..=30).map(|i| {
+        let app = &app;
+        async move { sign_in_via(app, &format!("198.51.100.{i}"), "chair@demo.test", "guess").await }
+    });
+    let answers = futures_util::future::join_all(guesses).await;
+    let tried = answers
+        .iter()
+        .filter(|r| r.status() == StatusCode::UNAUTHORIZED)
+        .count();
+    let held = answers
+        .iter()
+        .filter(|r| r.status() == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((tried, held), (10, 20));
+}
