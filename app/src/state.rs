@@ -35,6 +35,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub security: Arc<SecurityConfig>,
     pub limiter: Arc<AddressLimiter>,
+    /// Password checks of one account run one at a time (see `auth::account_limit`).
+    pub password_turns: Arc<crate::auth::account_limit::OneAtATime>,
     /// The live meetings' rooms (sockets and their broadcast channels).
     pub live: Arc<crate::live::hub::LiveHub>,
     /// Seals and opens the secret columns (TOTP secrets, calendar tokens).
@@ -54,6 +56,7 @@ impl AppState {
             leptos_options,
             security: Arc::new(security),
             limiter,
+            password_turns: Arc::default(),
             live: Arc::default(),
             sealer: Arc::new(sealer),
         }

@@ -90,6 +90,7 @@ fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("CONVENE_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
     let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+    crate::startup::log_panics_without_data();
 }
 
 pub fn main() -> ExitCode {

@@ -129,6 +129,23 @@ pub async fn serve(
     .await
 }
 
+/// Panics go to the log with where they happened, and their message only when it is a fixed
+/// text: the default hook prints every message to stderr, and a formatted one (an `unwrap` of
+/// an error) may quote a person's data.
+pub fn log_panics_without_data() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!(
+            %location,
+            message = crate::http::failures::panic_message(info.payload()),
+            "panic"
+        );
+    }));
+}
+
 /// Resolves on Ctrl-C or SIGTERM.
 pub async fn shutdown_signal() {
     let ctrl_c = async {

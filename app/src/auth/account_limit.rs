@@ -14,6 +14,9 @@ use crate::notices::store::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::OwnedMutexGuard;
 
 pub const WINDOW_SECS: i64 = 15 * 60;
 pub const FREE_FAILURES: i64 = 10;
@@ -116,6 +119,25 @@ pub async fn record_failure(
     Ok(())
 }
 
+/// One password check at a time per account. Without it a thousand guesses sent at once would
+/// all pass `check` before the first failure is recorded.
+#[derive(Default)]
+pub struct OneAtATime(Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>);
+
+impl OneAtATime {
+    /// Waits for the account's turn; the turn lasts as long as the guard.
+    pub async fn turn(&self, email: &str) -> OwnedMutexGuard<()> {
+        let lock = {
+            let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+            if map.len() > 10_000 {
+                map.retain(|_, l| Arc::strong_count(l) > 1);
+            }
+            map.entry(key(email)).or_default().clone()
+        };
+        lock.lock_owned().await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +149,31 @@ mod tests {
         assert_eq!(wait_after(FREE_FAILURES), 30);
         assert_eq!(wait_after(FREE_FAILURES + 1), 60);
         assert_eq!(wait_after(FREE_FAILURES + 50), MAX_WAIT_SECS);
+    }
+
+    #[tokio::test]
+    async fn a_second_check_on_the_same_account_waits_for_the_first() {
+        let turns = OneAtATime::default();
+        let first = turns.turn("chair@demo.test").await;
+        let other = tokio::time::timeout(
+            std::time::Duration::from_millis(50),
+            turns.turn("police@demo.test"),
+        )
+        .await;
+        assert!(other.is_ok(), "another account does not wait");
+        let same = tokio::time::timeout(
+            std::time::Duration::from_millis(50),
+            turns.turn("Chair@Demo.Test"),
+        )
+        .await;
+        assert!(same.is_err(), "the same account waits");
+        drop(first);
+        assert!(tokio::time::timeout(
+            std::time::Duration::from_millis(50),
+            turns.turn("chair@demo.test")
+        )
+        .await
+        .is_ok());
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub async fn sign_in(
     let now = crate::time::now();
     state.limiter.attempt(addr, now)?;
     let email = input.email.trim().to_lowercase();
+    let _turn = state.password_turns.turn(&email).await;
 
     {
         let mut conn = state.db.acquire().await?;
@@ -328,6 +329,7 @@ async fn check_current_password(
     field: &str,
     now: i64,
 ) -> Result<(), AppError> {
+    let _turn = state.password_turns.turn(&actor.email).await;
     {
         let mut conn = state.db.acquire().await?;
         account_limit::check(&mut conn, &actor.email, now).await?;

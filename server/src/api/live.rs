@@ -30,6 +30,8 @@ use tokio::time::Instant;
 const PING_EVERY: Duration = Duration::from_secs(15);
 const SILENT: Duration = Duration::from_secs(45);
 const JOIN_WITHIN: Duration = Duration::from_secs(10);
+/// How long a closed-off client has to answer the close.
+const CLOSE_WITHIN: Duration = Duration::from_secs(2);
 /// How long the room's order may wait for a sender's socket to take its acknowledgement before
 /// the change is broadcast anyway.
 const ACK_FIRST_WITHIN: Duration = Duration::from_millis(10);
@@ -187,6 +189,20 @@ impl Connection {
         Flow::Stop
     }
 
+    /// Reads (and drops) what the client still sends until it answers our close. Closing with
+    /// its flood unread would reset the connection, and the client would lose the `closing`
+    /// message that says why.
+    async fn drain_until_closed(&mut self) {
+        let _ = tokio::time::timeout(CLOSE_WITHIN, async {
+            while let Some(Ok(m)) = self.socket.recv().await {
+                if matches!(m, Message::Close(_)) {
+                    break;
+                }
+            }
+        })
+        .await;
+    }
+
     async fn refuse(&mut self, key: Option<String>, error: AppError) -> Flow {
         self.send_msg(&ServerMsg::Refused { key, error }).await
     }
@@ -293,6 +309,7 @@ impl Connection {
                         })
                         .await;
                     let _ = self.socket.send(Message::Close(None)).await;
+                    self.drain_until_closed().await;
                     return Flow::Stop;
                 }
             }

@@ -181,8 +181,8 @@ async fn turning_two_factor_off_needs_the_password() {
 #[tokio::test]
 async fn turning_two_factor_on_ends_the_users_other_sessions_but_not_this_one() {
     let app = TestApp::start().await;
-    let laptop = app.sign_in_as("housing@demo.test").await;
-    let phone = app.sign_in_as("housing@demo.test").await;
+    let laptop = app.sign_in_as("social@demo.test").await;
+    let phone = app.sign_in_as("social@demo.test").await;
     let someone_else = app.sign_in_as("police@demo.test").await;
     let secret = {
         let e = json(laptop.post(app.api("/me/totp")).send().await.unwrap()).await;

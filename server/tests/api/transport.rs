@@ -159,7 +159,7 @@ async fn an_email_without_an_account_is_held_back_just_the_same() {
 #[tokio::test]
 async fn wrong_current_passwords_count_against_the_account_too() {
     let app = TestApp::start().await;
-    let c = app.sign_in_as("housing@demo.test").await;
+    let c = app.sign_in_as("social@demo.test").await;
     let change = |current: &'static str| {
         c.post(app.api("/me/password"))
             .json(&serde_json::json!({ "current_password": current, "new_password": "a brand new passphrase" }))
@@ -178,7 +178,7 @@ async fn wrong_current_passwords_count_against_the_account_too() {
     // Ten wrong: now even the right one waits, and so does signing in anywhere.
     expect_error(change(PASSWORD).await.unwrap(), 429, "rate_limited").await;
     let r = app
-        .post_sign_in(&app.client(), "housing@demo.test", PASSWORD, None)
+        .post_sign_in(&app.client(), "social@demo.test", PASSWORD, None)
         .await;
     expect_error(r, 429, "rate_limited").await;
     let wrong: i64 = sqlx::query_scalar(
@@ -249,6 +249,18 @@ async fn a_forwarded_address_from_an_untrusted_peer_is_ignored() {
 
 const SMALL_LIMIT: &str = "4096";
 
+/// A server function's path, registered as `/_fn/<name><hash>`.
+fn sfn(name: &str) -> String {
+    leptos::server_fn::axum::server_fn_paths()
+        .map(|(p, _)| p.to_string())
+        .find(|p| {
+            p.trim_start_matches("/_fn/")
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                == name
+        })
+        .expect("a server function of that name")
+}
+
 #[tokio::test]
 async fn a_rest_body_over_the_limit_is_a_json_413_and_one_under_it_is_served() {
     let app = TestApp::start_with_vars(&[("CONVENE_MAX_BODY_BYTES", SMALL_LIMIT)]).await;
@@ -282,7 +294,7 @@ async fn a_server_function_body_over_the_limit_is_a_413_in_its_error_encoding() 
     let app = TestApp::start_with_vars(&[("CONVENE_MAX_BODY_BYTES", SMALL_LIMIT)]).await;
     let r = app
         .client()
-        .post(app.url("/_fn/sign_in"))
+        .post(app.url(&sfn("sign_in")))
         .header("content-type", "application/x-www-form-urlencoded")
         .body(format!("email={}&password=x", "x".repeat(5000)))
         .send()
@@ -303,15 +315,38 @@ async fn a_server_function_with_arguments_it_cannot_read_answers_422_not_500() {
         ("sign_in", "\u{0}\u{1}garbage"),
     ] {
         let r = c
-            .post(app.url(&format!("/_fn/{name}")))
+            .post(app.url(&sfn(name)))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(body)
             .send()
             .await
             .unwrap();
         let status = r.status().as_u16();
-        assert!(status == 400 || status == 422, "{name} {body:?}: {status}");
-        let e: convene_app::error::AppError = r.json().await.unwrap();
+        let text = r.text().await.unwrap();
+        assert!(
+            status == 400 || status == 422,
+            "{name} {body:?}: {status} {text}"
+        );
+        let e: convene_app::error::AppError = serde_json::from_str(&text).unwrap();
         assert_eq!(e.status(), status, "{name} {body:?}: {e:?}");
     }
+}
+
+#[tokio::test]
+async fn guesses_sent_all_at_once_from_many_addresses_get_no_more_than_ten_tries() {
+    let app = TestApp::start_with(&[("CONVENE_TRUSTED_PROXIES", "127.0.0.1")]).await;
+    let guesses = (1..=30).map(|i| {
+        let app = &app;
+        async move { sign_in_via(app, &format!("198.51.100.{i}"), "chair@demo.test", "guess").await }
+    });
+    let answers = futures_util::future::join_all(guesses).await;
+    let tried = answers
+        .iter()
+        .filter(|r| r.status() == StatusCode::UNAUTHORIZED)
+        .count();
+    let held = answers
+        .iter()
+        .filter(|r| r.status() == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((tried, held), (10, 20));
 }
