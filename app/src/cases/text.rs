@@ -43,7 +43,7 @@ pub const MATCH_DECIDED: &str = "This match has already been decided.";
 pub const NOT_INVOLVED_THROUGH_RESEARCH: &str =
     "Choose an agency that is involved with this case through research.";
 /// The answer to every referral that opens a case, known victim or not (no existence oracle).
-pub const RECEIVED: &str = "Referral received and the case has been opened. The coordinator checks every referral against the register and links it to a known case if there is one.";
+pub const RECEIVED: &str = "Referral received. The case has been opened. The coordinator checks every referral against the register and links it to a known case if there is one.";
 pub const REPEAT_ON_SUBMIT: &str =
     "Earlier referrals of this victim are looked up in the register when you submit.";
 

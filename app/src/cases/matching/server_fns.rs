@@ -1,4 +1,6 @@
-use super::types::{MatchDecided, MatchDecisionInput, PendingMatch};
+#[cfg(feature = "ssr")]
+use super::types::MatchDecisionInput;
+use super::types::{MatchDecided, PendingMatch};
 use crate::error::AppError;
 use crate::ids::MatchId;
 use leptos::prelude::*;
