@@ -17,6 +17,9 @@ const ENTITIES: &[(&str, &str)] = &[
     ("agency", "Agencies"),
     ("user", "Users"),
     ("settings", "Settings"),
+    ("case", "Cases"),
+    ("retention", "Retention previews"),
+    ("audit_log", "Audit log purges"),
 ];
 
 #[component]
