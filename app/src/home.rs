@@ -57,6 +57,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=text::TITLE/>
         <h1>{text::GREETING}", " {name}</h1>
+        <crate::users::access::pages::PendingAccessRequests/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let ((meetings, now), actions, notices, others) = (meetings.await, actions.await, notices.await, other_notices.await);
@@ -122,5 +123,6 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <crate::cases::pages::pending::PendingMatches/>
     }
 }

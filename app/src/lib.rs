@@ -18,6 +18,7 @@ pub mod live;
 pub mod markdown;
 pub mod meetings;
 pub mod notices;
+pub mod retention;
 pub mod settings;
 pub mod time;
 pub mod users;

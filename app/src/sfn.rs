@@ -35,19 +35,22 @@ pub fn set_header(name: axum::http::HeaderName, value: &str) {
     }
 }
 
-/// The client's address as the listener saw it.
+/// The client's address, as the server's middleware decided it (the peer, or what a trusted
+/// proxy forwarded).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub std::net::IpAddr);
+
 pub fn client_addr() -> std::net::IpAddr {
     leptos::prelude::use_context::<axum::http::request::Parts>()
-        .and_then(|p| {
-            p.extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip())
-        })
+        .and_then(|p| p.extensions.get::<ClientIp>().map(|c| c.0))
         .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
 }
 
 /// The session token the browser sent with this request, if any.
 pub fn request_token() -> Option<String> {
+    let secure = leptos::prelude::use_context::<AppState>()
+        .map(|s| s.security.secure_cookies)
+        .unwrap_or(true);
     leptos::prelude::use_context::<axum::http::request::Parts>()
-        .and_then(|p| crate::auth::session::token_from_headers(&p.headers))
+        .and_then(|p| crate::auth::session::token_from_headers(&p.headers, secure))
 }

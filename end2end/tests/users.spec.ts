@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { signIn, unique } from './helpers';
 
 test.describe('managing members', () => {
-  test('the coordinator adds a member, who signs in with the first password shown', async ({ page, browser }) => {
+  test('the coordinator adds a member, the chair confirms, and the member signs in with the password the chair was shown', async ({ page, browser }) => {
     const name = unique('Dana Pop');
     const email = `${name.split(' ').pop()}@shelter.example`;
     await signIn(page, 'coordinator@demo.test');
@@ -15,16 +15,28 @@ test.describe('managing members', () => {
     await page.getByLabel('Agency', { exact: true }).selectOption({ label: "Women's Shelter" });
     await page.getByRole('button', { name: 'Add user' }).click();
 
-    const password = await page.getByTestId('initial-password').textContent();
-    expect(password?.length).toBeGreaterThanOrEqual(12);
+    // A member reads case data: nobody alone creates one, and the coordinator gets no password.
+    await expect(page.getByRole('status')).toContainText('waits until a second person confirms it');
+    await expect(page.getByTestId('initial-password')).toHaveCount(0);
 
     // The coordinator may not hand out powers above a member's.
     await expect(page.getByLabel('Role').locator('option')).toHaveText(['Choose…', 'Member', 'Observer']);
+
+    const chairContext = await browser.newContext();
+    const chairPage = await chairContext.newPage();
+    await signIn(chairPage, 'chair@demo.test');
+    const request = chairPage.getByTestId('access-request').filter({ hasText: name });
+    await expect(request).toContainText('New account');
+    await request.getByRole('button', { name: 'Confirm' }).click();
+    const password = await chairPage.getByTestId('one-time-password').textContent();
+    expect(password?.length).toBeGreaterThanOrEqual(12);
+    await chairContext.close();
 
     const other = await browser.newContext();
     const memberPage = await other.newPage();
     await signIn(memberPage, email, password!);
     await expect(memberPage.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${name}`);
+    await expect(memberPage.getByRole('list').getByText('was confirmed and applies now')).toBeVisible();
     await memberPage.goto('/agencies');
     await expect(memberPage.getByRole('row', { name: /Women's Shelter/ })).toContainText(name);
     await other.close();

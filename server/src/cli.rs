@@ -66,6 +66,24 @@ enum Command {
         #[arg(long)]
         key_file: Option<PathBuf>,
     },
+    /// Erase the personal data of closed cases past the group's retention period and remove
+    /// audit rows past theirs (the server also does this daily).
+    Purge {
+        /// Only show what would go (writes one audit row saying the list was looked at).
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check every row's hash and its link to the row before; names the first that does not fit.
+    Verify,
 }
 
 fn init_logging() {
@@ -110,12 +128,21 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
                 let db = startup::open_database(&config).await?;
                 seed::seed_demo(&db.pool, config.demo_password.clone()).await?;
             }
-            let (_, router) = startup::build(&config, startup::security(&config)).await?;
+            let (state, router) = startup::build(&config, startup::security(&config)).await?;
+            let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(());
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await
                 .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
             tracing::info!("Convene is running on http://{}", listener.local_addr()?);
-            startup::serve(listener, router, startup::shutdown_signal()).await?;
+            let retention = startup::spawn_retention(state.db.clone(), async move {
+                let _ = stop_rx.changed().await;
+            });
+            startup::serve(listener, router, async move {
+                startup::shutdown_signal().await;
+                let _ = stop_tx.send(());
+            })
+            .await?;
+            let _ = retention.await;
             Ok(())
         }
         Command::Migrate => {
@@ -200,6 +227,16 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
             let summary = db::backup::verify(&file, key.as_ref()).await?;
             println!("{} is intact: {}.", file.display(), summary.describe());
             Ok(())
+        }
+        Command::Purge { dry_run } => {
+            let pool = startup::open_database(&config).await?.pool;
+            crate::audit_cli::purge(&pool, dry_run).await
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let pool = startup::open_database(&config).await?.pool;
+            crate::audit_cli::verify(&pool).await
         }
     }
 }

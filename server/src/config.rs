@@ -1,6 +1,7 @@
 //! Configuration from environment variables. A bad value stops start-up with a message that
 //! names the variable and what it should look like.
 
+use crate::http::client_addr::TrustedProxies;
 use std::net::SocketAddr;
 
 #[derive(Debug, Clone)]
@@ -15,9 +16,15 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Sign-in attempts allowed per client address per minute.
     pub sign_in_per_minute: u32,
+    /// Proxies whose `X-Forwarded-For` names the client (none: the peer address is the client).
+    pub trusted_proxies: TrustedProxies,
+    /// The largest request body the API and server functions read.
+    pub max_body_bytes: usize,
     /// The database key (made by `convene keygen`); without one the database is not encrypted.
     pub key_file: Option<std::path::PathBuf>,
 }
+
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/convene.db";
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
@@ -97,6 +104,24 @@ impl Config {
             })?,
         };
 
+        let trusted_proxies = match get("CONVENE_TRUSTED_PROXIES") {
+            None => TrustedProxies::default(),
+            Some(v) => TrustedProxies::parse(&v).map_err(|bad| {
+                ConfigError(format!(
+                    "CONVENE_TRUSTED_PROXIES must list IP addresses or networks separated by commas, such as 10.0.0.5, 10.1.0.0/16 (got {bad:?})"
+                ))
+            })?,
+        };
+
+        let max_body_bytes = match get("CONVENE_MAX_BODY_BYTES") {
+            None => DEFAULT_MAX_BODY_BYTES,
+            Some(v) => v.parse::<usize>().ok().filter(|n| *n >= 1024).ok_or_else(|| {
+                ConfigError(format!(
+                    "CONVENE_MAX_BODY_BYTES must be a whole number of bytes, at least 1024 (got {v:?})"
+                ))
+            })?,
+        };
+
         // Cookies are `Secure` except in local development: plain http on a loopback address.
         let secure_cookies = match &public_url {
             Some(u) => u.starts_with("https://"),
@@ -111,6 +136,8 @@ impl Config {
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             secure_cookies,
             sign_in_per_minute,
+            trusted_proxies,
+            max_body_bytes,
             key_file: get("CONVENE_KEY_FILE").map(Into::into),
         })
     }
@@ -180,5 +207,29 @@ mod tests {
                 .secure_cookies
         );
         assert!(with(&[("CONVENE_PUBLIC_URL", "ftp://x")]).is_err());
+    }
+
+    #[test]
+    fn forwarded_addresses_are_believed_only_from_listed_proxies() {
+        assert!(with(&[]).unwrap().trusted_proxies.0.is_empty());
+        let c = with(&[("CONVENE_TRUSTED_PROXIES", "10.0.0.5, 10.1.0.0/16")]).unwrap();
+        assert_eq!(c.trusted_proxies.0.len(), 2);
+        let e = with(&[("CONVENE_TRUSTED_PROXIES", "10.0.0.5, proxy")]).unwrap_err();
+        assert!(
+            e.0.starts_with("CONVENE_TRUSTED_PROXIES") && e.0.contains("proxy"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn the_body_limit_has_a_default_and_refuses_nonsense() {
+        assert_eq!(with(&[]).unwrap().max_body_bytes, DEFAULT_MAX_BODY_BYTES);
+        assert!(with(&[("CONVENE_MAX_BODY_BYTES", "12")]).is_err());
+        assert_eq!(
+            with(&[("CONVENE_MAX_BODY_BYTES", "4096")])
+                .unwrap()
+                .max_body_bytes,
+            4096
+        );
     }
 }

@@ -47,6 +47,15 @@ pub async fn open_database(config: &Config) -> Result<Database, BoxError> {
     convene_app::db::migrate(&pool)
         .await
         .map_err(|e| format!("cannot apply the database migrations: {e}"))?;
+    let sealed = convene_app::audit::service::seal(&pool)
+        .await
+        .map_err(|e| format!("cannot seal the audit log: {e}"))?;
+    if sealed > 0 {
+        tracing::info!(
+            rows = sealed,
+            "audit rows written before the hash chain were sealed"
+        );
+    }
     let sealer = convene_app::db::prepare(&pool, key.as_ref()).await?;
     Ok(Database { pool, sealer })
 }
@@ -81,8 +90,22 @@ pub async fn build(
     let db = open_database(config).await?;
     let state = AppState::new(db.pool, leptos_options(config), security, db.sealer);
     tokio::spawn(convene_app::live::sweep::run(state.clone()));
-    let router = crate::http::router(state.clone(), config.public_url.clone());
+    let router = crate::http::router(state.clone(), config);
     Ok((state, router))
+}
+
+/// The daily retention purge (a first run a minute after start), until `stop` resolves.
+pub fn spawn_retention(
+    db: SqlitePool,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> tokio::task::JoinHandle<()> {
+    const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+    tokio::spawn(convene_app::retention::service::run_every(
+        db,
+        std::time::Duration::from_secs(60),
+        DAY,
+        stop,
+    ))
 }
 
 /// Serves until `shutdown` resolves, then lets requests in flight finish.

@@ -294,17 +294,26 @@ pub async fn mine(state: &AppState, actor: Option<&Actor>) -> Result<Vec<Action>
     }) else {
         return Ok(vec![]);
     };
-    let mut conn = state.db.acquire().await?;
+    let mut tx = state.write().await?;
     let q = Query {
         agency: Some(agency),
         visible_to: Some(Some(agency)),
         ..Default::default()
     };
-    Ok(store::list(&mut conn, &q)
+    let open: Vec<Action> = store::list(&mut tx, &q)
         .await?
         .into_iter()
         .filter(|a| !a.status.is_final())
-        .collect())
+        .collect();
+    let ids: Vec<i64> = open.iter().map(|a| a.id.0).collect();
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "list", "action")
+            .details(serde_json::json!({ "part": "mine", "actions": ids })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(open)
 }
 
 /// The actor's notifications; due-soon and overdue ones are raised as they are asked for.
@@ -349,6 +358,13 @@ pub async fn notifications(
     )
     .bind(actor.user_id)
     .fetch_all(&mut *tx)
+    .await?;
+    // They name cases by reference and tell what was agreed on them.
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "read", "notifications")
+            .details(serde_json::json!({ "count": rows.len() })),
+    )
     .await?;
     tx.commit().await?;
     Ok(rows

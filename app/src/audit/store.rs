@@ -1,6 +1,8 @@
 //! Writing and reading audit rows. Writers pass the caller's transaction, so the row
 //! commits or rolls back with the change it records.
 
+use super::chain::{self, RowContent};
+use super::chain_store::{head, seal_unsealed, Head};
 use super::types::{AuditEntry, AuditQuery};
 use crate::error::AppError;
 use crate::ids::{AuditId, UserId};
@@ -44,18 +46,54 @@ impl AuditEvent {
     }
 }
 
+/// Writes the row chained to the one before it. The caller's transaction holds (or takes, at
+/// the insert) SQLite's write lock, and SQLite refuses a write from a transaction whose reads
+/// are stale, so the head read here is the head the row is appended to. The explicit id makes
+/// a fork impossible even so: a second row after the same head fails its primary key.
 pub async fn record(conn: &mut SqliteConnection, ev: AuditEvent) -> Result<(), AppError> {
+    let (id, prev) = match head(conn).await? {
+        Head::Sealed { next_id, hash } => (next_id, hash),
+        Head::Unsealed => {
+            seal_unsealed(conn).await?;
+            match head(conn).await? {
+                Head::Sealed { next_id, hash } => (next_id, hash),
+                Head::Unsealed => {
+                    // Only a row changed behind the server's back is unsealed after a sealed one.
+                    tracing::error!("the newest audit row has no hash: run `convene audit verify`");
+                    return Err(AppError::Internal);
+                }
+            }
+        }
+    };
+    let at = crate::time::now();
+    let details = ev.details.map(|d| d.to_string());
+    let hash = chain::hash(
+        &prev,
+        &RowContent {
+            id,
+            at,
+            actor_user_id: ev.actor.map(|u| u.0),
+            action: ev.action,
+            entity: ev.entity,
+            entity_id: ev.entity_id.as_deref(),
+            reason: ev.reason.as_deref(),
+            details: details.as_deref(),
+        },
+    );
     sqlx::query(
-        "INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, reason, details)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (id, at, actor_user_id, action, entity, entity_id, reason, details, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
-    .bind(crate::time::now())
+    .bind(id)
+    .bind(at)
     .bind(ev.actor)
     .bind(ev.action)
     .bind(ev.entity)
     .bind(ev.entity_id)
     .bind(ev.reason)
-    .bind(ev.details.map(|d| d.to_string()))
+    .bind(details)
+    .bind(prev)
+    .bind(hash)
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -8,6 +8,8 @@ pub mod text;
 pub mod types;
 
 #[cfg(feature = "ssr")]
+pub mod account_limit;
+#[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -74,6 +74,15 @@ pub enum Resource {
     MinutesExtract {
         own_agency: bool,
     },
+    /// A request for a change that would let someone read cases, seen from the actor:
+    /// did they ask it, is it about them, the asker's role when asking, and whether the group
+    /// has an active chair other than the asker and the person concerned.
+    AccessRequest {
+        asked_by_self: bool,
+        target_self: bool,
+        asker: Role,
+        chair_available: bool,
+    },
 }
 
 /// How much of the case register an actor sees: every case, the cases one agency is involved
@@ -95,23 +104,54 @@ impl CaseScope {
             CaseScope::Nothing => Some(None),
         }
     }
+
+    /// Whether everything `self` lets one read, `other` lets one read too.
+    pub fn within(self, other: CaseScope) -> bool {
+        match (self, other) {
+            (CaseScope::Nothing, _) | (_, CaseScope::All) => true,
+            (CaseScope::Agency(a), CaseScope::Agency(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 pub fn case_scope(actor: &Actor) -> CaseScope {
+    scope_of(actor.role, actor.agency_id, actor.must_enrol_totp)
+}
+
+/// The cases an active account with `role` and `agency` would read.
+pub fn scope_of(role: Role, agency: Option<AgencyId>, must_enrol_totp: bool) -> CaseScope {
     let case = |involved| Resource::Case {
         involved,
         lead: false,
     };
-    if allowed(actor.role, actor.must_enrol_totp, Action::Read, case(false)) {
+    if allowed(role, must_enrol_totp, Action::Read, case(false)) {
         CaseScope::All
-    } else if allowed(actor.role, actor.must_enrol_totp, Action::Read, case(true)) {
-        actor
-            .agency_id
-            .map(CaseScope::Agency)
-            .unwrap_or(CaseScope::Nothing)
+    } else if allowed(role, must_enrol_totp, Action::Read, case(true)) {
+        agency.map(CaseScope::Agency).unwrap_or(CaseScope::Nothing)
     } else {
         CaseScope::Nothing
     }
+}
+
+/// Whether an active account with `role` and `agency` reads any case.
+pub fn reads_cases(role: Role, agency: Option<AgencyId>) -> bool {
+    scope_of(role, agency, false) != CaseScope::Nothing
+}
+
+/// The two-person rule: nobody alone makes someone a reader of case data. A change from
+/// `before` to `after` (each `None` for an inactive account, or the role and agency of an
+/// active one) waits for a second person when it lets the person read a case they could not
+/// read before. Removing or narrowing access never waits.
+pub fn needs_second_person(
+    before: Option<(Role, Option<AgencyId>)>,
+    after: Option<(Role, Option<AgencyId>)>,
+) -> bool {
+    let scope = |a: Option<(Role, Option<AgencyId>)>| match a {
+        Some((role, agency)) => scope_of(role, agency, false),
+        None => CaseScope::Nothing,
+    };
+    !scope(after).within(scope(before))
 }
 
 /// The same decision for the browser, which shows only what the server would allow (the
@@ -163,12 +203,24 @@ fn allowed(role: Role, must_enrol_totp: bool, action: Action, resource: Resource
                 role: Member | Observer,
             },
         ) => true,
+        // The chair may change the accounts of the people at the table (not create them): what
+        // would widen someone's reading of cases goes to an admin to confirm, the other way
+        // round from an admin's request.
+        (
+            Chair,
+            Update,
+            UserAccount {
+                role: Coordinator | Member | Observer,
+            },
+        ) => true,
         (Admin | Chair, Read, AuditLog) => true,
         (Admin, Read | Update, Settings) => true,
         (Chair | Coordinator, Read, Settings) => true,
         // Need-to-know: the chair and coordinator see every case; a member, the cases their
         // agency is involved with. Admins and observers see no case data (outside a meeting).
         (Chair | Coordinator | Member, Read | Create, Cases) => true,
+        // Linking a referral held as a possible match to the victim's known case.
+        (Chair | Coordinator, Assign, Cases) => true,
         (Chair | Coordinator, Read | Create | Update | Reveal | Assign, Case { .. }) => true,
         (Member, Read | Create | Reveal, Case { involved: true, .. }) => true,
         (Member, Update, Case { lead: true, .. }) => true,
@@ -216,6 +268,55 @@ fn allowed(role: Role, must_enrol_totp: bool, action: Action, resource: Resource
         // Minutes: the chair and coordinator read any agency's extract, others their own.
         (Chair | Coordinator, Read, MinutesExtract { .. }) => true,
         (Member, Read, MinutesExtract { own_agency: true }) => true,
+        // Access requests: those who look after accounts see them; the asker may withdraw.
+        // Nobody decides their own request or one about themselves: an admin's goes to the
+        // chair (to a second admin only when there is no other chair), a chair's to an admin,
+        // a coordinator's to an admin or the chair.
+        (Admin | Chair | Coordinator, Read, AccessRequest { .. }) => true,
+        (
+            Admin | Chair | Coordinator,
+            Update,
+            AccessRequest {
+                asked_by_self: true,
+                ..
+            },
+        ) => true,
+        (
+            _,
+            Approve,
+            AccessRequest {
+                asked_by_self: true,
+                ..
+            }
+            | AccessRequest {
+                target_self: true, ..
+            },
+        ) => false,
+        (
+            Chair,
+            Approve,
+            AccessRequest {
+                asker: Admin | Coordinator,
+                ..
+            },
+        ) => true,
+        (
+            Admin,
+            Approve,
+            AccessRequest {
+                asker: Chair | Coordinator,
+                ..
+            },
+        ) => true,
+        (
+            Admin,
+            Approve,
+            AccessRequest {
+                asker: Admin,
+                chair_available: false,
+                ..
+            },
+        ) => true,
         _ => false,
     }
 }
@@ -275,6 +376,21 @@ mod tests {
                 });
             }
         }
+        for asker in [Admin, Chair, Coordinator] {
+            for (asked_by_self, target_self, chair_available) in [
+                (false, false, false),
+                (false, false, true),
+                (true, false, false),
+                (false, true, false),
+            ] {
+                v.push(Resource::AccessRequest {
+                    asked_by_self,
+                    target_self,
+                    asker,
+                    chair_available,
+                });
+            }
+        }
         v
     }
 
@@ -324,9 +440,32 @@ mod tests {
             Resource::MinutesExtract { own_agency } => {
                 action == Read && (case_staff || (role == Member && own_agency))
             }
+            Resource::AccessRequest {
+                asked_by_self,
+                target_self,
+                asker,
+                chair_available,
+            } => match action {
+                Read => matches!(role, Admin | Chair | Coordinator),
+                Update => asked_by_self && matches!(role, Admin | Chair | Coordinator),
+                Approve => {
+                    !asked_by_self
+                        && !target_self
+                        && match role {
+                            Chair => matches!(asker, Admin | Coordinator),
+                            Admin => {
+                                matches!(asker, Chair | Coordinator)
+                                    || (asker == Admin && !chair_available)
+                            }
+                            _ => false,
+                        }
+                }
+                _ => false,
+            },
             _ if action == Approve => false,
             Resource::Cases => {
-                matches!(action, Read | Create) && matches!(role, Chair | Coordinator | Member)
+                (matches!(action, Read | Create) && matches!(role, Chair | Coordinator | Member))
+                    || (action == Assign && case_staff)
             }
             Resource::Case { involved, lead } => match action {
                 Read | Create | Reveal => case_staff || (role == Member && involved),
@@ -340,7 +479,13 @@ mod tests {
             Resource::UserAccounts => action == Read && matches!(role, Admin | Chair | Coordinator),
             Resource::UserAccount { role: target } => match action {
                 Read => matches!(role, Admin | Chair | Coordinator),
-                _ => role == Admin || (role == Coordinator && matches!(target, Member | Observer)),
+                _ => {
+                    role == Admin
+                        || (role == Coordinator && matches!(target, Member | Observer))
+                        || (role == Chair
+                            && action == Update
+                            && matches!(target, Coordinator | Member | Observer))
+                }
             },
             Resource::AuditLog => action == Read && matches!(role, Admin | Chair),
             Resource::Settings => match action {
@@ -367,7 +512,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 5 * 6 * 32);
+        assert_eq!(checked, 5 * 6 * (32 + 12));
     }
 
     #[test]
@@ -427,6 +572,55 @@ mod tests {
                 authorize(Some(&c), Create, Resource::UserAccount { role: target }).unwrap_err(),
                 AppError::Forbidden
             );
+        }
+    }
+
+    #[test]
+    fn only_a_change_that_widens_what_someone_reads_needs_a_second_person() {
+        let (a, b) = (Some(AgencyId(1)), Some(AgencyId(2)));
+        let needs = needs_second_person;
+        assert!(needs(None, Some((Member, a))), "enabling a member");
+        assert!(
+            needs(Some((Observer, None)), Some((Member, a))),
+            "making a member"
+        );
+        assert!(
+            needs(Some((Admin, None)), Some((Chair, None))),
+            "making a chair"
+        );
+        assert!(needs(Some((Member, a)), Some((Member, b))), "moving agency");
+        assert!(needs(Some((Member, a)), Some((Coordinator, a))), "widening");
+        assert!(!needs(Some((Chair, None)), Some((Member, a))), "narrowing");
+        assert!(
+            !needs(Some((Chair, a)), Some((Coordinator, b))),
+            "the same reach"
+        );
+        assert!(!needs(Some((Member, a)), None), "disabling");
+        assert!(
+            !needs(Some((Member, a)), Some((Observer, a))),
+            "to an observer"
+        );
+        assert!(!needs(None, Some((Admin, None))), "enabling an admin");
+        assert!(
+            !needs(Some((Observer, None)), Some((Admin, None))),
+            "making an admin"
+        );
+    }
+
+    #[test]
+    fn nobody_decides_their_own_access_request_or_one_about_themselves() {
+        for role in Role::ALL {
+            for asker in [Admin, Chair, Coordinator] {
+                for (asked_by_self, target_self) in [(true, false), (false, true)] {
+                    let r = Resource::AccessRequest {
+                        asked_by_self,
+                        target_self,
+                        asker,
+                        chair_available: false,
+                    };
+                    assert!(authorize(Some(&actor(role)), Approve, r).is_err());
+                }
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 use super::password_rules::NewPasswordInput;
 use super::policy::{authorize, Action, Resource};
 use super::types::{Actor, Me, TotpEnrolment};
-use super::{password, session, text, throttle, totp};
+use super::{account_limit, password, session, text, throttle, totp};
 use crate::audit::store::{record, AuditEvent};
 use crate::error::{AppError, FieldErrors, Problems};
 use crate::state::AppState;
@@ -64,6 +64,7 @@ pub async fn sign_in(
     {
         let mut conn = state.db.acquire().await?;
         throttle::check(&mut conn, &email, addr, now).await?;
+        account_limit::check(&mut conn, &email, now).await?;
     }
     let user = {
         let mut conn = state.db.acquire().await?;
@@ -80,6 +81,8 @@ pub async fn sign_in(
         Some(u) if ok && u.active => u,
         other => {
             throttle::record_failure(&mut tx, &email, addr, now).await?;
+            let owner = other.as_ref().filter(|u| u.active).map(|u| u.id);
+            account_limit::record_failure(&mut tx, &email, owner, now).await?;
             record(
                 &mut tx,
                 AuditEvent::new(None, "sign_in_failed", "user").id(other
@@ -104,6 +107,7 @@ pub async fn sign_in(
         };
         if !used {
             throttle::record_failure(&mut tx, &email, addr, now).await?;
+            account_limit::record_failure(&mut tx, &email, Some(user.id), now).await?;
             record(
                 &mut tx,
                 AuditEvent::new(None, "sign_in_failed", "user")
@@ -183,14 +187,17 @@ pub async fn change_password(
             .await?
             .ok_or(AppError::Internal)?
     };
-    if !password::verify(input.current_password, Some(row.password_hash)).await {
-        return Err(AppError::validation(
-            "current_password",
-            text::CURRENT_PASSWORD_WRONG,
-        ));
-    }
-    let hash = password::hash(new.expect("checked")).await?;
     let now = crate::time::now();
+    check_current_password(
+        state,
+        actor,
+        input.current_password,
+        row.password_hash,
+        "current_password",
+        now,
+    )
+    .await?;
+    let hash = password::hash(new.expect("checked")).await?;
     let mut tx = state.write().await?;
     users::set_password(&mut tx, actor.user_id, &hash, now).await?;
     session::delete_all_for_user(&mut tx, actor.user_id).await?;
@@ -254,9 +261,14 @@ pub async fn totp_confirm(
     )
     .ok_or_else(|| AppError::validation("code", text::TOTP_WRONG))?;
     users::enable_totp(&mut tx, actor.user_id, &pending, step).await?;
+    // A session opened with the password alone (perhaps by whoever prompted the change) must
+    // not outlive the switch to two factors; nor one opened with two after they are dropped.
+    session::delete_others(&mut tx, actor.user_id, &actor.session_id).await?;
     record(
         &mut tx,
-        AuditEvent::new(Some(actor.user_id), "enable_totp", "user").id(actor.user_id),
+        AuditEvent::new(Some(actor.user_id), "enable_totp", "user")
+            .id(actor.user_id)
+            .details(serde_json::json!({ "other_sessions_ended": true })),
     )
     .await?;
     tx.commit().await?;
@@ -282,19 +294,54 @@ pub async fn totp_disable(
             .await?
             .ok_or(AppError::Internal)?
     };
-    if !password::verify(password, Some(row.password_hash)).await {
-        return Err(AppError::validation(
-            "password",
-            text::CURRENT_PASSWORD_WRONG,
-        ));
-    }
+    check_current_password(
+        state,
+        actor,
+        password,
+        row.password_hash,
+        "password",
+        crate::time::now(),
+    )
+    .await?;
     let mut tx = state.write().await?;
     users::disable_totp(&mut tx, actor.user_id).await?;
+    session::delete_others(&mut tx, actor.user_id, &actor.session_id).await?;
     record(
         &mut tx,
-        AuditEvent::new(Some(actor.user_id), "disable_totp", "user").id(actor.user_id),
+        AuditEvent::new(Some(actor.user_id), "disable_totp", "user")
+            .id(actor.user_id)
+            .details(serde_json::json!({ "other_sessions_ended": true })),
     )
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The current password asked again before a change to the account. A wrong one counts against
+/// the account's sign-in limit like a failed sign-in: a stolen session must not become a way to
+/// guess the password without limit.
+async fn check_current_password(
+    state: &AppState,
+    actor: &Actor,
+    given: String,
+    hash: String,
+    field: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    {
+        let mut conn = state.db.acquire().await?;
+        account_limit::check(&mut conn, &actor.email, now).await?;
+    }
+    if password::verify(given, Some(hash)).await {
+        return Ok(());
+    }
+    let mut tx = state.write().await?;
+    account_limit::record_failure(&mut tx, &actor.email, Some(actor.user_id), now).await?;
+    record(
+        &mut tx,
+        AuditEvent::new(Some(actor.user_id), "current_password_wrong", "user").id(actor.user_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Err(AppError::validation(field, text::CURRENT_PASSWORD_WRONG))
 }

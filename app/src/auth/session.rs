@@ -11,6 +11,17 @@ use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
 pub const COOKIE: &str = "convene_session";
+/// The name whenever the cookie is `Secure`: browsers then accept it only from an https page,
+/// for the whole host and no subdomain, so a neighbouring site cannot plant a session id.
+pub const SECURE_COOKIE: &str = "__Host-convene_session";
+
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_COOKIE
+    } else {
+        COOKIE
+    }
+}
 /// Writing `last_seen_at` on every request would turn every page view into a disk flush.
 const TOUCH_EVERY_SECS: i64 = 60;
 
@@ -44,6 +55,20 @@ pub async fn create(
 pub async fn delete(conn: &mut SqliteConnection, session_id: &str) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sessions WHERE id = ?")
         .bind(session_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of `user` but `keep` (the one making the change).
+pub async fn delete_others(
+    conn: &mut SqliteConnection,
+    user: UserId,
+    keep: &str,
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND id <> ?")
+        .bind(user)
+        .bind(keep)
         .execute(&mut *conn)
         .await?;
     Ok(())
@@ -118,27 +143,31 @@ pub async fn resolve(state: &AppState, token: &str) -> Result<Option<Actor>, App
 
 pub fn set_cookie(token: &str, secure: bool) -> String {
     format!(
-        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{}",
+        "{}={token}; Path=/; HttpOnly; SameSite=Strict{}",
+        cookie_name(secure),
         if secure { "; Secure" } else { "" }
     )
 }
 
 pub fn clear_cookie(secure: bool) -> String {
     format!(
-        "{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
+        "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
+        cookie_name(secure),
         if secure { "; Secure" } else { "" }
     )
 }
 
-/// The session token from a request's `Cookie` headers, if any.
-pub fn token_from_headers(headers: &axum::http::HeaderMap) -> Option<String> {
+/// The session token from a request's `Cookie` headers, if any. With `secure`, only the
+/// `__Host-` cookie counts: a plain one could have been set by another site on the domain.
+pub fn token_from_headers(headers: &axum::http::HeaderMap, secure: bool) -> Option<String> {
+    let name = cookie_name(secure);
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
+        .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
         .filter(|v| !v.is_empty())
 }
@@ -163,6 +192,10 @@ mod tests {
         let c = set_cookie("abc", true);
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Strict") && c.contains("Secure"));
         assert!(!set_cookie("abc", false).contains("Secure"));
+        assert!(c.starts_with("__Host-convene_session=abc; Path=/;"), "{c}");
+        assert!(!c.contains("Domain"));
+        assert!(set_cookie("abc", false).starts_with("convene_session=abc"));
+        assert!(clear_cookie(true).starts_with("__Host-convene_session=;"));
         assert!(clear_cookie(false).contains("Max-Age=0"));
     }
 
@@ -170,8 +203,22 @@ mod tests {
     fn the_token_is_found_among_other_cookies() {
         let mut h = axum::http::HeaderMap::new();
         h.insert("cookie", "a=1; convene_session=tok; b=2".parse().unwrap());
-        assert_eq!(token_from_headers(&h).as_deref(), Some("tok"));
+        assert_eq!(token_from_headers(&h, false).as_deref(), Some("tok"));
         h.insert("cookie", "convene_session=".parse().unwrap());
-        assert_eq!(token_from_headers(&h), None);
+        assert_eq!(token_from_headers(&h, false), None);
+    }
+
+    #[test]
+    fn over_https_only_the_host_prefixed_cookie_is_believed() {
+        let mut h = axum::http::HeaderMap::new();
+        h.insert("cookie", "convene_session=planted".parse().unwrap());
+        assert_eq!(token_from_headers(&h, true), None);
+        h.insert(
+            "cookie",
+            "convene_session=planted; __Host-convene_session=real"
+                .parse()
+                .unwrap(),
+        );
+        assert_eq!(token_from_headers(&h, true).as_deref(), Some("real"));
     }
 }

@@ -2,13 +2,17 @@
 //! restricted fields and need-to-know.
 
 pub mod checklist;
+pub mod children;
 pub mod criteria;
 pub mod deadlines;
+pub mod matching;
 pub mod pages;
 pub mod server_fns;
 pub mod text;
 pub mod types;
 
+#[cfg(feature = "ssr")]
+pub mod involvement;
 #[cfg(feature = "ssr")]
 pub mod queries;
 #[cfg(feature = "ssr")]
@@ -25,6 +29,8 @@ pub fn text_for_action(action: &str) -> String {
         "refer" => "Referred again",
         "update" => "Case details changed",
         "reveal" => "A restricted detail was shown",
+        "merge" => "A referral held for checking was linked to this case",
+        "withdraw_research" => "An agency's involvement through research was withdrawn",
         other => other,
     }
     .to_string()
@@ -41,6 +47,9 @@ pub fn describe_details(details: &str) -> Option<String> {
     if let Some(criteria) = v.get("criteria").and_then(|c| c.as_array()) {
         let names: Vec<&str> = criteria.iter().filter_map(|c| c.as_str()).collect();
         return Some(format!("Criteria: {}", names.join(", ")));
+    }
+    if let Some(r) = v.get("merged_reference").and_then(|r| r.as_str()) {
+        return Some(format!("Linked from {r}"));
     }
     v.get("field")
         .and_then(|f| f.as_str())

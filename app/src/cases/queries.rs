@@ -78,7 +78,7 @@ pub async fn list(
     now: i64,
 ) -> Result<Vec<CaseSummary>, AppError> {
     let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new(SUMMARY_SELECT);
-    b.push(" WHERE 1=1");
+    b.push(" WHERE c.merged_into IS NULL");
     if let Some(v) = visible_to {
         b.push(" AND (c.lead_agency_id = ").push_bind(v);
         b.push(" OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ")
@@ -378,14 +378,16 @@ struct AuditRow {
     details: Option<String>,
 }
 
+/// `with_reasons`: show the reasons given for revealing restricted details.
 pub async fn timeline(
     conn: &mut SqliteConnection,
     id: CaseId,
+    with_reasons: bool,
 ) -> Result<Vec<TimelineEntry>, AppError> {
     let rows: Vec<AuditRow> = sqlx::query_as(
         "SELECT a.at, a.action, u.name AS who, a.reason, a.details FROM audit_log a
          LEFT JOIN users u ON u.id = a.actor_user_id
-         WHERE a.entity = 'case' AND a.entity_id = ? AND a.action NOT IN ('read', 'list')
+         WHERE a.entity = 'case' AND a.entity_id = ? AND a.action NOT IN ('read', 'list', 'assess')
          ORDER BY a.id",
     )
     .bind(id.to_string())
@@ -400,6 +402,7 @@ pub async fn timeline(
             who: r.who,
             detail: r
                 .reason
+                .filter(|_| with_reasons || r.action != "reveal")
                 .or(r.details.and_then(|d| super::describe_details(&d))),
         })
         .collect())

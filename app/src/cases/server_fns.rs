@@ -1,9 +1,9 @@
-#[cfg(feature = "ssr")]
-use super::types::RevealInput;
 use super::types::{
     Assessment, CaseCreated, CaseDetail, CaseFilter, CaseForm, CaseSummary, ReferralInput,
     Revealed, TimelineEntry,
 };
+#[cfg(feature = "ssr")]
+use super::types::{RevealInput, WithdrawResearchInput};
 use crate::error::AppError;
 use crate::ids::CaseId;
 use leptos::prelude::*;
@@ -68,4 +68,18 @@ pub async fn update_case(id: CaseId, form: CaseForm) -> Result<CaseDetail, AppEr
     use crate::sfn::*;
     let (state, actor) = ctx()?;
     respond(super::service::update(&state, actor.as_ref(), id, form.into_patch()).await)
+}
+
+/// The coordinator's or chair's withdrawal of an agency's involvement through research.
+#[server(prefix = "/_fn")]
+pub async fn withdraw_research_involvement(
+    id: CaseId,
+    agency_id: String,
+) -> Result<CaseDetail, AppError> {
+    use crate::sfn::*;
+    let (state, actor) = ctx()?;
+    let input = WithdrawResearchInput {
+        agency_id: Some(agency_id),
+    };
+    respond(super::involvement::withdraw_research(&state, actor.as_ref(), id, input).await)
 }

@@ -21,7 +21,7 @@ fn today() -> NaiveDate {
 }
 
 /// The case as the actor may see it: `NotFound` when it does not exist or is hidden from them.
-async fn case_resource(
+pub(super) async fn case_resource(
     conn: &mut SqliteConnection,
     actor: Option<&Actor>,
     id: CaseId,
@@ -82,8 +82,25 @@ fn criteria_names(c: &Criteria) -> serde_json::Value {
     serde_json::json!({ "criteria": c.labels(), "dash_yes": c.dash_yes })
 }
 
-/// Opens a case with its first referral, or, when the victim already has a case, adds the
-/// referral to it (`existing_case` says which).
+/// The first of the victim's cases that the actor may add a referral to, if any.
+async fn visible_case(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    candidates: &[CaseId],
+) -> Result<Option<CaseId>, AppError> {
+    for id in candidates {
+        let resource = case_resource(conn, Some(actor), *id).await?;
+        if authorize(Some(actor), Action::Create, resource).is_ok() {
+            return Ok(Some(*id));
+        }
+    }
+    Ok(None)
+}
+
+/// Refers a victim. When the actor may already see her case the referral is added to it
+/// (`existing_case`). Otherwise the answer is the same whether the register knows her or
+/// not: a new case; if she is known, that case waits as a pending match for the coordinator
+/// (see `matching`), and the repeat criterion is judged without the case the actor may not see.
 pub async fn create(
     state: &AppState,
     actor: Option<&Actor>,
@@ -101,7 +118,8 @@ pub async fn create(
     let now = crate::time::now();
     let mut tx = state.write().await?;
     check_referral_links(&mut tx, actor, &r).await?;
-    let existing = store::find_by_victim(&mut tx, &key, victim.date_of_birth).await?;
+    let candidates = store::matching_cases(&mut tx, &key, victim.date_of_birth).await?;
+    let existing = visible_case(&mut tx, actor, &candidates).await?;
     let earlier = match existing {
         Some(id) => store::referral_dates(&mut tx, id).await?,
         None => vec![],
@@ -129,6 +147,17 @@ pub async fn create(
             .details(criteria_names(&c)),
     )
     .await?;
+    if let (None, Some(known)) = (existing, candidates.first()) {
+        let m = super::matching::store::insert(&mut tx, id, *known, now).await?;
+        // On the match, not the case: the new case's timeline is the referrer's to read.
+        record(
+            &mut tx,
+            AuditEvent::new(Some(actor.user_id), "hold", "case_match")
+                .id(m)
+                .details(serde_json::json!({ "case": id.0, "matched_case": known.0 })),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(CaseCreated {
         id,
@@ -184,8 +213,10 @@ pub async fn add_referral(
     })
 }
 
-/// The criteria a referral would meet, before it is submitted. Writes nothing; the referral
-/// form calls it as it is filled in.
+/// The criteria a referral would meet, before it is submitted; the referral form calls it as
+/// it is filled in. It never looks the victim up in the register, so it answers a known and an
+/// unknown person alike; given a case the actor may see (a further referral), that case's
+/// earlier referrals count for the repeat criterion. Audited with its outcome only.
 pub async fn assess(
     state: &AppState,
     actor: Option<&Actor>,
@@ -196,7 +227,7 @@ pub async fn assess(
     let threshold = crate::settings::service::load(state)
         .await?
         .escalation_incidents;
-    let mut conn = state.db.acquire().await?;
+    let mut tx = state.write().await?;
     // Answers typed so far; unanswered questions count as not "yes".
     let answers: Vec<_> = (0..24)
         .map(|i| {
@@ -217,24 +248,12 @@ pub async fn assess(
     }));
     let referred_on =
         NaiveDate::parse_from_str(input.referred_on.trim(), "%Y-%m-%d").unwrap_or_else(|_| today());
-    let existing = match case {
+    let earlier = match case {
         Some(id) => {
-            let resource = case_resource(&mut conn, Some(actor), id).await?;
+            let resource = case_resource(&mut tx, Some(actor), id).await?;
             authorize(Some(actor), Action::Create, resource)?;
-            Some(id)
+            store::referral_dates(&mut tx, id).await?
         }
-        None => match &input.victim {
-            Some(v) => match NaiveDate::parse_from_str(v.date_of_birth.trim(), "%Y-%m-%d") {
-                Ok(dob) if !v.name.trim().is_empty() => {
-                    store::find_by_victim(&mut conn, &name_key(&v.name), dob).await?
-                }
-                _ => None,
-            },
-            None => None,
-        },
-    };
-    let earlier = match existing {
-        Some(id) => store::referral_dates(&mut conn, id).await?,
         None => vec![],
     };
     let incidents = crate::lenient::parse_int(&input.incidents_last_12_months, 0, 1000, "")
@@ -249,9 +268,20 @@ pub async fn assess(
         earlier_referrals: &earlier,
         referred_on,
     });
+    let outcome = if c.any() {
+        "meets_criteria"
+    } else {
+        "meets_no_criterion"
+    };
+    let mut ev = AuditEvent::new(Some(actor.user_id), "assess", "referral")
+        .details(serde_json::json!({ "outcome": outcome, "criteria": c.labels() }));
+    if let Some(id) = case {
+        ev = ev.id(id);
+    }
+    record(&mut tx, ev).await?;
+    tx.commit().await?;
     Ok(Assessment {
         criteria: c,
-        existing_case: existing.is_some() && case.is_none(),
         unanswered,
     })
 }
@@ -324,7 +354,10 @@ pub async fn timeline(
     let mut tx = state.write().await?;
     let resource = case_resource(&mut tx, actor, id).await?;
     let actor = authorize(actor, Action::Read, resource)?;
-    let entries = queries::timeline(&mut tx, id).await?;
+    // Why someone asked to see a restricted detail is for those who oversee the case (and the
+    // audit log), not for every reader of the timeline.
+    let with_reasons = authorize(Some(actor), Action::Assign, resource).is_ok();
+    let entries = queries::timeline(&mut tx, id, with_reasons).await?;
     record(
         &mut tx,
         AuditEvent::new(Some(actor.user_id), "read", "case")
@@ -388,6 +421,13 @@ pub async fn update(
         authorize(Some(actor), Action::Assign, resource)?;
     }
     let mut p = Problems::new();
+    // Closing needs a reason (kept for the record; erased with the case's personal data).
+    if patch.status == Some(CaseStatus::Closed)
+        && patch.closing_reason.is_none()
+        && !store::is_closed(&mut tx, id).await?
+    {
+        p.add("closing_reason", t::CLOSING_REASON_REQUIRED);
+    }
     if let Some(Some(a)) = patch.lead_agency_id {
         if !agencies::is_active(&mut tx, a).await? {
             p.add("lead_agency_id", t::AGENCY_UNKNOWN);

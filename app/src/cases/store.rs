@@ -19,25 +19,27 @@ fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-pub async fn find_by_victim(
+/// Every live case of the victim (same name key and date of birth), oldest first.
+pub async fn matching_cases(
     conn: &mut SqliteConnection,
     key: &str,
     dob: NaiveDate,
-) -> Result<Option<CaseId>, AppError> {
+) -> Result<Vec<CaseId>, AppError> {
     Ok(sqlx::query_scalar(
-        "SELECT id FROM cases WHERE victim_key = ? AND victim_dob = ? ORDER BY id LIMIT 1",
+        "SELECT id FROM cases WHERE victim_key = ? AND victim_dob = ? AND merged_into IS NULL ORDER BY id",
     )
     .bind(key)
     .bind(iso(dob))
-    .fetch_optional(&mut *conn)
+    .fetch_all(&mut *conn)
     .await?)
 }
 
 pub async fn exists(conn: &mut SqliteConnection, id: CaseId) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id = ?")
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id = ? AND merged_into IS NULL")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
     Ok(n > 0)
 }
 
@@ -53,7 +55,8 @@ pub async fn referral_dates(
     rows.iter().map(|s| day(s)).collect()
 }
 
-/// Who may see the case, from an agency's point of view. `None` when the case does not exist.
+/// Who may see the case, from an agency's point of view. `None` when the case does not exist
+/// (a case merged into another no longer does).
 pub async fn access(
     conn: &mut SqliteConnection,
     case: CaseId,
@@ -62,7 +65,7 @@ pub async fn access(
     let row: Option<(Option<AgencyId>, i64)> = sqlx::query_as(
         "SELECT c.lead_agency_id,
                 (SELECT COUNT(*) FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?)
-         FROM cases c WHERE c.id = ?",
+         FROM cases c WHERE c.id = ? AND c.merged_into IS NULL",
     )
     .bind(agency)
     .bind(case)
@@ -121,18 +124,31 @@ pub async fn reference(conn: &mut SqliteConnection, id: CaseId) -> Result<String
     )
 }
 
-/// A new referral brings the latest word on the household and the perpetrator.
-pub async fn refresh_from_referral(
+pub async fn children(conn: &mut SqliteConnection, case: CaseId) -> Result<Vec<Child>, AppError> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT initials, age FROM case_children WHERE case_id = ? ORDER BY id")
+            .bind(case)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(initials, age)| Child {
+            initials,
+            age: age.clamp(0, 17) as u8,
+        })
+        .collect())
+}
+
+pub async fn replace_children(
     conn: &mut SqliteConnection,
     case: CaseId,
-    r: &Referral,
-    now: i64,
+    children: &[Child],
 ) -> Result<(), AppError> {
     sqlx::query("DELETE FROM case_children WHERE case_id = ?")
         .bind(case)
         .execute(&mut *conn)
         .await?;
-    for c in &r.children {
+    for c in children {
         sqlx::query("INSERT INTO case_children (case_id, initials, age) VALUES (?, ?, ?)")
             .bind(case)
             .bind(&c.initials)
@@ -140,6 +156,19 @@ pub async fn refresh_from_referral(
             .execute(&mut *conn)
             .await?;
     }
+    Ok(())
+}
+
+/// A new referral brings the latest word on the perpetrator and adds the children it reports
+/// to those already known.
+pub async fn refresh_from_referral(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+    r: &Referral,
+    now: i64,
+) -> Result<(), AppError> {
+    let known = children(conn, case).await?;
+    replace_children(conn, case, &super::children::merge(&known, &r.children)).await?;
     if let Some(p) = &r.perpetrator {
         sqlx::query(
             "UPDATE cases SET perpetrator_name = COALESCE(?, perpetrator_name),
@@ -160,21 +189,39 @@ pub async fn refresh_from_referral(
     Ok(())
 }
 
+/// Records why an agency may see a case; `true` when this reason is new.
 pub async fn involve(
     conn: &mut SqliteConnection,
     case: CaseId,
     agency: AgencyId,
     reason: &str,
     now: i64,
-) -> Result<(), AppError> {
-    sqlx::query("INSERT OR IGNORE INTO case_agencies (case_id, agency_id, reason, added_at) VALUES (?, ?, ?, ?)")
+) -> Result<bool, AppError> {
+    let r = sqlx::query("INSERT OR IGNORE INTO case_agencies (case_id, agency_id, reason, added_at) VALUES (?, ?, ?, ?)")
         .bind(case)
         .bind(agency)
         .bind(reason)
         .bind(now)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    Ok(r.rows_affected() > 0)
+}
+
+/// Ends one reason an agency may see a case; `true` when there was one.
+pub async fn withdraw(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+    agency: AgencyId,
+    reason: &str,
+) -> Result<bool, AppError> {
+    let r =
+        sqlx::query("DELETE FROM case_agencies WHERE case_id = ? AND agency_id = ? AND reason = ?")
+            .bind(case)
+            .bind(agency)
+            .bind(reason)
+            .execute(&mut *conn)
+            .await?;
+    Ok(r.rows_affected() > 0)
 }
 
 pub async fn insert_referral(
@@ -230,6 +277,16 @@ pub async fn apply_patch(
     let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE cases SET updated_at = ");
     b.push_bind(now);
     if let Some(s) = p.status {
+        // closed_at starts the retention clock: set on closing (kept when already closed),
+        // cleared on reopening.
+        b.push(", closed_at = CASE WHEN ")
+            .push_bind(s.as_str())
+            .push(" = 'closed' THEN COALESCE(CASE WHEN status = 'closed' THEN closed_at END, ")
+            .push_bind(now)
+            .push(") END");
+        if let Some(r) = &p.closing_reason {
+            b.push(", closing_reason = ").push_bind(r.clone());
+        }
         b.push(", status = ").push_bind(s.as_str());
     }
     if let Some(v) = p.lead_agency_id {
@@ -288,4 +345,12 @@ pub async fn is_case_worker(conn: &mut SqliteConnection, user: UserId) -> Result
     .fetch_one(&mut *conn)
     .await?;
     Ok(n > 0)
+}
+
+pub async fn is_closed(conn: &mut SqliteConnection, id: CaseId) -> Result<bool, AppError> {
+    let status: Option<String> = sqlx::query_scalar("SELECT status FROM cases WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(status.as_deref() == Some("closed"))
 }

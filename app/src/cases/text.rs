@@ -38,6 +38,15 @@ pub const REASON_TOO_LONG: &str = "Use at most 500 characters for the reason.";
 pub const MANAGER_INVALID: &str = "Choose an active person from the list.";
 pub const NOTHING_RECORDED: &str = "Not recorded";
 
+pub const DECISION_INVALID: &str = "Choose confirm (the same person) or reject (another person).";
+pub const MATCH_DECIDED: &str = "This match has already been decided.";
+pub const NOT_INVOLVED_THROUGH_RESEARCH: &str =
+    "Choose an agency that is involved with this case through research.";
+/// The answer to every referral that opens a case, known victim or not (no existence oracle).
+pub const RECEIVED: &str = "Referral received and the case has been opened. The coordinator checks every referral against the register and links it to a known case if there is one.";
+pub const REPEAT_ON_SUBMIT: &str =
+    "Earlier referrals of this victim are looked up in the register when you submit.";
+
 pub const LIST_TITLE: &str = "Cases";
 pub const LIST_INTRO: &str = "The cases you may see. Cases are named by their reference; names are shown only on the case page, on request.";
 pub const LIST_EMPTY: &str = "No cases match.";
@@ -50,3 +59,6 @@ pub const INITIAL_ASSESSMENT: &str = "Initial assessment (72 hours)";
 pub const INTERVENTION_PLAN: &str = "Intervention plan (30 days)";
 pub const SHOW_BECAUSE: &str = "Show (reason needed)";
 pub const MASKED: &str = "••••••";
+pub const CLOSING_REASON_REQUIRED: &str =
+    "Say why the case is closed (for example: risk reduced, victim moved away).";
+pub const CLOSING_REASON_LONG: &str = "Keep the reason for closing under 2,000 characters.";

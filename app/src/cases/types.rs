@@ -529,11 +529,16 @@ impl ReferralInput {
     }
 }
 
+pub const CLOSING_REASON_MAX: usize = 2000;
+
 /// A change to a case; absent fields stay as they are.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CasePatchInput {
     #[serde(default)]
     pub status: Option<String>,
+    /// Why the case is closed: required when the status changes to closed.
+    #[serde(default)]
+    pub closing_reason: Option<String>,
     /// `null` clears; an id sets.
     #[serde(default, with = "crate::users::types::double_option")]
     pub lead_agency_id: Option<Option<AgencyId>>,
@@ -554,6 +559,8 @@ pub struct CasePatchInput {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CasePatch {
     pub status: Option<CaseStatus>,
+    /// Given with a change to closed (the service requires it then).
+    pub closing_reason: Option<String>,
     pub lead_agency_id: Option<Option<AgencyId>>,
     pub case_manager_id: Option<Option<UserId>>,
     pub case_responsible_id: Option<Option<UserId>>,
@@ -589,9 +596,22 @@ impl CasePatchInput {
             .status
             .as_deref()
             .and_then(|s| p.take("status", CaseStatus::parse(s)));
+        let closing_reason = self
+            .closing_reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+        if closing_reason
+            .as_ref()
+            .is_some_and(|r| r.chars().count() > CLOSING_REASON_MAX)
+        {
+            p.add("closing_reason", t::CLOSING_REASON_LONG);
+        }
         p.into_result()?;
         Ok(CasePatch {
             status,
+            closing_reason: closing_reason.filter(|_| status == Some(CaseStatus::Closed)),
             lead_agency_id: self.lead_agency_id,
             case_manager_id: self.case_manager_id,
             case_responsible_id: self.case_responsible_id,
@@ -608,6 +628,8 @@ impl CasePatchInput {
 pub struct CaseForm {
     #[serde(default)]
     pub status: Option<String>,
+    #[serde(default)]
+    pub closing_reason: Option<String>,
     #[serde(default)]
     pub lead_agency_id: Option<String>,
     #[serde(default)]
@@ -632,6 +654,7 @@ impl CaseForm {
         }
         CasePatchInput {
             status: self.status,
+            closing_reason: self.closing_reason,
             lead_agency_id: choice(self.lead_agency_id, AgencyId),
             case_manager_id: choice(self.case_manager_id, UserId),
             case_responsible_id: choice(self.case_responsible_id, UserId),
@@ -658,6 +681,13 @@ pub struct RevealInput {
     pub reason: String,
 }
 
+/// Which agency's involvement through research to withdraw.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithdrawResearchInput {
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub agency_id: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseFilter {
     #[serde(default)]
@@ -672,6 +702,8 @@ pub struct CaseFilter {
 pub struct CaseCreated {
     pub id: CaseId,
     pub reference: String,
+    /// Added to a case the referrer could already see. A new case is `false` whether or not
+    /// the register knew the victim: that is for the coordinator to settle.
     pub existing_case: bool,
     pub referral_id: ReferralId,
     pub criteria: Criteria,
@@ -680,8 +712,6 @@ pub struct CaseCreated {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     pub criteria: Criteria,
-    /// The victim (name and date of birth) already has a case: this referral would be added to it.
-    pub existing_case: bool,
     /// Questions of the checklist not yet answered (1-based), for the live summary.
     pub unanswered: Vec<u8>,
 }

@@ -172,7 +172,7 @@ fn ConnectionState() -> impl IntoView {
                 Conn::Connecting => view! { <span class="tag tag--grey">{t::CONNECTING}</span> }.into_any(),
                 Conn::Open => view! { <span class="tag tag--green">{t::CONNECTED}</span> }.into_any(),
                 Conn::Reconnecting => view! { <span class="tag tag--yellow">{t::RECONNECTING}</span> }.into_any(),
-                Conn::Ended(_) => view! { <span class="tag tag--red">{t::CLOSED_SIGNED_OUT}</span> }.into_any(),
+                Conn::Ended(reason) => view! { <span class="tag tag--red">{if reason == crate::live::protocol::CLOSING_TOO_MANY_CHANGES { t::CLOSED_TOO_MANY_CHANGES } else { t::CLOSED_SIGNED_OUT }}</span> }.into_any(),
             }}
             {move || (waiting() > 0).then(|| view! { <span class="live__pending">{format!(" {} {}", waiting(), t::UNSENT)}</span> })}
         </p>

@@ -82,6 +82,9 @@ impl Change {
     }
 }
 
+/// The `closing` reason for a socket that kept sending changes over its cap.
+pub const CLOSING_TOO_MANY_CHANGES: &str = "too_many_changes";
+
 /// What the server sends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]

@@ -31,6 +31,8 @@ pub const TITLE: &str = "Live meeting";
 pub const CONNECTING: &str = "Connecting…";
 pub const CONNECTED: &str = "Connected";
 pub const RECONNECTING: &str = "Reconnecting…";
+pub const CLOSED_TOO_MANY_CHANGES: &str =
+    "This screen sent too many changes at once and was disconnected. Reload the page to rejoin.";
 pub const CLOSED_SIGNED_OUT: &str = "Your session has ended. Sign in again to rejoin.";
 pub const UNSENT: &str = "change(s) waiting to be sent";
 pub const START: &str = "Start the meeting";

@@ -342,7 +342,7 @@ pub mod service {
                     };
                     store::upsert(&mut tx, r, actor.user_id, now).await?;
                     if state == "holds" {
-                        crate::cases::store::involve(&mut tx, case, agency, "research", now)
+                        crate::cases::involvement::through_research(&mut tx, case, agency, now)
                             .await?;
                     }
                 }
@@ -368,9 +368,9 @@ pub mod service {
         meeting: MeetingId,
     ) -> Result<ResearchGrid, AppError> {
         let hours = crate::meetings::service::research_hours(state).await?;
-        let mut conn = state.db.acquire().await?;
+        let mut conn = state.write().await?;
         let (m, resource) = meeting_resource(&mut conn, actor, meeting).await?;
-        authorize(actor, Action::Update, resource)?;
+        let actor = authorize(actor, Action::Update, resource)?;
         let agencies: Vec<(AgencyId, String)> = sqlx::query_as(
             "SELECT id, name FROM agencies WHERE active = 1 ORDER BY name COLLATE NOCASE",
         )
@@ -384,6 +384,15 @@ pub mod service {
         .fetch_all(&mut *conn)
         .await?;
         let states = store::states(&mut conn, meeting).await?;
+        // The grid tells which agencies hold information on which cases: a read of case data.
+        record(
+            &mut conn,
+            AuditEvent::new(Some(actor.user_id), "read", "research")
+                .id(meeting)
+                .details(serde_json::json!({ "part": "grid" })),
+        )
+        .await?;
+        conn.commit().await?;
         Ok(ResearchGrid {
             cases: cases
                 .into_iter()

@@ -3,23 +3,58 @@
 use super::types::NoticeKind;
 
 pub const SIGN_IN_LOCKED: &str = "Many sign-in attempts to this account failed, from one or more places. Further attempts are slowed down for a while. If it was not you, tell your administrator.";
+pub const ACCOUNT_SIGN_IN_LOCKED: &str = "Many sign-in attempts to one person's account failed, from one or more places, and further attempts are slowed down for a while. The account:";
 pub const INVOLVED_THROUGH_RESEARCH: &str = "Your agency said it holds information on this case, so it is now involved with it and sees it.";
 pub const INVOLVEMENT_WITHDRAWN: &str =
     "The coordinator withdrew your agency's involvement with this case that came from research.";
 
+pub const ACCESS_ASKED: &str =
+    "a change to your access was asked for. It takes effect only when a second person confirms it.";
+pub const ACCESS_CHANGED: &str = "a change to your access was confirmed and applies now.";
+pub const ACCESS_REFUSED: &str = "a change to your access was refused; nothing changed.";
+pub const ACCESS_WITHDRAWN: &str =
+    "A change to your access that was waiting for a second person was withdrawn.";
+pub const REQUEST_CONFIRMED: &str = "the change you asked for was confirmed by a second person.";
+pub const REQUEST_REFUSED: &str = "the change you asked for was refused by a second person.";
+
 pub fn label(kind: NoticeKind) -> &'static str {
     match kind {
-        NoticeKind::SignInLocked => "Sign-in",
+        NoticeKind::SignInLocked | NoticeKind::AccountSignInLocked => "Sign-in",
         NoticeKind::InvolvedThroughResearch | NoticeKind::InvolvementWithdrawn => "Case access",
+        NoticeKind::AccessAsked
+        | NoticeKind::AccessChanged
+        | NoticeKind::AccessRefused
+        | NoticeKind::AccessWithdrawn
+        | NoticeKind::AccessRequestDecided => "Access",
     }
 }
 
 /// The sentence for a notice; `params` carry ids and agency names at most.
-pub fn sentence(kind: NoticeKind, _params: &serde_json::Value) -> String {
+pub fn sentence(kind: NoticeKind, params: &serde_json::Value) -> String {
+    // The change an access notice is about, as in "Password reset: …".
+    let change = || {
+        params["change"]
+            .as_str()
+            .and_then(crate::users::access::types::AccessKind::parse)
+            .map(|k| k.label())
+            .unwrap_or("Access")
+    };
     match kind {
-        NoticeKind::SignInLocked => SIGN_IN_LOCKED,
-        NoticeKind::InvolvedThroughResearch => INVOLVED_THROUGH_RESEARCH,
-        NoticeKind::InvolvementWithdrawn => INVOLVEMENT_WITHDRAWN,
+        NoticeKind::SignInLocked => SIGN_IN_LOCKED.to_string(),
+        NoticeKind::InvolvedThroughResearch => INVOLVED_THROUGH_RESEARCH.to_string(),
+        NoticeKind::InvolvementWithdrawn => INVOLVEMENT_WITHDRAWN.to_string(),
+        // The account by its number (as in the users page's addresses): no name in a notice.
+        NoticeKind::AccountSignInLocked => format!(
+            "{ACCOUNT_SIGN_IN_LOCKED} user {}.",
+            params["user_id"].as_i64().unwrap_or_default()
+        ),
+        NoticeKind::AccessAsked => format!("{}: {ACCESS_ASKED}", change()),
+        NoticeKind::AccessChanged => format!("{}: {ACCESS_CHANGED}", change()),
+        NoticeKind::AccessRefused => format!("{}: {ACCESS_REFUSED}", change()),
+        NoticeKind::AccessWithdrawn => ACCESS_WITHDRAWN.to_string(),
+        NoticeKind::AccessRequestDecided => match params["outcome"].as_str() {
+            Some("confirmed") => format!("{}: {REQUEST_CONFIRMED}", change()),
+            _ => format!("{}: {REQUEST_REFUSED}", change()),
+        },
     }
-    .to_string()
 }

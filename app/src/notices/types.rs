@@ -10,13 +10,31 @@ pub enum NoticeKind {
     InvolvedThroughResearch,
     /// The coordinator withdrew an involvement recorded through research.
     InvolvementWithdrawn,
+    /// To the admins: sign-in to someone's account was held back (params: `user_id`).
+    AccountSignInLocked,
+    /// Someone asked for a change to the person's access; it waits for a second person.
+    AccessAsked,
+    /// A change to the person's access was confirmed and applies now.
+    AccessChanged,
+    /// A change to the person's access was refused.
+    AccessRefused,
+    /// A change to the person's access was withdrawn before anyone decided it.
+    AccessWithdrawn,
+    /// The access change the person asked for was confirmed or refused.
+    AccessRequestDecided,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 3] = [
+    pub const ALL: [NoticeKind; 9] = [
+        NoticeKind::AccountSignInLocked,
         NoticeKind::SignInLocked,
         NoticeKind::InvolvedThroughResearch,
         NoticeKind::InvolvementWithdrawn,
+        NoticeKind::AccessAsked,
+        NoticeKind::AccessChanged,
+        NoticeKind::AccessRefused,
+        NoticeKind::AccessWithdrawn,
+        NoticeKind::AccessRequestDecided,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -24,6 +42,12 @@ impl NoticeKind {
             NoticeKind::SignInLocked => "sign_in_locked",
             NoticeKind::InvolvedThroughResearch => "involved_through_research",
             NoticeKind::InvolvementWithdrawn => "involvement_withdrawn",
+            NoticeKind::AccountSignInLocked => "account_sign_in_locked",
+            NoticeKind::AccessAsked => "access_asked",
+            NoticeKind::AccessChanged => "access_changed",
+            NoticeKind::AccessRefused => "access_refused",
+            NoticeKind::AccessWithdrawn => "access_withdrawn",
+            NoticeKind::AccessRequestDecided => "access_request_decided",
         }
     }
 

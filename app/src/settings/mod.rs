@@ -6,6 +6,8 @@ pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 pub mod text {
     pub const TITLE: &str = "Group settings";
@@ -23,4 +25,14 @@ pub mod text {
     pub const RESEARCH_HOURS_INVALID: &str = "Enter a whole number of hours from 0 to 336.";
     pub const CARRY_OVER: &str = "Carry-overs before an action is escalated";
     pub const CARRY_OVER_INVALID: &str = "Enter a whole number from 1 to 12.";
+    pub const RETENTION: &str = "Retention";
+    pub const RETENTION_CASE: &str =
+        "Months a closed case is kept before its personal data is erased";
+    pub const RETENTION_CASE_HINT: &str = "Names, dates of birth, contact details and free texts are then erased; the reference, dates, criteria and counts stay for the figures. A case under review or with open actions is never erased.";
+    pub const RETENTION_CASE_INVALID: &str =
+        "Enter a whole number of months from 12 to 240: a case that comes back within 12 months must still be found as a repeat.";
+    pub const RETENTION_AUDIT: &str = "Months audit log entries are kept";
+    pub const RETENTION_AUDIT_INVALID: &str = "Enter a whole number of months from 12 to 240.";
+    pub const RETENTION_AUDIT_SHORTER: &str =
+        "Keep audit log entries at least as long as closed cases, so every change to a case that is still kept can be traced.";
 }

@@ -19,6 +19,8 @@ pub fn SettingsPage() -> impl IntoView {
             ("case_item_minutes", text::CASE_MINUTES),
             ("research_due_hours", text::RESEARCH_HOURS),
             ("carry_over_limit", text::CARRY_OVER),
+            ("retention_case_months", text::RETENTION_CASE),
+            ("retention_audit_months", text::RETENTION_AUDIT),
         ]/>
         <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
             <p class="notice notice--success" role="status">{text::SAVED}</p>
@@ -43,6 +45,12 @@ pub fn SettingsPage() -> impl IntoView {
                             <NumberSetting error=error name="case_item_minutes" label=text::CASE_MINUTES value=s.case_item_minutes/>
                             <NumberSetting error=error name="research_due_hours" label=text::RESEARCH_HOURS value=s.research_due_hours/>
                             <NumberSetting error=error name="carry_over_limit" label=text::CARRY_OVER value=s.carry_over_limit/>
+                            <fieldset class="fieldset">
+                                <legend class="fieldset__legend">{text::RETENTION}</legend>
+                                <p class="field__hint">{text::RETENTION_CASE_HINT}</p>
+                                <NumberSetting error=error name="retention_case_months" label=text::RETENTION_CASE value=s.retention_case_months/>
+                                <NumberSetting error=error name="retention_audit_months" label=text::RETENTION_AUDIT value=s.retention_audit_months/>
+                            </fieldset>
                             <SubmitButton pending=action.pending() label="Save settings"/>
                         </ActionForm>
                     }.into_any(),

@@ -18,6 +18,8 @@ pub async fn update_settings(
     case_item_minutes: Option<String>,
     research_due_hours: Option<String>,
     carry_over_limit: Option<String>,
+    retention_case_months: Option<String>,
+    retention_audit_months: Option<String>,
 ) -> Result<Settings, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
@@ -49,6 +51,16 @@ pub async fn update_settings(
             "carry_over_limit",
             carry_over_limit,
             super::text::CARRY_OVER_INVALID,
+        ),
+        retention_case_months: number(
+            "retention_case_months",
+            retention_case_months,
+            super::text::RETENTION_CASE_INVALID,
+        ),
+        retention_audit_months: number(
+            "retention_audit_months",
+            retention_audit_months,
+            super::text::RETENTION_AUDIT_INVALID,
         ),
     };
     respond(p.into_result())?;

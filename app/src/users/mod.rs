@@ -1,5 +1,6 @@
 //! User accounts and membership of agencies.
 
+pub mod access;
 pub mod pages;
 pub mod server_fns;
 pub mod text;

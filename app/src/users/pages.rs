@@ -1,10 +1,13 @@
 //! User administration: the list of accounts, adding one, and changing one.
 
+use super::access::pages::{PendingAccessRequests, ResetSection};
+use super::access::text as access_text;
 use super::server_fns::{get_user, list_users, CreateUser, UpdateUser};
 use super::text;
-use super::types::{Representation, UserAccount};
+use super::types::{Representation, UpdatedUser, UserAccount};
 use crate::agencies::server_fns::list_agencies;
 use crate::agencies::types::Agency;
+use crate::auth::policy::{permits, reads_cases, Action, Resource as PolicyResource};
 use crate::auth::types::{Me, Role};
 use crate::components::forms::action_error;
 use crate::components::layout::{can_manage_users, signed_in_user};
@@ -31,13 +34,16 @@ fn signed_in() -> Signal<Option<Me>> {
     Signal::derive(move || me.clone())
 }
 
-/// The roles the signed-in person may give (a coordinator: member and observer only).
-fn assignable_roles(me: &Option<Me>) -> Vec<Role> {
-    match me.as_ref().map(|m| m.role) {
-        Some(Role::Admin) => Role::ALL.to_vec(),
-        Some(Role::Coordinator) => vec![Role::Member, Role::Observer],
-        _ => vec![],
-    }
+/// The roles the signed-in person may give, by creating or by changing an account (the
+/// policy's answer, as the server will decide).
+fn assignable_roles(me: &Option<Me>, action: Action) -> Vec<Role> {
+    Role::ALL
+        .into_iter()
+        .filter(|&role| {
+            me.as_ref()
+                .is_some_and(|m| permits(m, action, PolicyResource::UserAccount { role }))
+        })
+        .collect()
 }
 
 #[component]
@@ -53,6 +59,7 @@ pub fn UsersPage() -> impl IntoView {
             </Show>
         </div>
         <p class="lead">{text::INTRO}</p>
+        <PendingAccessRequests/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match users.await {
@@ -151,9 +158,10 @@ pub fn NewUserPage() -> impl IntoView {
             <h1>{text::ADD}</h1>
             {move || created().map(|c| view! {
                 <div class="notice notice--success" role="status">
-                    {match c.initial_password.clone() {
-                        Some(p) => view! { <p>{text::CREATED_WITH_PASSWORD} " " <code data-testid="initial-password">{p}</code></p> }.into_any(),
-                        None => view! { <p>{text::CREATED}</p> }.into_any(),
+                    {match (c.initial_password.clone(), c.request.is_some()) {
+                        (_, true) => view! { <p>{text::CREATED} " " {access_text::ASKED}</p> }.into_any(),
+                        (Some(p), _) => view! { <p>{text::CREATED_WITH_PASSWORD} " " <code data-testid="initial-password">{p}</code></p> }.into_any(),
+                        (None, _) => view! { <p>{text::CREATED}</p> }.into_any(),
                     }}
                     <p><A href=format!("/users/{}", c.user.id)>{format!("Open {}'s account", c.user.name)}</A></p>
                 </div>
@@ -173,7 +181,7 @@ pub fn NewUserPage() -> impl IntoView {
                             <Field error=error name="email" label="Email address" hint="They sign in with this address.">
                                 <input class="input" type="email" id="email" name="email" spellcheck="false" autocomplete="off"/>
                             </Field>
-                            <RoleAndRepresentation error=error roles=assignable_roles(&me.get_untracked()) role=None representation=Representation::None/>
+                            <RoleAndRepresentation error=error roles=assignable_roles(&me.get_untracked(), Action::Create) role=None representation=Representation::None/>
                             <AgencySelect error=error agencies=list selected=None/>
                             <Field error=error name="password" label="First password" optional=true
                                 hint="Leave empty to have Convene make one up and show it to you once.">
@@ -219,7 +227,7 @@ pub fn UserPage() -> impl IntoView {
 #[component]
 fn UserDetail(user: UserAccount, agencies: Vec<Agency>) -> impl IntoView {
     let me = signed_in().get_untracked();
-    let roles = assignable_roles(&me);
+    let roles = assignable_roles(&me, Action::Update);
     let may_edit = roles.contains(&user.role);
     let is_self = me.as_ref().is_some_and(|m| m.id == user.id);
     view! {
@@ -254,7 +262,7 @@ fn EditUser(
     let active = RwSignal::new(user.active);
     Effect::new(move |_| {
         if let Some(Ok(u)) = toggle.value().get() {
-            active.set(u.active);
+            active.set(u.user.active);
         }
     });
     let id = user.id.to_string();
@@ -263,9 +271,7 @@ fn EditUser(
         <section class="section" aria-labelledby="edit-title">
             <h2 id="edit-title">"Change details"</h2>
             <ErrorSummary error=error labels=LABELS/>
-            <Show when=move || matches!(save.value().get(), Some(Ok(_)))>
-                <p class="notice notice--success" role="status">{text::SAVED}</p>
-            </Show>
+            {move || asked_or_saved(save.value().get())}
             <ActionForm action=save attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id/>
                 <Field error=error name="name" label="Full name">
@@ -280,25 +286,18 @@ fn EditUser(
                 <SubmitButton pending=save.pending() label="Save changes"/>
             </ActionForm>
         </section>
-        <section class="section" aria-labelledby="password-title">
-            <h2 id="password-title">"Set a new password"</h2>
-            <p>"Setting a new password signs the person out everywhere."</p>
-            <ErrorSummary error=reset_error labels=&[("password", "New password")]/>
-            <Show when=move || matches!(reset.value().get(), Some(Ok(_)))>
-                <p class="notice notice--success" role="status">"Password set. The person has been signed out everywhere."</p>
-            </Show>
-            <ActionForm action=reset attr:class="form" attr:novalidate=true>
-                <input type="hidden" name="id" value=id2/>
-                <Field error=reset_error name="password" label="New password" hint="At least 12 characters.">
-                    <input class="input" type="password" id="password" name="password" autocomplete="new-password"/>
-                </Field>
-                <SubmitButton pending=reset.pending() label="Set password" secondary=true/>
-            </ActionForm>
-        </section>
+        {if reads_cases(user.role, user.agency_id) {
+            view! { <ResetSection id=user.id/> }.into_any()
+        } else {
+            view! { <SetPassword id=id2 reset=reset reset_error=reset_error/> }.into_any()
+        }}
         {(!is_self).then(|| view! {
             <section class="section" aria-labelledby="status-title">
                 <h2 id="status-title">"Access"</h2>
                 <ErrorSummary error=toggle_error labels=&[]/>
+                {move || toggle.value().get().and_then(|r| r.ok()).and_then(|u| u.request).map(|_| view! {
+                    <p class="notice notice--success" role="status">{access_text::ASKED}</p>
+                })}
                 <p>{move || if active.get() {
                     "This account is active. Deactivating it signs the person out at once and stops them signing in."
                 } else {
@@ -319,5 +318,45 @@ fn EditUser(
                 </ActionForm>
             </section>
         })}
+    }
+}
+
+/// After saving: the part that waits for a second person, or that it is saved.
+fn asked_or_saved(r: Option<Result<UpdatedUser, AppError>>) -> Option<AnyView> {
+    match r {
+        Some(Ok(u)) if u.request.is_some() => Some(
+            view! { <p class="notice notice--success" role="status">{access_text::ASKED}</p> }
+                .into_any(),
+        ),
+        Some(Ok(_)) => Some(
+            view! { <p class="notice notice--success" role="status">{text::SAVED}</p> }.into_any(),
+        ),
+        _ => None,
+    }
+}
+
+/// Someone who reads no cases: the administrator may set the password at once.
+#[component]
+fn SetPassword(
+    id: String,
+    reset: ServerAction<UpdateUser>,
+    reset_error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    view! {
+        <section class="section" aria-labelledby="password-title">
+            <h2 id="password-title">"Set a new password"</h2>
+            <p>"Setting a new password signs the person out everywhere."</p>
+            <ErrorSummary error=reset_error labels=&[("password", "New password")]/>
+            <Show when=move || matches!(reset.value().get(), Some(Ok(_)))>
+                <p class="notice notice--success" role="status">"Password set. The person has been signed out everywhere."</p>
+            </Show>
+            <ActionForm action=reset attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=id/>
+                <Field error=reset_error name="password" label="New password" hint="At least 12 characters.">
+                    <input class="input" type="password" id="password" name="password" autocomplete="new-password"/>
+                </Field>
+                <SubmitButton pending=reset.pending() label="Set password" secondary=true/>
+            </ActionForm>
+        </section>
     }
 }

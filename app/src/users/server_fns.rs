@@ -1,4 +1,4 @@
-use super::types::{CreatedUser, UserAccount};
+use super::types::{CreatedUser, UpdatedUser, UserAccount};
 #[cfg(feature = "ssr")]
 use super::types::{NewUserInput, UserPatchInput};
 use crate::error::AppError;
@@ -67,7 +67,7 @@ pub async fn update_user(
     representation: Option<String>,
     active: Option<bool>,
     password: Option<String>,
-) -> Result<UserAccount, AppError> {
+) -> Result<UpdatedUser, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
     let r = async {

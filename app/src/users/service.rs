@@ -1,13 +1,16 @@
 //! User administration: each use case authorizes, runs in one transaction and audits.
 
+use super::access::service as access;
+use super::access::text as access_text;
+use super::access::types::AccessKind;
 use super::store;
 use super::text;
-use super::types::{CreatedUser, NewUserInput, UserAccount, UserPatchInput};
+use super::types::{CreatedUser, NewUserInput, UpdatedUser, UserAccount, UserPatchInput};
 use crate::agencies::store as agencies;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::password;
 use crate::auth::password_rules::NewPasswordInput;
-use crate::auth::policy::{authorize, Action, Resource};
+use crate::auth::policy::{authorize, needs_second_person, reads_cases, Action, Resource};
 use crate::auth::session;
 use crate::auth::types::{Actor, Role};
 use crate::error::{AppError, Problems};
@@ -62,13 +65,22 @@ pub async fn create(
         Action::Create,
         Resource::UserAccount { role: new.role },
     )?;
+    // An account that will read cases starts inactive, with a password nobody knows: the one
+    // to pass on is made when a second person confirms it, and shown to them.
+    let reader = reads_cases(new.role, new.agency_id);
+    if reader && new.password.is_some() {
+        return Err(AppError::validation(
+            "password",
+            access_text::FIRST_PASSWORD_NEEDS_REQUEST,
+        ));
+    }
     let (plain, generated) = match &new.password {
         Some(p) => (p.clone(), None),
         None => {
             let g = password::generate();
             (
                 NewPasswordInput::parse(&g).map_err(|_| AppError::Internal)?,
-                Some(g),
+                (!reader).then_some(g),
             )
         }
     };
@@ -80,21 +92,42 @@ pub async fn create(
         p.add("email", text::EMAIL_TAKEN);
     }
     p.into_result()?;
-    let id = store::insert(&mut tx, &new, &hash, crate::time::now()).await?;
+    let now = crate::time::now();
+    let id = store::insert(&mut tx, &new, &hash, now).await?;
+    if reader {
+        store::set_active(&mut tx, id, false, now).await?;
+    }
     record(
         &mut tx,
         AuditEvent::new(Some(actor.user_id), "create", "user")
             .id(id)
-            .details(serde_json::json!({ "role": new.role.as_str() })),
+            .details(serde_json::json!({ "role": new.role.as_str(), "active": !reader })),
     )
     .await?;
     let user = store::get_account(&mut tx, id)
         .await?
         .ok_or(AppError::Internal)?;
+    let request = if reader {
+        Some(
+            access::ask(
+                &mut tx,
+                actor,
+                &user,
+                AccessKind::CreateAccount,
+                new.role,
+                new.agency_id,
+                true,
+            )
+            .await?,
+        )
+    } else {
+        None
+    };
     tx.commit().await?;
     Ok(CreatedUser {
         user,
         initial_password: generated,
+        request,
     })
 }
 
@@ -103,7 +136,7 @@ pub async fn update(
     actor: Option<&Actor>,
     id: UserId,
     input: UserPatchInput,
-) -> Result<UserAccount, AppError> {
+) -> Result<UpdatedUser, AppError> {
     // Someone who may not change even a member's account is refused before their input is read.
     authorize(
         actor,
@@ -156,12 +189,44 @@ pub async fn update(
     }
     let role_after = patch.role.unwrap_or(before.role);
     let agency_after = patch.agency_id.unwrap_or(before.agency_id);
+    let active_after = patch.active.unwrap_or(before.active);
     if role_after == Role::Member && agency_after.is_none() {
         p.add("agency_id", text::AGENCY_REQUIRED_FOR_MEMBER);
+    }
+    let access = |active: bool, role, agency| active.then_some((role, agency));
+    let second_person = needs_second_person(
+        access(before.active, before.role, before.agency_id),
+        access(active_after, role_after, agency_after),
+    );
+    // A case reader's password is reset through a request, so that the one who asks never
+    // knows it (the confirmer gets a one-time password).
+    let reader_after = if second_person {
+        reads_cases(before.role, before.agency_id)
+    } else {
+        reads_cases(role_after, agency_after)
+    };
+    if hash.is_some() && (second_person || reader_after) {
+        p.add("password", access_text::PASSWORD_NEEDS_REQUEST);
     }
     p.into_result()?;
 
     let now = crate::time::now();
+    let mut patch = patch;
+    let request = if second_person {
+        let kind =
+            if !before.active && role_after == before.role && agency_after == before.agency_id {
+                AccessKind::Enable
+            } else {
+                AccessKind::GrantRole
+            };
+        // Only what gives no access is done now; the rest waits in the request.
+        patch.role = None;
+        patch.agency_id = None;
+        patch.active = None;
+        Some((kind, !before.active && active_after))
+    } else {
+        None
+    };
     store::update(&mut tx, id, &patch, now).await?;
     if let Some(h) = &hash {
         store::set_password(&mut tx, id, h, now).await?;
@@ -175,6 +240,11 @@ pub async fn update(
     if ends_sessions {
         session::delete_all_for_user(&mut tx, id).await?;
     }
+    let access_changed = (before.role, before.agency_id, before.active)
+        != (after.role, after.agency_id, after.active);
+    if access_changed {
+        access::withdraw_pending_for(&mut tx, actor, id).await?;
+    }
     let mut changed = changed_fields(&before, &after);
     if hash.is_some() {
         changed.push("password");
@@ -184,15 +254,37 @@ pub async fn update(
         (false, true) => "reactivate",
         _ => "update",
     };
-    record(
-        &mut tx,
-        AuditEvent::new(Some(actor.user_id), action, "user")
-            .id(id)
-            .details(serde_json::json!({ "changed": changed, "sessions_ended": ends_sessions })),
-    )
-    .await?;
+    if !changed.is_empty() || request.is_none() {
+        record(
+            &mut tx,
+            AuditEvent::new(Some(actor.user_id), action, "user")
+                .id(id)
+                .details(
+                    serde_json::json!({ "changed": changed, "sessions_ended": ends_sessions }),
+                ),
+        )
+        .await?;
+    }
+    let request = match request {
+        Some((kind, activate)) => Some(
+            access::ask(
+                &mut tx,
+                actor,
+                &after,
+                kind,
+                role_after,
+                agency_after,
+                activate,
+            )
+            .await?,
+        ),
+        None => None,
+    };
     tx.commit().await?;
-    Ok(after)
+    Ok(UpdatedUser {
+        user: after,
+        request,
+    })
 }
 
 fn changed_fields(a: &UserAccount, b: &UserAccount) -> Vec<&'static str> {

@@ -238,3 +238,18 @@ pub async fn use_totp_step(
             .await?;
     Ok(done.rows_affected() == 1)
 }
+
+pub async fn set_active(
+    conn: &mut SqliteConnection,
+    id: UserId,
+    active: bool,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET active = ?, updated_at = ? WHERE id = ?")
+        .bind(active)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

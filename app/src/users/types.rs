@@ -1,3 +1,4 @@
+use super::access::types::AccessRequest;
 use super::text;
 use crate::auth::password_rules::NewPasswordInput;
 use crate::auth::types::Role;
@@ -67,6 +68,18 @@ pub struct CreatedUser {
     /// The generated first password when none was given: shown once, stored only as a hash.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_password: Option<String>,
+    /// For an account that will read cases: the request a second person confirms (the
+    /// account stays inactive, and its first password is made, only then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<AccessRequest>,
+}
+
+/// An account after a change; `request` holds the part that waits for a second person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdatedUser {
+    pub user: UserAccount,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<AccessRequest>,
 }
 
 /// An email address: trimmed, lower-cased, one `@` with text either side and a dot after it.

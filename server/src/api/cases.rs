@@ -2,13 +2,15 @@ use super::extract::{Auth, Id, Json, Query};
 use super::Api;
 use axum::extract::State;
 use axum::http::StatusCode;
-use convene_app::cases::service;
+use convene_app::cases::matching::service as matching;
+use convene_app::cases::matching::types::{MatchDecided, MatchDecisionInput, PendingMatch};
 use convene_app::cases::types::{
     Assessment, CaseCreated, CaseDetail, CaseFilter, CasePatchInput, CaseSummary, ReferralInput,
-    RevealInput, Revealed, TimelineEntry,
+    RevealInput, Revealed, TimelineEntry, WithdrawResearchInput,
 };
+use convene_app::cases::{involvement, service};
 use convene_app::error::AppError;
-use convene_app::ids::CaseId;
+use convene_app::ids::{CaseId, MatchId};
 use convene_app::state::AppState;
 use serde::Deserialize;
 
@@ -21,6 +23,9 @@ pub fn routes(api: Api) -> Api {
         .post("/cases/{id}/referrals", refer_again)
         .post("/cases/{id}/reveal", reveal)
         .get("/cases/{id}/timeline", timeline)
+        .post("/cases/{id}/withdraw-research", withdraw_research)
+        .get("/case-matches", pending_matches)
+        .post("/case-matches/{id}", decide_match)
 }
 
 async fn list(
@@ -104,6 +109,35 @@ async fn timeline(
     Id(id): Id<CaseId>,
 ) -> Result<axum::Json<Vec<TimelineEntry>>, AppError> {
     service::timeline(&s, auth.actor(), id)
+        .await
+        .map(axum::Json)
+}
+
+async fn withdraw_research(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<CaseId>,
+    Json(input): Json<WithdrawResearchInput>,
+) -> Result<axum::Json<CaseDetail>, AppError> {
+    involvement::withdraw_research(&s, auth.actor(), id, input)
+        .await
+        .map(axum::Json)
+}
+
+async fn pending_matches(
+    State(s): State<AppState>,
+    auth: Auth,
+) -> Result<axum::Json<Vec<PendingMatch>>, AppError> {
+    matching::list(&s, auth.actor()).await.map(axum::Json)
+}
+
+async fn decide_match(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<MatchId>,
+    Json(input): Json<MatchDecisionInput>,
+) -> Result<axum::Json<MatchDecided>, AppError> {
+    matching::decide(&s, auth.actor(), id, input)
         .await
         .map(axum::Json)
 }

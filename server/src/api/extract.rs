@@ -1,13 +1,14 @@
 //! Extractors whose failures come back as the API's JSON errors, never as plain-text 400s.
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use convene_app::auth::session::CurrentActor;
 use convene_app::auth::types::Actor;
 use convene_app::error::AppError;
+use convene_app::sfn::ClientIp;
 use serde::de::DeserializeOwned;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr};
 
 /// The signed-in actor, if any (the policy decides what "none" may do).
 pub struct Auth(pub Option<Actor>);
@@ -30,6 +31,7 @@ impl Auth {
     }
 }
 
+/// The client's address (see `http::client_addr`).
 pub struct ClientAddr(pub IpAddr);
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
@@ -38,8 +40,8 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
         Ok(ClientAddr(
             parts
                 .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip())
+                .get::<ClientIp>()
+                .map(|c| c.0)
                 .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
         ))
     }

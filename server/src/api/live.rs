@@ -13,9 +13,14 @@ use axum::Extension;
 use convene_app::error::AppError;
 use convene_app::ids::MeetingId;
 use convene_app::live::hub::{Outgoing, Room, Viewer};
-use convene_app::live::protocol::{ClientMsg, LiveState, ServerMsg, MAX_MESSAGE_BYTES};
+use convene_app::live::protocol::{
+    ClientMsg, LiveState, ServerMsg, CLOSING_TOO_MANY_CHANGES, MAX_MESSAGE_BYTES,
+};
+use convene_app::live::rate::{ChangeRate, Verdict};
 use convene_app::live::{service, text as t};
 use convene_app::state::AppState;
+use futures_util::FutureExt;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
@@ -79,6 +84,7 @@ async fn socket(
                 viewer,
                 socket,
                 last_sent: 0,
+                rate: ChangeRate::new(std::time::Instant::now()),
             }
             .run()
             .await
@@ -92,6 +98,8 @@ struct Connection {
     socket: WebSocket,
     /// The last sequence number this client has been given.
     last_sent: i64,
+    /// Changes and joins this socket may still send (see `live::rate`).
+    rate: ChangeRate,
 }
 
 enum Flow {
@@ -197,7 +205,18 @@ impl Connection {
                 msg = self.socket.recv() => {
                     heard = Instant::now();
                     match msg {
-                        Some(Ok(Message::Text(text))) => self.receive(&text).await,
+                        Some(Ok(Message::Text(text))) => {
+                            // A panic while handling one message rolls its transaction back
+                            // (dropped unfinished) and ends this socket only, leaving the room
+                            // properly; the client reconnects and catches up.
+                            match AssertUnwindSafe(self.receive(&text)).catch_unwind().await {
+                                Ok(flow) => flow,
+                                Err(_) => {
+                                    tracing::error!("a live socket's message handler panicked");
+                                    Flow::Stop
+                                }
+                            }
+                        }
                         Some(Ok(Message::Binary(_))) => {
                             self.refuse(None, AppError::validation("type", t::UNREADABLE)).await
                         }
@@ -253,7 +272,32 @@ impl Connection {
                 .refuse(None, AppError::validation("message", t::TOO_LARGE))
                 .await;
         }
-        match serde_json::from_str::<ClientMsg>(text) {
+        let parsed = serde_json::from_str::<ClientMsg>(text);
+        if let Ok(msg @ (ClientMsg::Change { .. } | ClientMsg::Join { .. })) = &parsed {
+            let key = match msg {
+                ClientMsg::Change { key, .. } => Some(key.clone()),
+                _ => None,
+            };
+            let refused = AppError::RateLimited {
+                retry_after_secs: 1,
+            };
+            match self.rate.take(std::time::Instant::now()) {
+                Verdict::Go => {}
+                Verdict::Refuse => return self.refuse(key, refused).await,
+                Verdict::Close => {
+                    tracing::warn!(meeting = %self.room.meeting, "live socket closed: too many changes");
+                    let _ = self.refuse(key, refused).await;
+                    let _ = self
+                        .send_msg(&ServerMsg::Closing {
+                            reason: CLOSING_TOO_MANY_CHANGES.into(),
+                        })
+                        .await;
+                    let _ = self.socket.send(Message::Close(None)).await;
+                    return Flow::Stop;
+                }
+            }
+        }
+        match parsed {
             Ok(ClientMsg::Ping) => self.send_msg(&ServerMsg::Pong).await,
             Ok(ClientMsg::Join { last_seq }) => self.catch_up(last_seq).await,
             Ok(ClientMsg::Change { key, change }) => {

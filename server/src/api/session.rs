@@ -19,7 +19,7 @@ async fn sign_in(
     headers: HeaderMap,
     Json(input): Json<SignInInput>,
 ) -> Result<Response, AppError> {
-    let previous = session::token_from_headers(&headers);
+    let previous = session::token_from_headers(&headers, state.security.secure_cookies);
     let signed = service::sign_in(&state, input, addr, previous).await?;
     let cookie = session::set_cookie(&signed.token, state.security.secure_cookies);
     Ok(([(header::SET_COOKIE, cookie)], axum::Json(signed.me)).into_response())

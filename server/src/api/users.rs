@@ -2,17 +2,32 @@ use super::extract::{Auth, Id, Json};
 use super::Api;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use convene_app::error::AppError;
-use convene_app::ids::UserId;
+use convene_app::ids::{AccessRequestId, UserId};
 use convene_app::state::AppState;
+use convene_app::users::access::reset::{self, Reset};
+use convene_app::users::access::service as access;
+use convene_app::users::access::types::{AccessRequest, Confirmed};
 use convene_app::users::service;
-use convene_app::users::types::{CreatedUser, NewUserInput, UserAccount, UserPatchInput};
+use convene_app::users::types::{NewUserInput, UserAccount, UserPatchInput};
 
 pub fn routes(api: Api) -> Api {
     api.get("/users", list)
         .post("/users", create)
         .get("/users/{id}", get)
         .patch("/users/{id}", update)
+        .post("/users/{id}/password-reset", reset_password)
+        .post("/users/{id}/totp-reset", reset_totp)
+        .get("/access-requests", requests)
+        .post("/access-requests/{id}/confirm", confirm)
+        .post("/access-requests/{id}/refuse", refuse)
+        .post("/access-requests/{id}/withdraw", withdraw)
+}
+
+/// A change that waits for a second person answers 202 with the request.
+fn asked(r: AccessRequest) -> Response {
+    (StatusCode::ACCEPTED, axum::Json(r)).into_response()
 }
 
 async fn list(
@@ -34,9 +49,12 @@ async fn create(
     State(s): State<AppState>,
     auth: Auth,
     Json(input): Json<NewUserInput>,
-) -> Result<(StatusCode, axum::Json<CreatedUser>), AppError> {
-    let u = service::create(&s, auth.actor(), input).await?;
-    Ok((StatusCode::CREATED, axum::Json(u)))
+) -> Result<Response, AppError> {
+    let mut u = service::create(&s, auth.actor(), input).await?;
+    Ok(match u.request.take() {
+        Some(r) => asked(r),
+        None => (StatusCode::CREATED, axum::Json(u)).into_response(),
+    })
 }
 
 async fn update(
@@ -44,8 +62,70 @@ async fn update(
     auth: Auth,
     Id(id): Id<UserId>,
     Json(input): Json<UserPatchInput>,
-) -> Result<axum::Json<UserAccount>, AppError> {
-    service::update(&s, auth.actor(), id, input)
-        .await
-        .map(axum::Json)
+) -> Result<Response, AppError> {
+    let u = service::update(&s, auth.actor(), id, input).await?;
+    Ok(match u.request {
+        Some(r) => asked(r),
+        None => axum::Json(u.user).into_response(),
+    })
+}
+
+async fn answer_reset(
+    s: AppState,
+    auth: Auth,
+    id: UserId,
+    what: Reset,
+) -> Result<Response, AppError> {
+    let mut r = reset::reset(&s, auth.actor(), id, what).await?;
+    Ok(match r.request.take() {
+        Some(req) => asked(req),
+        None => axum::Json(r).into_response(),
+    })
+}
+
+async fn reset_password(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<UserId>,
+) -> Result<Response, AppError> {
+    answer_reset(s, auth, id, Reset::Password).await
+}
+
+async fn reset_totp(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<UserId>,
+) -> Result<Response, AppError> {
+    answer_reset(s, auth, id, Reset::Totp).await
+}
+
+async fn requests(
+    State(s): State<AppState>,
+    auth: Auth,
+) -> Result<axum::Json<Vec<AccessRequest>>, AppError> {
+    access::list(&s, auth.actor()).await.map(axum::Json)
+}
+
+async fn confirm(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<AccessRequestId>,
+) -> Result<axum::Json<Confirmed>, AppError> {
+    access::confirm(&s, auth.actor(), id).await.map(axum::Json)
+}
+
+async fn refuse(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<AccessRequestId>,
+) -> Result<axum::Json<AccessRequest>, AppError> {
+    access::refuse(&s, auth.actor(), id).await.map(axum::Json)
+}
+
+async fn withdraw(
+    State(s): State<AppState>,
+    auth: Auth,
+    Id(id): Id<AccessRequestId>,
+) -> Result<axum::Json<AccessRequest>, AppError> {
+    access::withdraw(&s, auth.actor(), id).await.map(axum::Json)
 }

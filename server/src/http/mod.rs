@@ -1,9 +1,15 @@
 //! The HTTP surface: pages and server functions (Leptos), the JSON API, and the middleware
 //! every request passes through.
 
+pub mod client_addr;
+pub mod failures;
+pub mod limits;
 pub mod security;
 pub mod session;
+mod text;
 
+use crate::config::Config;
+use axum::extract::DefaultBodyLimit;
 use axum::{middleware, Router};
 use convene_app::app::{shell, App};
 use convene_app::state::AppState;
@@ -23,7 +29,7 @@ fn nonce_context() {
     }
 }
 
-pub fn router(state: AppState, public_url: Option<String>) -> Router {
+pub fn router(state: AppState, config: &Config) -> Router {
     let options = state.leptos_options.clone();
     let routes = generate_route_list(App);
     let pages = Router::new()
@@ -32,9 +38,16 @@ pub fn router(state: AppState, public_url: Option<String>) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .nest("/api/v1", crate::api::router())
-        .with_state(state.clone());
+        .with_state(state.clone())
+        // Bodies were already held to the limit by `limit_body`; the extractors' own default
+        // limit must not be lower.
+        .layer(DefaultBodyLimit::max(config.max_body_bytes));
 
-    let origins = Arc::new(security::Origins { public_url });
+    let origins = Arc::new(security::Origins {
+        public_url: config.public_url.clone(),
+    });
+    let proxies = Arc::new(config.trusted_proxies.clone());
+    let body_limit = limits::BodyLimit(config.max_body_bytes);
     let x_request_id = axum::http::HeaderName::from_static("x-request-id");
     pages.layer(
         ServiceBuilder::new()
@@ -51,8 +64,13 @@ pub fn router(state: AppState, public_url: Option<String>) -> Router {
                 }),
             )
             .layer(PropagateRequestIdLayer::new(x_request_id))
-            .layer(middleware::from_fn(security::headers))
+            .layer(middleware::from_fn_with_state(origins.clone(), security::headers))
+            .layer(middleware::from_fn_with_state(proxies, client_addr::resolve))
             .layer(middleware::from_fn_with_state(origins, security::refuse_cross_site))
-            .layer(middleware::from_fn_with_state(state, session::resolve)),
+            .layer(middleware::from_fn_with_state(body_limit, limits::limit_body))
+            .layer(middleware::from_fn_with_state(state, session::resolve))
+            .layer(middleware::from_fn(failures::server_fn_status))
+            // Innermost, so a panic's 500 still gets the headers and the session cookie care.
+            .layer(middleware::from_fn(failures::catch_panic)),
     )
 }

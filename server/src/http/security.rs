@@ -22,7 +22,15 @@ pub fn csp(nonce: &str) -> String {
     )
 }
 
-pub async fn headers(mut req: Request, next: Next) -> Response {
+/// Two years, as the HSTS preload list asks; no `includeSubDomains`, since other sites on the
+/// organisation's domain are not ours to commit to https.
+pub const HSTS: &str = "max-age=63072000";
+
+pub async fn headers(
+    State(origins): State<Arc<Origins>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let mut bytes = [0u8; 18];
     OsRng.fill_bytes(&mut bytes);
     let nonce = base64::engine::general_purpose::STANDARD.encode(bytes);
@@ -50,12 +58,27 @@ pub async fn headers(mut req: Request, next: Next) -> Response {
     if !is_asset {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+    if origins.https() {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
     res
 }
 
 /// Where requests may legitimately come from besides the host they were sent to.
 pub struct Origins {
     pub public_url: Option<String>,
+}
+
+impl Origins {
+    /// Served over https: the public address says so (TLS ends at the proxy in front of us).
+    pub fn https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
 }
 
 fn is_write(m: &Method) -> bool {

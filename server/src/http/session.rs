@@ -11,7 +11,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     if req.uri().path().starts_with("/pkg/") {
         return next.run(req).await;
     }
-    let token = session::token_from_headers(req.headers());
+    let token = session::token_from_headers(req.headers(), state.security.secure_cookies);
     let actor = match &token {
         Some(t) => match session::resolve(&state, t).await {
             Ok(a) => a,

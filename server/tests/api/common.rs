@@ -22,6 +22,13 @@ impl TestApp {
         Self::start_with(|_| Vec::new()).await
     }
 
+    /// With more configuration, as the environment would give it (`CONVENE_PUBLIC_URL`, ...).
+    pub async fn start_with_vars(vars: &[(&'static str, &str)]) -> TestApp {
+        let vars: Vec<(&'static str, String)> =
+            vars.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        Self::start_with(move |_| vars.clone()).await
+    }
+
     /// Started with more configuration; `env` is given the folder of the database.
     pub async fn start_with(
         env: impl Fn(&std::path::Path) -> Vec<(&'static str, String)>,

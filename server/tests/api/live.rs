@@ -684,3 +684,38 @@ async fn each_role_may_do_in_the_room_what_the_policy_allows_and_no_more() {
         ws.close().await;
     }
 }
+
+#[tokio::test]
+async fn a_socket_flooding_changes_is_throttled_then_closed_and_the_others_carry_on() {
+    let app = TestApp::start().await;
+    let p = prepared(&app).await;
+    let (mut flood, _, _) = join(&app, p.id, "chair@demo.test").await;
+    let (mut police, _, _) = join(&app, p.id, "police@demo.test").await;
+    // Invalid keys: whatever gets past the cap is refused without a write.
+    for i in 0..200 {
+        flood
+            .send(json!({ "type": "change", "key": format!("flood {i}"), "change": { "op": "start_session" } }))
+            .await;
+    }
+    let (mut limited, mut closing) = (0, None);
+    while let Some(v) = flood.recv().await {
+        if v["type"] == "refused" && v["error"]["code"] == "rate_limited" {
+            limited += 1;
+        }
+        if v["type"] == "closing" {
+            closing = Some(v["reason"].clone());
+        }
+    }
+    assert!(
+        limited > 0,
+        "changes over the cap are refused as rate limited"
+    );
+    assert_eq!(closing, Some(json!("too_many_changes")));
+
+    // The others' sockets and the room are unaffected; the chair may come back.
+    police.send(json!({ "type": "ping" })).await;
+    police.until_type("pong").await;
+    let (mut chair, _, _) = join(&app, p.id, "chair@demo.test").await;
+    let seq = start(&mut chair).await;
+    police.until_seq(seq).await;
+}

@@ -179,6 +179,79 @@ async fn turning_two_factor_off_needs_the_password() {
 }
 
 #[tokio::test]
+async fn turning_two_factor_on_ends_the_users_other_sessions_but_not_this_one() {
+    let app = TestApp::start().await;
+    let laptop = app.sign_in_as("housing@demo.test").await;
+    let phone = app.sign_in_as("housing@demo.test").await;
+    let someone_else = app.sign_in_as("police@demo.test").await;
+    let secret = {
+        let e = json(laptop.post(app.api("/me/totp")).send().await.unwrap()).await;
+        e["secret"].as_str().unwrap().to_string()
+    };
+    let r = laptop
+        .post(app.api("/me/totp/confirm"))
+        .json(&json!({ "code": code(&secret, now()) }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+
+    for (c, expected) in [
+        (&laptop, StatusCode::OK),
+        (&phone, StatusCode::UNAUTHORIZED),
+        (&someone_else, StatusCode::OK),
+    ] {
+        assert_eq!(
+            c.get(app.api("/me")).send().await.unwrap().status(),
+            expected
+        );
+    }
+}
+
+#[tokio::test]
+async fn turning_two_factor_off_ends_the_users_other_sessions_but_not_this_one() {
+    let app = TestApp::start().await;
+    let secret = enrol(&app, "advocate@demo.test").await;
+    let sign_in = |t: u64| {
+        let c = app.client();
+        let secret = secret.clone();
+        let app = &app;
+        async move {
+            let r = app
+                .post_sign_in(&c, "advocate@demo.test", PASSWORD, Some(&code(&secret, t)))
+                .await;
+            assert_eq!(r.status(), StatusCode::OK);
+            c
+        }
+    };
+    // Two codes from different steps, since each is accepted once.
+    let laptop = sign_in(now()).await;
+    let phone = sign_in(now() + 30).await;
+    let r = laptop
+        .post(app.api("/me/totp/disable"))
+        .json(&json!({ "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let laptop_me = laptop.get(app.api("/me")).send().await.unwrap();
+    assert_eq!(laptop_me.status(), StatusCode::OK);
+    expect_error(
+        phone.get(app.api("/me")).send().await.unwrap(),
+        401,
+        "unauthorized",
+    )
+    .await;
+    let audit: String = sqlx::query_scalar(
+        "SELECT details FROM audit_log WHERE action = 'disable_totp' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert!(audit.contains("other_sessions_ended"), "{audit}");
+}
+
+#[tokio::test]
 async fn the_secret_is_stored_sealed_never_in_clear() {
     let app = TestApp::start().await;
     let secret = enrol(&app, "advocate@demo.test").await;

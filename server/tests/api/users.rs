@@ -3,14 +3,14 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 #[tokio::test]
-async fn an_admin_adds_a_member_who_can_then_sign_in_with_the_generated_password() {
+async fn an_admin_adds_an_observer_who_can_then_sign_in_with_the_generated_password() {
     let app = TestApp::start().await;
     let admin = app.sign_in_as("admin@demo.test").await;
     let agency = app.agency_id("Women's Shelter").await;
     let r = admin
         .post(app.api("/users"))
         .json(
-            &json!({ "email": "Shelter.Worker@Demo.Test", "name": "Dana  Pop", "role": "member",
+            &json!({ "email": "Shelter.Worker@Demo.Test", "name": "Dana  Pop", "role": "observer",
                        "agency_id": agency, "representation": "deputy" }),
         )
         .send()
@@ -33,6 +33,45 @@ async fn an_admin_adds_a_member_who_can_then_sign_in_with_the_generated_password
 
     let r = app
         .post_sign_in(&app.client(), "shelter.worker@demo.test", password, None)
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_admin_adds_a_member_who_signs_in_with_the_password_the_confirming_chair_gets() {
+    let app = TestApp::start().await;
+    let admin = app.sign_in_as("admin@demo.test").await;
+    let agency = app.agency_id("Women's Shelter").await;
+    let r = admin
+        .post(app.api("/users"))
+        .json(
+            &json!({ "email": "new.member@demo.test", "name": "Nina Member", "role": "member",
+                       "agency_id": agency }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::ACCEPTED);
+    let req = json(r).await;
+    let r = app
+        .post_sign_in(&app.client(), "new.member@demo.test", PASSWORD, None)
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNAUTHORIZED,
+        "inactive until confirmed"
+    );
+    let chair = app.sign_in_as("chair@demo.test").await;
+    let r = chair
+        .post(app.api(&format!("/access-requests/{}/confirm", req["id"])))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let done = json(r).await;
+    let password = done["one_time_password"].as_str().unwrap();
+    let r = app
+        .post_sign_in(&app.client(), "new.member@demo.test", password, None)
         .await;
     assert_eq!(r.status(), StatusCode::OK);
 }
@@ -81,7 +120,8 @@ async fn a_coordinator_can_add_members_but_not_admins_or_chairs() {
         .send()
         .await
         .unwrap();
-    assert_eq!(r.status(), StatusCode::CREATED);
+    // A member reads cases: the account waits for an admin or the chair to confirm it.
+    assert_eq!(r.status(), StatusCode::ACCEPTED);
     for role in ["admin", "chair", "coordinator"] {
         let r = c
             .post(app.api("/users"))
@@ -134,11 +174,11 @@ async fn nobody_can_deactivate_themselves_or_change_their_own_role() {
 }
 
 #[tokio::test]
-async fn an_admin_setting_a_new_password_signs_the_user_out_everywhere() {
+async fn an_admin_setting_a_new_password_of_an_observer_signs_them_out_everywhere() {
     let app = TestApp::start().await;
-    let member = app.sign_in_as("children@demo.test").await;
+    let member = app.sign_in_as("observer@demo.test").await;
     let admin = app.sign_in_as("admin@demo.test").await;
-    let id = app.user_id("children@demo.test").await;
+    let id = app.user_id("observer@demo.test").await;
     let r = admin
         .patch(app.api(&format!("/users/{id}")))
         .json(&json!({ "password": "reset by the admin today" }))
@@ -155,7 +195,7 @@ async fn an_admin_setting_a_new_password_signs_the_user_out_everywhere() {
     let r = app
         .post_sign_in(
             &app.client(),
-            "children@demo.test",
+            "observer@demo.test",
             "reset by the admin today",
             None,
         )

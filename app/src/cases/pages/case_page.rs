@@ -83,7 +83,7 @@ fn CaseView(
                 {match how.as_str() {
                     "existing" => "Referral submitted. This victim already had a case, so your referral was added to it: her earlier referrals are below.",
                     "again" => "Referral submitted and added to the case.",
-                    _ => "Referral submitted. The case has been opened.",
+                    _ => t::RECEIVED,
                 }}
             </div>
         })}
@@ -107,11 +107,7 @@ fn CaseView(
                         format!("{} (aged {})", case.children_ages.len(), case.children_ages.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "))
                     }}</dd></div>
                     <div><dt>"Agencies"</dt><dd>
-                        <ul class="plain-list">
-                            {case.agencies.iter().map(|a| view! {
-                                <li>{a.name.clone()} " " <span class="muted">"(" {a.reasons.join(", ")} ")"</span></li>
-                            }).collect_view()}
-                        </ul>
+                        <super::involved::AgencyList id=id agencies=case.agencies.clone()/>
                     </dd></div>
                 </dl>
             </section>
@@ -278,6 +274,7 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
     let latest = case.referrals.last().cloned();
     const LABELS: &[(&str, &str)] = &[
         ("status", "Status"),
+        ("closing_reason", "Reason for closing"),
         ("lead_agency_id", "Lead agency"),
         ("case_manager_id", "Case manager"),
         ("case_responsible_id", "Case responsible"),
@@ -363,6 +360,9 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
                     <select class="select" id="status" name="form[status]">
                         {CaseStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s == case.status>{s.label()}</option> }).collect_view()}
                     </select>
+                </Field>
+                <Field error=error name="closing_reason" label="Reason for closing" hint="Needed when you change the status to closed." optional=true>
+                    <textarea class="textarea" id="closing_reason" name="form[closing_reason]" rows="2"></textarea>
                 </Field>
                 {staff.then(|| view! {
                     <Field error=error name="lead_agency_id" label="Lead agency">

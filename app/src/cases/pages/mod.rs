@@ -1,5 +1,7 @@
 mod case_page;
+mod involved;
 mod list;
+pub mod pending;
 mod referral_form;
 pub mod widgets;
 

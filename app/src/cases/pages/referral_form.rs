@@ -467,8 +467,8 @@ fn CriteriaSummary(
                                 }}
                             </p>
                         })}
-                        {(new_case && a.existing_case).then(|| view! {
-                            <p class="notice notice--warning">"This victim already has a case. Your referral will be added to it, and the group will see her earlier referrals."</p>
+                        {new_case.then(|| view! {
+                            <p class="muted">{t::REPEAT_ON_SUBMIT}</p>
                         })}
                         {(!c.any()).then(|| view! {
                             <p class="notice notice--warning">"As it stands, the referral meets none of the criteria and cannot be submitted."</p>

@@ -24,6 +24,12 @@ pub struct Fixtures {
     pub comment: i64,
     /// The path of the police member's private calendar feed.
     pub calendar: String,
+    /// A member with a password reset pending (asked by the coordinator): asking again is a
+    /// conflict, so an allowed subject changes nothing.
+    pub pending_reader: i64,
+    /// An access request the coordinator asked and the admin refused: deciding or
+    /// withdrawing it again is a conflict.
+    pub decided_request: i64,
 }
 
 async fn ok(r: reqwest::Response, what: &str) -> Value {
@@ -159,6 +165,36 @@ pub async fn make(app: &TestApp) -> Fixtures {
         .trim_start_matches("/api/v1")
         .to_string();
 
+    let pending_reader = app.user_id("children@demo.test").await;
+    post(
+        app,
+        &c,
+        format!("/users/{pending_reader}/password-reset"),
+        json!({}),
+        "ask for a reset",
+    )
+    .await;
+    let social = app.user_id("social@demo.test").await;
+    let decided_request = post(
+        app,
+        &c,
+        format!("/users/{social}/password-reset"),
+        json!({}),
+        "ask for another reset",
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let admin = app.sign_in_as("admin@demo.test").await;
+    post(
+        app,
+        &admin,
+        format!("/access-requests/{decided_request}/refuse"),
+        json!({}),
+        "refuse it",
+    )
+    .await;
+
     let past: i64 = sqlx::query_scalar(
         "SELECT id FROM meetings WHERE status = 'minutes_approved' ORDER BY starts_at LIMIT 1",
     )
@@ -177,5 +213,7 @@ pub async fn make(app: &TestApp) -> Fixtures {
         review,
         comment,
         calendar,
+        pending_reader,
+        decided_request,
     }
 }

@@ -34,8 +34,18 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::GET, "/users", "/users".into(), Body::None, "AAAFFF"),
         row(M::GET, "/users/{id}", format!("/users/{}", f.member_user), Body::None, "AAAFFF"),
         row(M::POST, "/users", "/users".into(), Body::Json(json!({"email": "", "name": "", "role": "member"})), "AFAFFF"),
-        row(M::PATCH, "/users/{id}", format!("/users/{}", f.member_user), Body::Json(json!({"name": ""})), "AFAFFF"),
+        // The chair changes the accounts of the people at the table (an admin confirms what gives access).
+        row(M::PATCH, "/users/{id}", format!("/users/{}", f.member_user), Body::Json(json!({"name": ""})), "AAAFFF"),
         row(M::PATCH, "/users/{id}", format!("/users/{}", f.chair_user), Body::Json(json!({"name": ""})), "AFFFFF"),
+        // Resets of a case reader are asked for; one is already waiting here (a conflict).
+        row(M::POST, "/users/{id}/password-reset", format!("/users/{}/password-reset", f.pending_reader), Body::None, "AAAFFF"),
+        row(M::POST, "/users/{id}/totp-reset", format!("/users/{}/totp-reset", f.pending_reader), Body::None, "AAAFFF"),
+        // A coordinator's request: the admin or the chair decides it, the coordinator may
+        // withdraw it (already decided here, so a conflict).
+        row(M::GET, "/access-requests", "/access-requests".into(), Body::None, "AAAFFF"),
+        row(M::POST, "/access-requests/{id}/confirm", format!("/access-requests/{}/confirm", f.decided_request), Body::None, "AAFFFF"),
+        row(M::POST, "/access-requests/{id}/refuse", format!("/access-requests/{}/refuse", f.decided_request), Body::None, "AAFFFF"),
+        row(M::POST, "/access-requests/{id}/withdraw", format!("/access-requests/{}/withdraw", f.decided_request), Body::None, "FFAFFF"),
         row(M::GET, "/audit", "/audit".into(), Body::None, "AAFFFF"),
         row(M::GET, "/settings", "/settings".into(), Body::None, "AAAFFF"),
         row(M::PATCH, "/settings", "/settings".into(), Body::Json(json!({"escalation_incidents": 0})), "AFFFFF"),
@@ -48,6 +58,11 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::POST, "/cases/{id}/referrals", format!("/cases/{case}/referrals"), empty(), "NAAANN"),
         row(M::POST, "/cases/{id}/reveal", format!("/cases/{case}/reveal"), empty(), "NAAANN"),
         row(M::GET, "/cases/{id}/timeline", format!("/cases/{case}/timeline"), Body::None, "NAAANN"),
+        row(M::POST, "/cases/{id}/withdraw-research", format!("/cases/{case}/withdraw-research"), empty(), "NAAFNN"),
+        // Pending matches are the register's keepers' to decide (the id needs no fixture: a
+        // decision's content is judged before the match is looked up).
+        row(M::GET, "/case-matches", "/case-matches".into(), Body::None, "FAAFFF"),
+        row(M::POST, "/case-matches/{id}", "/case-matches/1".into(), empty(), "FAAFFF"),
         // Actions: agreed by the chair and coordinator, updated by the owning agency.
         row(M::GET, "/actions", "/actions".into(), Body::None, "FAAAAF"),
         row(M::POST, "/actions", "/actions".into(), empty(), "FAAFFF"),

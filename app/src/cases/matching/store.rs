@@ -1,0 +1,179 @@
+//! Pending matches and the merge of a provisional case into the case it matched.
+
+use super::types::PendingMatch;
+use crate::cases::store::day;
+use crate::error::AppError;
+use crate::ids::{CaseId, MatchId, UserId};
+use chrono::NaiveDate;
+use sqlx::SqliteConnection;
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+    matched: CaseId,
+    now: i64,
+) -> Result<MatchId, AppError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO case_matches (case_id, matched_case_id, created_at) VALUES (?, ?, ?) RETURNING id",
+    )
+    .bind(case)
+    .bind(matched)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: MatchId,
+    case_id: CaseId,
+    case_reference: String,
+    matched_case_id: CaseId,
+    matched_reference: String,
+    referring_agency_name: Option<String>,
+    created_at: i64,
+}
+
+const SELECT: &str = "
+    SELECT m.id, m.case_id, c.reference AS case_reference, m.matched_case_id,
+           k.reference AS matched_reference,
+           (SELECT a.name FROM referrals r JOIN agencies a ON a.id = r.referring_agency_id
+             WHERE r.case_id = m.case_id ORDER BY r.id LIMIT 1) AS referring_agency_name,
+           m.created_at
+    FROM case_matches m JOIN cases c ON c.id = m.case_id JOIN cases k ON k.id = m.matched_case_id
+    WHERE m.state = 'pending'";
+
+fn view(r: Row) -> PendingMatch {
+    PendingMatch {
+        id: r.id,
+        case_id: r.case_id,
+        case_reference: r.case_reference,
+        matched_case_id: r.matched_case_id,
+        matched_reference: r.matched_reference,
+        referring_agency_name: r.referring_agency_name,
+        created_at: crate::time::rfc3339(r.created_at),
+    }
+}
+
+/// Every match still to be decided, oldest first.
+pub async fn pending(conn: &mut SqliteConnection) -> Result<Vec<PendingMatch>, AppError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} ORDER BY m.id"))
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(view).collect())
+}
+
+/// One match, if it is still pending.
+pub async fn pending_one(
+    conn: &mut SqliteConnection,
+    id: MatchId,
+) -> Result<Option<PendingMatch>, AppError> {
+    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} AND m.id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(view))
+}
+
+pub async fn exists(conn: &mut SqliteConnection, id: MatchId) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_matches WHERE id = ?")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+pub async fn decide(
+    conn: &mut SqliteConnection,
+    id: MatchId,
+    state: &str,
+    by: UserId,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE case_matches SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+        .bind(state)
+        .bind(by)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// (id, referred_on) of a case's referrals.
+pub async fn referral_days(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+) -> Result<Vec<(i64, NaiveDate)>, AppError> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, referred_on FROM referrals WHERE case_id = ?")
+            .bind(case)
+            .fetch_all(&mut *conn)
+            .await?;
+    rows.into_iter().map(|(id, d)| Ok((id, day(&d)?))).collect()
+}
+
+pub async fn mark_repeat(conn: &mut SqliteConnection, referral: i64) -> Result<(), AppError> {
+    sqlx::query("UPDATE referrals SET is_repeat = 1 WHERE id = ?")
+        .bind(referral)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Moves everything recorded on `from` to `into` (referrals, involvement, actions, agenda
+/// items, research, notices) and leaves `from` as an empty, closed shell that points to
+/// `into`. Children are merged by the caller.
+pub async fn move_case(
+    conn: &mut SqliteConnection,
+    from: CaseId,
+    into: CaseId,
+    now: i64,
+) -> Result<(), AppError> {
+    let moves = [
+        "UPDATE referrals SET case_id = ?2 WHERE case_id = ?1",
+        "UPDATE actions SET case_id = ?2 WHERE case_id = ?1",
+        "UPDATE notices SET case_id = ?2 WHERE case_id = ?1",
+        // The provisional case never leads the known one: its lead becomes an added agency.
+        "INSERT OR IGNORE INTO case_agencies (case_id, agency_id, reason, added_at)
+         SELECT ?2, agency_id, CASE reason WHEN 'lead' THEN 'added' ELSE reason END, added_at
+         FROM case_agencies WHERE case_id = ?1",
+        "DELETE FROM case_agencies WHERE case_id = ?1",
+        // Where the known case already has its own row, the provisional one's is dropped.
+        "UPDATE OR IGNORE research_returns SET case_id = ?2 WHERE case_id = ?1",
+        "DELETE FROM research_returns WHERE case_id = ?1",
+        "UPDATE OR IGNORE agenda_items SET case_id = ?2 WHERE case_id = ?1",
+        "UPDATE case_matches SET matched_case_id = ?2 WHERE matched_case_id = ?1 AND state = 'pending'",
+        "UPDATE cases SET
+             perpetrator_name = COALESCE(perpetrator_name, (SELECT perpetrator_name FROM cases WHERE id = ?1)),
+             perpetrator_dob = COALESCE(perpetrator_dob, (SELECT perpetrator_dob FROM cases WHERE id = ?1)),
+             victim_safe_contact = COALESCE(victim_safe_contact, (SELECT victim_safe_contact FROM cases WHERE id = ?1)),
+             status = CASE WHEN status = 'closed' THEN 'referred' ELSE status END
+         WHERE id = ?2",
+        "DELETE FROM case_children WHERE case_id = ?1",
+        // Its personal data now lives on the known case only.
+        "UPDATE cases SET merged_into = ?2, status = 'closed', lead_agency_id = NULL,
+             case_manager_id = NULL, case_responsible_id = NULL, victim_name = '', victim_key = '',
+             victim_dob = '', victim_safe_contact = NULL, perpetrator_name = NULL, perpetrator_dob = NULL
+         WHERE id = ?1",
+    ];
+    for sql in moves {
+        let q = sqlx::query(sql).bind(from);
+        // SQLite refuses more arguments than a statement names.
+        let q = if sql.contains("?2") { q.bind(into) } else { q };
+        q.execute(&mut *conn).await?;
+    }
+    // Agenda items the known case already had at the same meeting.
+    sqlx::query("UPDATE agenda_items SET removed_at = ? WHERE case_id = ? AND removed_at IS NULL")
+        .bind(now)
+        .bind(from)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE cases SET updated_at = ? WHERE id IN (?, ?)")
+        .bind(now)
+        .bind(from)
+        .bind(into)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! The coordinator's and chair's list of referrals held as possible matches, on the home
+//! page: the pair of references, to confirm (the same person: merge) or reject.
+
+use crate::auth::policy::{permits, Action, Resource as Res};
+use crate::cases::matching::server_fns::{pending_matches, DecideMatch};
+use crate::components::forms::action_error;
+use crate::components::layout::signed_in_user;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+pub mod text {
+    pub const TITLE: &str = "Possible matches to check";
+    pub const INTRO: &str = "These referrals name a victim (same name and date of birth) who already has a case. Open both cases, then link them or keep them apart. The referrer is not told of the other case.";
+    pub const NONE: &str = "No referral is waiting to be checked.";
+    pub const MAY_BE: &str = "may be the same person as";
+    pub const CONFIRM: &str = "Same person: link";
+    pub const REJECT: &str = "Another person";
+    pub const CONFIRMED: &str = "Linked: the referral now belongs to";
+    pub const REJECTED: &str = "Kept apart:";
+}
+
+/// Shown only to those who may decide matches.
+#[component]
+pub fn PendingMatches() -> impl IntoView {
+    let may = signed_in_user().is_some_and(|m| permits(&m, Action::Assign, Res::Cases));
+    may.then(|| view! { <PendingList/> })
+}
+
+#[component]
+fn PendingList() -> impl IntoView {
+    let decide = ServerAction::<DecideMatch>::new();
+    let error = action_error(decide.value());
+    // Read again after each decision.
+    let matches = Resource::new(
+        move || decide.version().get(),
+        |_| async move { pending_matches().await.unwrap_or_default() },
+    );
+    view! {
+        <section class="card card--wide" aria-labelledby="pending-matches" data-testid="pending-matches">
+            <h2 id="pending-matches">{text::TITLE}</h2>
+            <p class="muted">{text::INTRO}</p>
+            <crate::components::FieldError error=error name="decision"/>
+            {move || decide.value().get().and_then(|r| r.ok()).map(|d| view! {
+                <p class="notice notice--success" role="status">{match d.decision {
+                    crate::cases::matching::types::Decision::Confirm => format!("{} {}.", text::CONFIRMED, d.reference),
+                    crate::cases::matching::types::Decision::Reject => format!("{} {}.", text::REJECTED, d.reference),
+                }}</p>
+            })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list = matches.await;
+                    if list.is_empty() {
+                        return view! { <p class="muted">{text::NONE}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="plain-list">
+                            {list.into_iter().map(|m| view! {
+                                <li data-testid="pending-match">
+                                    <A href=format!("/cases/{}", m.case_id)>{m.case_reference.clone()}</A>
+                                    {m.referring_agency_name.clone().map(|a| format!(" ({a})"))}
+                                    " " {text::MAY_BE} " "
+                                    <A href=format!("/cases/{}", m.matched_case_id)>{m.matched_reference.clone()}</A>
+                                    " "
+                                    <ActionForm action=decide attr:class="inline-form">
+                                        <input type="hidden" name="id" value=m.id.to_string()/>
+                                        <input type="hidden" name="decision" value="confirm"/>
+                                        <button type="submit" class="button button--small">{text::CONFIRM}</button>
+                                    </ActionForm>
+                                    " "
+                                    <ActionForm action=decide attr:class="inline-form">
+                                        <input type="hidden" name="id" value=m.id.to_string()/>
+                                        <input type="hidden" name="decision" value="reject"/>
+                                        <button type="submit" class="button button--secondary button--small">{text::REJECT}</button>
+                                    </ActionForm>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </Suspense>
+        </section>
+    }
+}

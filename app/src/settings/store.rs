@@ -1,0 +1,38 @@
+//! The settings' key/value rows.
+
+use super::types::Settings;
+use crate::error::AppError;
+use sqlx::SqliteConnection;
+
+pub async fn read(conn: &mut SqliteConnection) -> Result<Settings, AppError> {
+    let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut s = Settings::default();
+    for (k, v) in rows {
+        let slot = match k.as_str() {
+            "require_totp" => {
+                s.require_totp = v == "true";
+                continue;
+            }
+            "escalation_incidents" => &mut s.escalation_incidents,
+            "case_item_minutes" => &mut s.case_item_minutes,
+            "research_due_hours" => &mut s.research_due_hours,
+            "carry_over_limit" => &mut s.carry_over_limit,
+            "retention_case_months" => &mut s.retention_case_months,
+            "retention_audit_months" => &mut s.retention_audit_months,
+            _ => continue,
+        };
+        *slot = v.parse().unwrap_or(*slot);
+    }
+    Ok(s)
+}
+
+pub async fn write(conn: &mut SqliteConnection, key: &str, value: String) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .bind(key)
+        .bind(value)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
