@@ -166,6 +166,17 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_key_file_is_named_with_its_variable_and_how_to_make_one() {
+        let c = with(&[("CONVENE_KEY_FILE", "/nonexistent/convene.key")]).unwrap();
+        let e = c.key().unwrap_err();
+        assert!(
+            e.starts_with("CONVENE_KEY_FILE") && e.contains("convene keygen"),
+            "{e}"
+        );
+        assert!(with(&[]).unwrap().key().unwrap().is_none());
+    }
+
+    #[test]
     fn a_bad_address_names_the_variable() {
         let e = with(&[("CONVENE_ADDR", "localhost")]).unwrap_err();
         assert!(e.0.starts_with("CONVENE_ADDR"), "{e}");

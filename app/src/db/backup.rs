@@ -76,6 +76,9 @@ pub async fn backup(url: &str, key: Option<&DbKey>, dest: &Path) -> Result<Summa
     let target = partial
         .to_str()
         .ok_or("the backup file's name must be valid UTF-8")?;
+    // A backup reads every case: it is audited like any read, before it starts (VACUUM INTO
+    // cannot share a transaction with the write), so the copy holds its own audit row too.
+    audit(&mut conn, "backup", Some(dest)).await?;
     sqlx::query("VACUUM INTO ?")
         .bind(target)
         .execute(&mut conn)
@@ -113,6 +116,28 @@ pub async fn backup(url: &str, key: Option<&DbKey>, dest: &Path) -> Result<Summa
     std::fs::rename(&partial, dest).map_err(|e| format!("cannot write the backup: {e}"))?;
     sync_dir(dest);
     Ok(summary)
+}
+
+/// Writes the audit row of a database-wide operation (no user: it runs from the command line).
+pub(crate) async fn audit(
+    conn: &mut SqliteConnection,
+    action: &'static str,
+    file: Option<&Path>,
+) -> Result<(), String> {
+    let mut event = crate::audit::store::AuditEvent::new(None, action, "database");
+    if let Some(name) = file.and_then(|f| f.file_name()) {
+        event = event.details(serde_json::json!({ "file": name.to_string_lossy() }));
+    }
+    let mut tx = conn
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(|e| format!("cannot write the audit row: {e}"))?;
+    crate::audit::store::record(&mut tx, event)
+        .await
+        .map_err(|e| format!("cannot write the audit row: {e}"))?;
+    tx.commit()
+        .await
+        .map_err(|e| format!("cannot write the audit row: {e}"))
 }
 
 /// Opens a backup read-only with `key`, checks every page and the schema, and counts rows.

@@ -72,8 +72,12 @@ impl DbKey {
     /// Reads a key file, refusing one that others than its owner may read.
     pub fn read_file(path: &Path) -> Result<Self, String> {
         let shown = path.display();
-        let meta = std::fs::metadata(path)
-            .map_err(|e| format!("cannot read the key file {shown}: {e}"))?;
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("there is no key file {shown} (make one with `convene keygen`)")
+            }
+            _ => format!("cannot read the key file {shown}: {e}"),
+        })?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -94,6 +94,7 @@ pub async fn rotate(url: &str, key_file: &Path) -> Result<Rotated, String> {
 /// Drops the old key's wrapping of the data key and returns to WAL mode.
 async fn finish(mut conn: SqliteConnection, new: &DbKey) -> Result<(), String> {
     Sealer::keep_only(&mut conn, Some(new)).await?;
+    super::backup::audit(&mut conn, "rotate_key", None).await?;
     sqlx::query("PRAGMA journal_mode = WAL")
         .execute(&mut conn)
         .await
@@ -194,7 +195,8 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
     let rewrapped = async {
         let sealer = Sealer::load(&mut enc, None).await?;
         sealer.wrap_for(&mut enc, Some(&key)).await?;
-        Sealer::keep_only(&mut enc, Some(&key)).await
+        Sealer::keep_only(&mut enc, Some(&key)).await?;
+        super::backup::audit(&mut enc, "encrypt_database", None).await
     }
     .await;
     let checked = store::integrity_check(&mut enc).await;

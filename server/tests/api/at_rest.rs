@@ -135,6 +135,13 @@ async fn with_a_key_no_personal_data_is_in_the_database_file_its_wal_or_a_backup
             .await
             .unwrap();
     assert_eq!(summary.count("cases"), Some(app.count("cases").await));
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'backup' AND entity = 'database' AND details LIKE '%backup.db%'",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1, "a backup reads every case, so it is audited");
 }
 
 #[tokio::test]
