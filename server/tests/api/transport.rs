@@ -334,7 +334,7 @@ async fn a_server_function_with_arguments_it_cannot_read_answers_422_not_500() {
 
 #[tokio::test]
 async fn guesses_sent_all_at_once_from_many_addresses_get_no_more_than_ten_tries() {
-    let app = TestApp::start_with(&[("CONVENE_TRUSTED_PROXIES", "127.0.0.1")]).await;
+    let app = TestApp::start_with_vars(&[("CONVENE_TRUSTED_PROXIES", "127.0.0.1")]).await;
     let guesses = (1..=30).map(|i| {
         let app = &app;
         async move { sign_in_via(app, &format!("198.51.100.{i}"), "chair@demo.test", "guess").await }
