@@ -210,5 +210,4 @@ async fn reading_my_actions_notifications_and_the_research_grid_is_audited() {
     .await
     .unwrap();
     assert_eq!(grid_reads, 1);
-
 }

@@ -4,6 +4,7 @@
 use super::widgets::{CriteriaList, DeadlineTag, RiskTag, StatusTag};
 use crate::agencies::server_fns::list_agencies;
 use crate::agencies::types::Agency;
+use crate::auth::policy::{permits, Action, Resource};
 use crate::auth::types::Role;
 use crate::cases::server_fns::{case_timeline, get_case, RevealField, UpdateCase};
 use crate::cases::text as t;
@@ -61,12 +62,24 @@ fn CaseView(
     agencies: Vec<Agency>,
 ) -> impl IntoView {
     let me = signed_in_user();
-    let staff = me
-        .as_ref()
-        .is_some_and(|m| matches!(m.role, Role::Chair | Role::Coordinator));
     let leads = me.as_ref().is_some_and(|m| {
         m.agency_id.is_some() && case.lead_agency.as_ref().map(|a| a.id) == m.agency_id
     });
+    // What the page offers follows the same policy the server decides by.
+    let may = |action, resource| me.as_ref().is_some_and(|m| permits(m, action, resource));
+    let case_of_mine = Resource::Case {
+        involved: true,
+        lead: leads,
+    };
+    let staff = may(Action::Assign, case_of_mine);
+    let agrees = may(
+        Action::Create,
+        Resource::CaseAction {
+            involved: true,
+            own_agency: false,
+        },
+    );
+    let updates = may(Action::Update, case_of_mine);
     let referred = use_query_map().get_untracked().get("referred");
     let latest = case.referrals.last().cloned();
     let id = case.id;
@@ -124,8 +137,8 @@ fn CaseView(
                 view! { <crate::actions::pages::ActionList actions=case.actions.clone()/> }.into_any()
             }}
         </section>
-        {staff.then(|| view! { <crate::actions::pages::AgreeActionForm case_id=case.id agencies=agencies.clone()/> })}
-        {(staff || leads).then(|| view! { <Manage case=case.clone() staff=staff agencies=agencies/> })}
+        {agrees.then(|| view! { <crate::actions::pages::AgreeActionForm case_id=case.id agencies=agencies.clone()/> })}
+        {updates.then(|| view! { <Manage case=case.clone() staff=staff agencies=agencies/> })}
         <Timeline entries=timeline/>
     }
 }
