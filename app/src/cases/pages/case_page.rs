@@ -4,7 +4,7 @@
 use super::widgets::{CriteriaList, DeadlineTag, RiskTag, StatusTag};
 use crate::agencies::server_fns::list_agencies;
 use crate::agencies::types::Agency;
-use crate::auth::policy::{permits, Action, Resource};
+use crate::auth::policy::{permits, Action as Do, Resource as Res};
 use crate::auth::types::Role;
 use crate::cases::server_fns::{case_timeline, get_case, RevealField, UpdateCase};
 use crate::cases::text as t;
@@ -67,19 +67,19 @@ fn CaseView(
     });
     // What the page offers follows the same policy the server decides by.
     let may = |action, resource| me.as_ref().is_some_and(|m| permits(m, action, resource));
-    let case_of_mine = Resource::Case {
+    let case_of_mine = Res::Case {
         involved: true,
         lead: leads,
     };
-    let staff = may(Action::Assign, case_of_mine);
+    let staff = may(Do::Assign, case_of_mine);
     let agrees = may(
-        Action::Create,
-        Resource::CaseAction {
+        Do::Create,
+        Res::CaseAction {
             involved: true,
             own_agency: false,
         },
     );
-    let updates = may(Action::Update, case_of_mine);
+    let updates = may(Do::Update, case_of_mine);
     let referred = use_query_map().get_untracked().get("referred");
     let latest = case.referrals.last().cloned();
     let id = case.id;
