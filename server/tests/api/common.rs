@@ -205,3 +205,15 @@ pub fn unique(prefix: &str) -> String {
         N.fetch_add(1, Ordering::Relaxed)
     )
 }
+
+/// A server function's path, registered as `/_fn/<name><hash>`.
+pub fn sfn_path(name: &str) -> String {
+    leptos::server_fn::axum::server_fn_paths()
+        .map(|(p, _)| p.to_string())
+        .find(|p| {
+            p.trim_start_matches("/_fn/")
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                == name
+        })
+        .expect("a server function of that name")
+}

@@ -51,12 +51,13 @@ async fn a_cross_site_sign_out_or_server_function_call_is_refused_too() {
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.count("sessions").await, 1);
     let r = c
-        .post(app.url("/_fn/sign_out"))
+        .post(app.url(&crate::common::sfn_path("sign_out")))
         .header("origin", "https://evil.example")
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.count("sessions").await, 1);
 }
 
 #[tokio::test]

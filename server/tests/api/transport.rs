@@ -249,18 +249,6 @@ async fn a_forwarded_address_from_an_untrusted_peer_is_ignored() {
 
 const SMALL_LIMIT: &str = "4096";
 
-/// A server function's path, registered as `/_fn/<name><hash>`.
-fn sfn(name: &str) -> String {
-    leptos::server_fn::axum::server_fn_paths()
-        .map(|(p, _)| p.to_string())
-        .find(|p| {
-            p.trim_start_matches("/_fn/")
-                .trim_end_matches(|c: char| c.is_ascii_digit())
-                == name
-        })
-        .expect("a server function of that name")
-}
-
 #[tokio::test]
 async fn a_rest_body_over_the_limit_is_a_json_413_and_one_under_it_is_served() {
     let app = TestApp::start_with_vars(&[("CONVENE_MAX_BODY_BYTES", SMALL_LIMIT)]).await;
@@ -294,7 +282,7 @@ async fn a_server_function_body_over_the_limit_is_a_413_in_its_error_encoding() 
     let app = TestApp::start_with_vars(&[("CONVENE_MAX_BODY_BYTES", SMALL_LIMIT)]).await;
     let r = app
         .client()
-        .post(app.url(&sfn("sign_in")))
+        .post(app.url(&sfn_path("sign_in")))
         .header("content-type", "application/x-www-form-urlencoded")
         .body(format!("email={}&password=x", "x".repeat(5000)))
         .send()
@@ -315,7 +303,7 @@ async fn a_server_function_with_arguments_it_cannot_read_answers_422_not_500() {
         ("sign_in", "\u{0}\u{1}garbage"),
     ] {
         let r = c
-            .post(app.url(&sfn(name)))
+            .post(app.url(&sfn_path(name)))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(body)
             .send()
