@@ -8,6 +8,8 @@ pub const INVOLVED_THROUGH_RESEARCH: &str = "Your agency said it holds informati
 pub const INVOLVEMENT_WITHDRAWN: &str =
     "The coordinator withdrew your agency's involvement with this case that came from research.";
 
+pub const REFERRAL_LINKED: &str = "A referral your agency made was linked by the coordinator to a case the group already holds. Your agency is involved with that case and sees it; the case opened for the referral is now part of it.";
+
 pub const ACCESS_ASKED: &str =
     "a change to your access was asked for. It takes effect only when a second person confirms it.";
 pub const ACCESS_CHANGED: &str = "a change to your access was confirmed and applies now.";
@@ -20,7 +22,9 @@ pub const REQUEST_REFUSED: &str = "the change you asked for was refused by a sec
 pub fn label(kind: NoticeKind) -> &'static str {
     match kind {
         NoticeKind::SignInLocked | NoticeKind::AccountSignInLocked => "Sign-in",
-        NoticeKind::InvolvedThroughResearch | NoticeKind::InvolvementWithdrawn => "Case access",
+        NoticeKind::InvolvedThroughResearch
+        | NoticeKind::InvolvementWithdrawn
+        | NoticeKind::ReferralLinked => "Case access",
         NoticeKind::AccessAsked
         | NoticeKind::AccessChanged
         | NoticeKind::AccessRefused
@@ -43,6 +47,7 @@ pub fn sentence(kind: NoticeKind, params: &serde_json::Value) -> String {
         NoticeKind::SignInLocked => SIGN_IN_LOCKED.to_string(),
         NoticeKind::InvolvedThroughResearch => INVOLVED_THROUGH_RESEARCH.to_string(),
         NoticeKind::InvolvementWithdrawn => INVOLVEMENT_WITHDRAWN.to_string(),
+        NoticeKind::ReferralLinked => REFERRAL_LINKED.to_string(),
         // The account by its number (as in the users page's addresses): no name in a notice.
         NoticeKind::AccountSignInLocked => format!(
             "{ACCOUNT_SIGN_IN_LOCKED} user {}.",

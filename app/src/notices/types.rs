@@ -22,10 +22,13 @@ pub enum NoticeKind {
     AccessWithdrawn,
     /// The access change the person asked for was confirmed or refused.
     AccessRequestDecided,
+    /// A referral the agency made was linked by the coordinator to a case the group holds.
+    ReferralLinked,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 9] = [
+    pub const ALL: [NoticeKind; 10] = [
+        NoticeKind::ReferralLinked,
         NoticeKind::AccountSignInLocked,
         NoticeKind::SignInLocked,
         NoticeKind::InvolvedThroughResearch,
@@ -48,6 +51,7 @@ impl NoticeKind {
             NoticeKind::AccessRefused => "access_refused",
             NoticeKind::AccessWithdrawn => "access_withdrawn",
             NoticeKind::AccessRequestDecided => "access_request_decided",
+            NoticeKind::ReferralLinked => "referral_linked",
         }
     }
 

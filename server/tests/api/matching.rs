@@ -159,9 +159,22 @@ async fn a_matching_referral_leaves_the_referrer_unable_to_read_the_case_until_c
         !list.iter().any(|m| m["case_id"] == unknown["id"]),
         "an unknown victim is no match"
     );
+    let linked = |notices: Value| {
+        notices
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["kind"] == "referral_linked")
+            .map(|n| n["reference"].clone())
+            .collect::<Vec<_>>()
+    };
+    let notices = || async { json(health.get(app.api("/me/notices")).send().await.unwrap()).await };
+    assert!(linked(notices().await).is_empty(), "nothing is told before");
     let r = decide(&app, &coordinator, &m["id"], "confirm").await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(json(r).await["case_id"], case);
+    // Its people are told, under the reference they now see.
+    assert_eq!(linked(notices().await), [json!(reference)]);
 
     // Now the hospital is involved with the known case, and the provisional one is gone for all.
     let (status, _) = get(&health, app.api(&format!("/cases/{case}"))).await;

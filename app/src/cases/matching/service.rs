@@ -10,6 +10,8 @@ use crate::cases::store as cases;
 use crate::cases::text as t;
 use crate::error::AppError;
 use crate::ids::{CaseId, MatchId};
+use crate::notices::store::{self as notices, NewNotice};
+use crate::notices::types::NoticeKind;
 use crate::state::AppState;
 use sqlx::SqliteConnection;
 
@@ -54,7 +56,14 @@ pub async fn decide(
     let ids = serde_json::json!({ "case": m.case_id.0, "matched_case": m.matched_case_id.0 });
     let (action, case_id, reference) = match decision {
         Decision::Confirm => {
+            let told = store::agencies_of(&mut tx, m.case_id).await?;
             merge(&mut tx, m.case_id, m.matched_case_id, now).await?;
+            // The referring agency now sees the known case; without a word its own case would
+            // simply start to answer "not found".
+            let n = NewNotice::new(NoticeKind::ReferralLinked, now).case(m.matched_case_id);
+            for agency in told {
+                notices::to_agency(&mut tx, agency, &n).await?;
+            }
             record(
                 &mut tx,
                 AuditEvent::new(Some(actor.user_id), "merge", "case")

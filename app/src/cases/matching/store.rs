@@ -121,6 +121,20 @@ pub async fn mark_repeat(conn: &mut SqliteConnection, referral: i64) -> Result<(
     Ok(())
 }
 
+/// The agencies involved with a case (those to tell when it is merged into another).
+pub async fn agencies_of(
+    conn: &mut SqliteConnection,
+    case: CaseId,
+) -> Result<Vec<crate::ids::AgencyId>, AppError> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT agency_id FROM case_agencies WHERE case_id = ?1 ORDER BY agency_id",
+    )
+    .bind(case.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(ids.into_iter().map(crate::ids::AgencyId).collect())
+}
+
 /// Moves everything recorded on `from` to `into` (referrals, involvement, actions, agenda
 /// items, research, notices) and leaves `from` as an empty, closed shell that points to
 /// `into`. Children are merged by the caller.
