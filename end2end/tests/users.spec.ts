@@ -22,6 +22,10 @@ test.describe('managing members', () => {
     // The coordinator may not hand out powers above a member's.
     await expect(page.getByLabel('Role').locator('option')).toHaveText(['Choose…', 'Member', 'Observer']);
 
+    // The list of users shows that the account waits for a second person.
+    await page.goto('/users');
+    await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Awaiting confirmation');
+
     const chairContext = await browser.newContext();
     const chairPage = await chairContext.newPage();
     await signIn(chairPage, 'chair@demo.test');

@@ -200,7 +200,7 @@ pub async fn change_password(
     .await?;
     let hash = password::hash(new.expect("checked")).await?;
     let mut tx = state.write().await?;
-    users::set_password(&mut tx, actor.user_id, &hash, now).await?;
+    users::set_password(&mut tx, actor.user_id, &hash, None, now).await?;
     session::delete_all_for_user(&mut tx, actor.user_id).await?;
     let token = session::create(
         &mut tx,

@@ -1,6 +1,6 @@
 //! User administration: the list of accounts, adding one, and changing one.
 
-use super::access::pages::{PendingAccessRequests, ResetSection};
+use super::access::pages::{PendingAccessRequests, ResetSection, TotpOffSection};
 use super::access::text as access_text;
 use super::server_fns::{get_user, list_users, CreateUser, UpdateUser};
 use super::text;
@@ -88,7 +88,8 @@ pub fn UsersPage() -> impl IntoView {
                                             view! { <span class="tag tag--green">"Active"</span> }.into_any()
                                         } else {
                                             view! { <span class="tag tag--grey">"Inactive"</span> }.into_any()
-                                        }}</td>
+                                        }}
+                                        {u.awaiting_confirmation.then(|| view! { " " <span class="tag tag--yellow">{access_text::AWAITING}</span> })}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -289,7 +290,10 @@ fn EditUser(
         {if reads_cases(user.role, user.agency_id) {
             view! { <ResetSection id=user.id/> }.into_any()
         } else {
-            view! { <SetPassword id=id2 reset=reset reset_error=reset_error/> }.into_any()
+            view! {
+                <SetPassword id=id2 reset=reset reset_error=reset_error/>
+                {(user.totp_enabled && !is_self).then(|| view! { <TotpOffSection id=user.id/> })}
+            }.into_any()
         }}
         {(!is_self).then(|| view! {
             <section class="section" aria-labelledby="status-title">

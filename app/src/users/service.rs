@@ -94,6 +94,7 @@ pub async fn create(
     p.into_result()?;
     let now = crate::time::now();
     let id = store::insert(&mut tx, &new, &hash, now).await?;
+    store::mark_password_set_by(&mut tx, id, actor.user_id).await?;
     if reader {
         store::set_active(&mut tx, id, false, now).await?;
     }
@@ -229,7 +230,7 @@ pub async fn update(
     };
     store::update(&mut tx, id, &patch, now).await?;
     if let Some(h) = &hash {
-        store::set_password(&mut tx, id, h, now).await?;
+        store::set_password(&mut tx, id, h, Some(actor.user_id), now).await?;
     }
     let after = store::get_account(&mut tx, id)
         .await?

@@ -61,6 +61,7 @@ struct AccountRow {
     representation: String,
     active: bool,
     totp_enabled: bool,
+    awaiting_confirmation: bool,
     created_at: i64,
 }
 
@@ -78,6 +79,7 @@ impl TryFrom<AccountRow> for UserAccount {
                 .map_err(|_| AppError::Internal)?,
             active: r.active,
             totp_enabled: r.totp_enabled,
+            awaiting_confirmation: r.awaiting_confirmation,
             created_at: crate::time::rfc3339(r.created_at),
         })
     }
@@ -85,7 +87,10 @@ impl TryFrom<AccountRow> for UserAccount {
 
 const ACCOUNT_SELECT: &str =
     "SELECT u.id, u.email, u.name, u.role, u.agency_id, a.name AS agency_name,
-        u.representation, u.active, (u.totp_secret IS NOT NULL) AS totp_enabled, u.created_at
+        u.representation, u.active, (u.totp_secret IS NOT NULL) AS totp_enabled,
+        EXISTS (SELECT 1 FROM access_requests r WHERE r.user_id = u.id AND r.state = 'pending')
+            AS awaiting_confirmation,
+        u.created_at
      FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
 
 pub async fn list_accounts(conn: &mut SqliteConnection) -> Result<Vec<UserAccount>, AppError> {
@@ -168,19 +173,52 @@ pub async fn update(
     Ok(())
 }
 
+/// Replaces the password; `set_by` names who else knows it (None: the owner chose it).
 pub async fn set_password(
     conn: &mut SqliteConnection,
     id: UserId,
     hash: &str,
+    set_by: Option<UserId>,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?")
-        .bind(hash)
-        .bind(now)
+    sqlx::query(
+        "UPDATE users SET password_hash = ?, password_set_by = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(hash)
+    .bind(set_by)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Records that the password given at creation is known to `by`.
+pub async fn mark_password_set_by(
+    conn: &mut SqliteConnection,
+    id: UserId,
+    by: UserId,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET password_set_by = ? WHERE id = ?")
+        .bind(by)
         .bind(id)
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// Whether someone other than the owner set the account's current password.
+pub async fn password_known_to_others(
+    conn: &mut SqliteConnection,
+    id: UserId,
+) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE id = ? AND password_set_by IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
 }
 
 pub async fn set_totp_pending(

@@ -59,6 +59,9 @@ pub struct UserAccount {
     pub representation: Representation,
     pub active: bool,
     pub totp_enabled: bool,
+    /// A change of this account's access waits for a second person.
+    #[serde(default)]
+    pub awaiting_confirmation: bool,
     pub created_at: String,
 }
 

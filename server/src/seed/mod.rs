@@ -202,7 +202,7 @@ pub async fn seed_demo(pool: &SqlitePool, password: Option<String>) -> Result<()
         match users::find_by_email(&mut tx, email).await? {
             Some(existing) => {
                 if password.is_some() {
-                    users::set_password(&mut tx, existing.id, &hash, now).await?;
+                    users::set_password(&mut tx, existing.id, &hash, None, now).await?;
                     reset_users += 1;
                 }
             }

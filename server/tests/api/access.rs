@@ -91,6 +91,14 @@ async fn a_role_that_reads_cases_takes_effect_only_when_the_chair_confirms_it() 
         .post_sign_in(&person, &email, "observer password one", None)
         .await;
     assert_eq!(r.status(), StatusCode::OK);
+    // The person chooses their own password: the admin who set the first one no longer knows it.
+    let r = person
+        .post(app.api("/me/password"))
+        .json(&json!({ "current_password": "observer password one", "new_password": "olga's own passphrase" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
     expect_error(
         person.get(app.api("/cases")).send().await.unwrap(),
         403,
@@ -448,4 +456,71 @@ async fn the_chair_asks_and_an_admin_confirms_the_other_way_round() {
         .post_sign_in(&app.client(), "social@demo.test", PASSWORD, None)
         .await;
     assert_eq!(r.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_reader_whose_password_the_asker_set_gets_a_fresh_one_from_the_confirmer() {
+    let app = TestApp::start().await;
+    let admin = app.sign_in_as("admin@demo.test").await;
+    let (user, email) = observer(&app, &admin).await;
+    let police = app.agency_id("County Police Inspectorate").await;
+    // Still the password the admin typed: whoever signs in with it is not the person alone.
+    let squatter = app.client();
+    let r = app
+        .post_sign_in(&squatter, &email, "observer password one", None)
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+
+    let (s, req) = patch(
+        &app,
+        &admin,
+        user,
+        json!({ "role": "member", "agency_id": police }),
+    )
+    .await;
+    assert_eq!(s, StatusCode::ACCEPTED, "{req}");
+    let (_, listed) = send(admin.get(app.api(&format!("/users/{user}")))).await;
+    assert_eq!(listed["awaiting_confirmation"], true, "{listed}");
+
+    let chair = app.sign_in_as("chair@demo.test").await;
+    let (s, done) = decide(&app, &chair, req["id"].as_i64().unwrap(), "confirm").await;
+    assert_eq!(s, StatusCode::OK, "{done}");
+    let fresh = done["one_time_password"]
+        .as_str()
+        .expect("the confirmer gets a password to pass on")
+        .to_string();
+    assert_eq!(role_and_active(&app, user).await, ("member".into(), true));
+
+    // The session opened with the old password is gone, and the old password opens nothing.
+    let (s, _) = send(squatter.get(app.api("/cases"))).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let again = app.client();
+    let r = app
+        .post_sign_in(&again, &email, "observer password one", None)
+        .await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let person = app.client();
+    let r = app.post_sign_in(&person, &email, &fresh, None).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let (s, _) = send(person.get(app.api("/cases"))).await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, after) = send(admin.get(app.api(&format!("/users/{user}")))).await;
+    assert_eq!(after["awaiting_confirmation"], false, "{after}");
+}
+
+#[tokio::test]
+async fn an_admin_turns_off_a_non_readers_two_factor_at_once() {
+    let app = TestApp::start().await;
+    let admin = app.sign_in_as("admin@demo.test").await;
+    let (user, _) = observer(&app, &admin).await;
+    sqlx::query("UPDATE users SET totp_secret = 'sealed-placeholder' WHERE id = ?")
+        .bind(user)
+        .execute(&app.db)
+        .await
+        .unwrap();
+    let (s, b) = send(admin.post(app.api(&format!("/users/{user}/totp-reset")))).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert!(b.get("request").is_none() || b["request"].is_null(), "{b}");
+    let (_, after) = send(admin.get(app.api(&format!("/users/{user}")))).await;
+    assert_eq!(after["totp_enabled"], false, "{after}");
 }

@@ -154,3 +154,24 @@ pub fn ResetSection(id: UserId) -> impl IntoView {
         </section>
     }
 }
+
+/// Someone who reads no cases and has lost their authenticator: turned off at once.
+#[component]
+pub fn TotpOffSection(id: UserId) -> impl IntoView {
+    let totp = ServerAction::<ResetUserTotp>::new();
+    let error = action_error(totp.value());
+    view! {
+        <section class="section" aria-labelledby="totp-off-title">
+            <h2 id="totp-off-title">{text::TOTP_OFF_TITLE}</h2>
+            <p>{text::TOTP_OFF_INTRO}</p>
+            <ErrorSummary error=error labels=&[]/>
+            {move || matches!(totp.value().get(), Some(Ok(_))).then(|| view! {
+                <p class="notice notice--success" role="status">{text::TOTP_TURNED_OFF}</p>
+            })}
+            <ActionForm action=totp attr:class="inline-form">
+                <input type="hidden" name="id" value=id.to_string()/>
+                <SubmitButton pending=totp.pending() label=text::TOTP_OFF secondary=true/>
+            </ActionForm>
+        </section>
+    }
+}

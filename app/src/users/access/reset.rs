@@ -84,7 +84,7 @@ pub async fn reset(
         return Err(AppError::conflict(text::ASKED));
     }
     match &password {
-        Some((_, hash)) => users::set_password(&mut tx, id, hash, now).await?,
+        Some((_, hash)) => users::set_password(&mut tx, id, hash, Some(actor.user_id), now).await?,
         None => users::disable_totp(&mut tx, id).await?,
     }
     session::delete_all_for_user(&mut tx, id).await?;

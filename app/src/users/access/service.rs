@@ -161,12 +161,19 @@ pub async fn confirm(
     id: AccessRequestId,
 ) -> Result<Confirmed, AppError> {
     let actor = authorize(actor, Action::Read, any_request())?;
-    let kind = {
+    let (kind, known) = {
         let mut conn = state.db.acquire().await?;
-        pending(&mut conn, actor, id, Action::Approve).await?.kind
+        let r = pending(&mut conn, actor, id, Action::Approve).await?;
+        (
+            r.kind,
+            users::password_known_to_others(&mut conn, r.user_id).await?,
+        )
     };
+    // Whoever set a password the person has not changed since must not read cases through
+    // it: the access comes with a fresh one, passed on by the confirmer.
+    let fresh = kind.makes_password() || (kind.gives_access() && known);
     // Hashing is slow: done before the write lock is taken.
-    let password = if kind.makes_password() {
+    let password = if fresh {
         Some(one_time_password().await?)
     } else {
         None
@@ -176,10 +183,7 @@ pub async fn confirm(
     let r = pending(&mut tx, actor, id, Action::Approve).await?;
     let now = crate::time::now();
     store::decide(&mut tx, id, AccessState::Confirmed, actor.user_id, now).await?;
-    if matches!(
-        r.kind,
-        AccessKind::GrantRole | AccessKind::Enable | AccessKind::CreateAccount
-    ) {
+    if r.kind.gives_access() {
         if let Some(a) = r.agency_id {
             if !agencies::is_active(&mut tx, a).await? {
                 return Err(AppError::conflict(text::AGENCY_GONE));
@@ -188,12 +192,13 @@ pub async fn confirm(
         store::apply_access(&mut tx, &r, now).await?;
     }
     if let Some((_, hash)) = &password {
-        users::set_password(&mut tx, r.user_id, hash, now).await?;
+        users::set_password(&mut tx, r.user_id, hash, Some(actor.user_id), now).await?;
     }
     if r.kind == AccessKind::ResetTotp {
         users::disable_totp(&mut tx, r.user_id).await?;
     }
-    let ends_sessions = matches!(r.kind, AccessKind::ResetPassword | AccessKind::ResetTotp);
+    let ends_sessions =
+        matches!(r.kind, AccessKind::ResetPassword | AccessKind::ResetTotp) || password.is_some();
     if ends_sessions {
         session::delete_all_for_user(&mut tx, r.user_id).await?;
     }

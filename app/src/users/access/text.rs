@@ -26,6 +26,12 @@ pub const RESET_TITLE: &str = "Reset sign-in";
 pub const RESET_INTRO: &str = "This person reads case data, so a reset waits for a second person. Once confirmed, the person is signed out everywhere; a new password is shown to whoever confirms.";
 pub const ASK_PASSWORD_RESET: &str = "Ask for a password reset";
 pub const ASK_TOTP_RESET: &str = "Ask for a two-factor reset";
+pub const TOTP_OFF_TITLE: &str = "Two-factor sign-in";
+pub const TOTP_OFF_INTRO: &str = "If the person has lost their authenticator, turn two-factor sign-in off: they are signed out everywhere and set it up again from their account page.";
+pub const TOTP_OFF: &str = "Turn off two-factor sign-in";
+pub const TOTP_TURNED_OFF: &str =
+    "Two-factor sign-in is off. The person has been signed out everywhere.";
+pub const AWAITING: &str = "Awaiting confirmation";
 pub const AGENCY_GONE: &str = "The agency of this request is no longer active.";
 pub const ACCOUNT_GONE: &str = "The account of this request no longer exists.";
 

@@ -51,6 +51,14 @@ impl AccessKind {
     pub fn makes_password(self) -> bool {
         matches!(self, AccessKind::ResetPassword | AccessKind::CreateAccount)
     }
+
+    /// The kinds that, once confirmed, give the person a role, an agency or an active account.
+    pub fn gives_access(self) -> bool {
+        matches!(
+            self,
+            AccessKind::GrantRole | AccessKind::Enable | AccessKind::CreateAccount
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,5 +174,16 @@ mod tests {
             made,
             vec![AccessKind::ResetPassword, AccessKind::CreateAccount]
         );
+    }
+
+    #[test]
+    fn resets_give_no_access_and_everything_else_does() {
+        let giving: Vec<_> = AccessKind::ALL
+            .into_iter()
+            .filter(|k| k.gives_access())
+            .collect();
+        assert_eq!(giving.len(), AccessKind::ALL.len() - 2);
+        assert!(!AccessKind::ResetPassword.gives_access());
+        assert!(!AccessKind::ResetTotp.gives_access());
     }
 }
