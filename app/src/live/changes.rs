@@ -5,12 +5,10 @@ use super::feed::InTheRoom;
 use super::hub::{Resync, Viewer};
 use super::protocol::{Change, Event, Timer};
 use super::text as t;
-use super::{record, session, store};
-use crate::auth::types::Actor;
+use super::{agreed, record, session, store};
 use crate::error::AppError;
 use crate::ids::{CaseId, ItemId};
 use crate::meetings::agenda::service::{self as agenda, ItemRow};
-use crate::meetings::agenda::types::ItemKind;
 use crate::meetings::lifecycle;
 use crate::meetings::types::{Meeting, MeetingStatus};
 use sqlx::SqliteConnection;
@@ -121,58 +119,10 @@ pub async fn decide(
             record::save_summary(conn, viewer, m, item_id, text, now).await
         }
         Change::AgreeAction { item_id, action } => {
-            in_session(m)?;
-            let item = item_for(conn, viewer, m, item_id).await?;
-            let case = item
-                .case_id
-                .ok_or_else(|| AppError::validation("item_id", t::NOT_A_CASE_ITEM))?;
-            let agreed =
-                crate::actions::service::create_in(conn, actor, action, Some((m.id, case))).await?;
-            Ok(Applied {
-                item: Some(item.id),
-                case: Some(case),
-                resync: Resync::Agency(agreed.owner_agency_id),
-                event: Event::ActionAgreed {
-                    item_id: item.id,
-                    action: agreed,
-                },
-            })
+            agreed::agree(conn, viewer, m, item_id, action).await
         }
         Change::RecordOutcome { action_id, outcome } => {
-            in_session(m)?;
-            // One the viewer may not see answers as one never brought back.
-            let case = crate::actions::follow_up::on_agenda(conn, m.id)
-                .await?
-                .into_iter()
-                .find(|a| a.id == action_id)
-                .map(|a| a.case_id);
-            if !case.is_some_and(|c| viewer.may_see(None, Some(c))) {
-                return Err(AppError::validation("action_id", t::NOT_BROUGHT_BACK));
-            }
-            let input = crate::actions::OutcomeInput {
-                change: outcome,
-                brought_back_to: Some(m.id),
-            };
-            let after = crate::actions::record_outcome(conn, actor, action_id, input).await?;
-            let item = agenda::live_items(conn, m.id)
-                .await?
-                .into_iter()
-                .find(|i| i.kind() == ItemKind::IncompleteActions)
-                .map(|i| i.id);
-            Ok(Applied {
-                item,
-                case: Some(after.case_id),
-                ..Applied::open(Event::Outcome { action: after })
-            })
+            agreed::record_outcome(conn, viewer, m, action_id, outcome).await
         }
     }
-}
-
-/// The chair (or coordinator) moves the meeting on.
-pub(super) fn chair(actor: &Actor, m: &Meeting) -> Result<(), AppError> {
-    let meeting = crate::auth::policy::Resource::Meeting {
-        published: m.status.published(),
-    };
-    crate::auth::policy::authorize(Some(actor), crate::auth::policy::Action::Update, meeting)
-        .map(|_| ())
 }

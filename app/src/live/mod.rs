@@ -9,6 +9,8 @@ pub mod text;
 pub mod widgets;
 
 #[cfg(feature = "ssr")]
+pub mod agreed;
+#[cfg(feature = "ssr")]
 pub mod changes;
 #[cfg(feature = "hydrate")]
 pub mod client;

@@ -1,7 +1,7 @@
 //! The chair's moves in the room: from item to item, the item's timer, the end of the
 //! children's cases.
 
-use super::changes::{chair, in_session, pause, Applied};
+use super::changes::{in_session, pause, Applied};
 use super::hub::{Resync, Viewer};
 use super::protocol::{Event, Timer};
 use super::store;
@@ -9,6 +9,7 @@ use super::text as t;
 use crate::error::AppError;
 use crate::ids::ItemId;
 use crate::meetings::agenda::service as agenda;
+use crate::meetings::lifecycle::chair;
 use crate::meetings::types::Meeting;
 use sqlx::SqliteConnection;
 
@@ -26,7 +27,7 @@ pub async fn go(
     step: Step,
     now_ms: i64,
 ) -> Result<Applied, AppError> {
-    chair(&viewer.actor, m)?;
+    chair(Some(&viewer.actor), m)?;
     in_session(m)?;
     let current = store::state(conn, m.id).await?.current_item_id;
     let items = agenda::live_items(conn, m.id).await?;
@@ -69,7 +70,7 @@ pub async fn timer(
     running: bool,
     now_ms: i64,
 ) -> Result<Applied, AppError> {
-    chair(&viewer.actor, m)?;
+    chair(Some(&viewer.actor), m)?;
     in_session(m)?;
     let item = store::state(conn, m.id)
         .await?
@@ -104,7 +105,7 @@ pub async fn children_done(
     m: &Meeting,
     now: i64,
 ) -> Result<Applied, AppError> {
-    chair(&viewer.actor, m)?;
+    chair(Some(&viewer.actor), m)?;
     in_session(m)?;
     store::set_children_done(conn, m.id, now).await?;
     Ok(Applied {

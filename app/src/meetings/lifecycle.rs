@@ -12,7 +12,8 @@ use crate::auth::types::Actor;
 use crate::error::AppError;
 use sqlx::SqliteConnection;
 
-fn chair<'a>(actor: Option<&'a Actor>, m: &Meeting) -> Result<&'a Actor, AppError> {
+/// The actor may run the meeting (move it on, run its items): the policy's update of it.
+pub fn chair<'a>(actor: Option<&'a Actor>, m: &Meeting) -> Result<&'a Actor, AppError> {
     let resource = Resource::Meeting {
         published: m.status.published(),
     };

@@ -105,7 +105,7 @@ async fn closing_a_meeting_through_the_api_stops_the_running_items_timer_as_the_
 }
 
 #[tokio::test]
-async fn closing_a_meeting_in_the_room_stops_the_running_items_timer_and_carries_actions_over() {
+async fn closing_a_meeting_in_the_room_stops_the_running_items_timer_and_is_recorded_once() {
     let app = TestApp::start().await;
     let (id, item, _) = published(&app).await;
     let mut chair = running_timer(&app, id, item).await;
