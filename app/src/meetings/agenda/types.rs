@@ -289,3 +289,69 @@ pub mod text {
     pub const MINUTES_INVALID: &str = "Give each item between 0 and 240 minutes.";
     pub const UNKNOWN_CHANGE: &str = "Unknown change.";
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::AppError;
+
+    fn form(op: &str) -> AgendaOpForm {
+        AgendaOpForm {
+            op: op.into(),
+            item_id: Some(ItemId(7)),
+            ..Default::default()
+        }
+    }
+
+    fn field_of(e: AppError) -> String {
+        match e {
+            AppError::Validation { fields } => fields.into_keys().collect::<Vec<_>>().join(","),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_agenda_form_becomes_the_same_change_the_api_takes() {
+        let set = AgendaOpForm {
+            minutes: Some(" 12 ".into()),
+            ..form("set_minutes")
+        };
+        assert_eq!(
+            set.op().unwrap(),
+            AgendaOp::SetMinutes {
+                item_id: ItemId(7),
+                minutes: 12
+            }
+        );
+        let add = AgendaOpForm {
+            item_id: None,
+            title: Some("Room booking".into()),
+            minutes: Some(String::new()),
+            ..form("add")
+        };
+        assert_eq!(
+            add.op().unwrap(),
+            AgendaOp::Add {
+                kind: ItemKind::Other,
+                title: Some("Room booking".into()),
+                case_id: None,
+                minutes: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_agenda_form_names_the_field_that_is_wrong() {
+        let lots = AgendaOpForm {
+            minutes: Some("lots".into()),
+            ..form("set_minutes")
+        };
+        assert_eq!(field_of(lots.op().unwrap_err()), "minutes");
+        let no_item = AgendaOpForm {
+            item_id: None,
+            ..form("defer")
+        };
+        assert_eq!(field_of(no_item.op().unwrap_err()), "item_id");
+        assert_eq!(field_of(form("shuffle").op().unwrap_err()), "op");
+    }
+}
