@@ -39,6 +39,9 @@ pub struct AppState {
     pub password_turns: Arc<crate::auth::account_limit::OneAtATime>,
     /// The live meetings' rooms (sockets and their broadcast channels).
     pub live: Arc<crate::live::hub::LiveHub>,
+    /// Where meetings publish their changes: the same rooms, seen through the interface that
+    /// meetings define, so meetings never depend on the live screen.
+    pub feed: Arc<dyn crate::meetings::feed::MeetingFeed>,
     /// Seals and opens the secret columns (TOTP secrets, calendar tokens).
     pub sealer: Arc<crate::db::Sealer>,
 }
@@ -51,13 +54,15 @@ impl AppState {
         sealer: crate::db::Sealer,
     ) -> Self {
         let limiter = Arc::new(AddressLimiter::new(security.sign_in_attempts_per_minute));
+        let live = Arc::<crate::live::hub::LiveHub>::default();
         Self {
             db,
             leptos_options,
             security: Arc::new(security),
             limiter,
             password_turns: Arc::default(),
-            live: Arc::default(),
+            feed: live.clone(),
+            live,
             sealer: Arc::new(sealer),
         }
     }

@@ -11,11 +11,16 @@ pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod follow_up;
 #[cfg(feature = "ssr")]
+pub mod outcome;
+#[cfg(feature = "ssr")]
 pub mod reports;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
+
+#[cfg(feature = "ssr")]
+pub use outcome::{record_outcome, OutcomeInput};
 
 pub fn notification_label(kind: &str) -> &'static str {
     match kind {

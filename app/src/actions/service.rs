@@ -7,22 +7,11 @@ use super::types::*;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::auth::types::Actor;
+use crate::cases::access::case_resource;
 use crate::error::{AppError, Problems};
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
 use crate::state::AppState;
 use sqlx::SqliteConnection;
-
-async fn case_resource(
-    conn: &mut SqliteConnection,
-    actor: Option<&Actor>,
-    case: CaseId,
-) -> Result<Resource, AppError> {
-    match crate::cases::store::access(conn, case, actor.and_then(|a| a.agency_id)).await? {
-        Some((involved, lead)) => Ok(Resource::Case { involved, lead }),
-        None if actor.is_none() => Err(AppError::unauthorized()),
-        None => Err(AppError::NotFound),
-    }
-}
 
 /// Agrees an action (chair or coordinator). The owning agency becomes involved with the case.
 pub async fn create(
@@ -32,17 +21,18 @@ pub async fn create(
 ) -> Result<Action, AppError> {
     authorize(actor, Do::Create, Resource::Cases)?;
     let mut tx = state.write().await?;
-    let created = create_in(&mut tx, actor, input).await?;
+    let created = create_in(&mut tx, actor, input, None).await?;
     tx.commit().await?;
     Ok(created)
 }
 
-/// Agrees an action inside the caller's transaction (the live meeting commits it with its
-/// sequence number).
+/// Agrees an action inside the caller's transaction; on a case item of a meeting, the item
+/// gives its case and meeting (the live meeting commits it with its sequence number).
 pub async fn create_in(
     tx: &mut SqliteConnection,
     actor: Option<&Actor>,
     input: NewActionInput,
+    on_item: Option<(MeetingId, CaseId)>,
 ) -> Result<Action, AppError> {
     let actor = authorize(actor, Do::Create, Resource::Cases)?;
     authorize(
@@ -53,13 +43,13 @@ pub async fn create_in(
             own_agency: false,
         },
     )?;
-    let a = input.parse()?;
+    let a = input.parse_at(on_item)?;
     let now = crate::time::now();
 
     let resource = case_resource(tx, Some(actor), a.case_id).await?;
     authorize(Some(actor), Do::Update, resource)?;
     let mut p = Problems::new();
-    if !crate::agencies::store::is_active(tx, a.owner_agency_id).await? {
+    if !crate::agencies::service::is_active(tx, a.owner_agency_id).await? {
         p.add("owner_agency_id", crate::cases::text::AGENCY_UNKNOWN);
     }
     if let Some(u) = a.owner_user_id {
@@ -88,7 +78,7 @@ pub async fn create_in(
     }
     p.into_result()?;
     let id = store::insert(tx, &a, actor.user_id, now).await?;
-    crate::cases::store::involve(tx, a.case_id, a.owner_agency_id, "action", now).await?;
+    crate::cases::access::involve(tx, a.case_id, a.owner_agency_id, "action", now).await?;
     store::notify_agency(tx, a.owner_agency_id, "assigned", id, now).await?;
     record(
         tx,
@@ -185,6 +175,15 @@ pub async fn get(
     Ok(a)
 }
 
+/// An action's history inside the caller's transaction (the caller has checked the reader
+/// may see its case).
+pub async fn history_in(
+    conn: &mut SqliteConnection,
+    id: ActionId,
+) -> Result<Vec<HistoryEntry>, AppError> {
+    store::history_of(conn, id).await
+}
+
 pub async fn history(
     state: &AppState,
     actor: Option<&Actor>,
@@ -213,17 +212,19 @@ pub async fn update(
     input: ActionPatchInput,
 ) -> Result<Action, AppError> {
     let mut tx = state.write().await?;
-    let after = update_in(&mut tx, actor, id, input).await?;
+    let after = super::record_outcome(&mut tx, actor, id, input.into()).await?;
     tx.commit().await?;
     Ok(after)
 }
 
-/// Changes an action inside the caller's transaction.
-pub async fn update_in(
+/// Changes an action inside the caller's transaction (through `record_outcome`); `at` is the
+/// meeting the outcome is recorded at, when it is.
+pub(super) async fn update_in(
     tx: &mut SqliteConnection,
     actor: Option<&Actor>,
     id: ActionId,
     input: ActionPatchInput,
+    at: Option<MeetingId>,
 ) -> Result<Action, AppError> {
     let now = crate::time::now();
 
@@ -237,7 +238,10 @@ pub async fn update_in(
             own_agency: actor.and_then(|a| a.agency_id) == Some(before.owner_agency_id),
         },
     )?;
-    let patch = input.parse()?;
+    let mut patch = input.parse()?;
+    if at.is_some() {
+        patch.meeting_id = at;
+    }
     if before.status.is_final() {
         return Err(AppError::conflict(t::ALREADY_FINAL));
     }
@@ -274,6 +278,34 @@ pub async fn update_in(
     )
     .await?;
     store::get(tx, id).await?.ok_or(AppError::Internal)
+}
+
+/// The case's actions, for its page (the caller has checked the reader may see the case).
+pub async fn on_case(conn: &mut SqliteConnection, case: CaseId) -> Result<Vec<Action>, AppError> {
+    store::list(
+        conn,
+        &Query {
+            case: Some(case),
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+/// The actions agreed at the meeting, for the live screen and the minutes (each shows them as
+/// its reader may see them).
+pub async fn agreed_at(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+) -> Result<Vec<Action>, AppError> {
+    store::list(
+        conn,
+        &Query {
+            meeting: Some(meeting),
+            ..Default::default()
+        },
+    )
+    .await
 }
 
 /// The actor's agency's actions that are still open, overdue first.
@@ -401,7 +433,7 @@ pub async fn mark_read(state: &AppState, actor: Option<&Actor>) -> Result<(), Ap
         .execute(&mut *tx)
         .await?;
     // The home page shows action notifications and other notices as one list.
-    crate::notices::store::mark_read(&mut tx, actor.user_id, crate::time::now()).await?;
+    crate::notices::service::mark_read_in(&mut tx, actor.user_id, crate::time::now()).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -22,3 +22,4 @@ pub const ALREADY_FINAL: &str = "This action is finished with; agree a new actio
 pub const NOT_OWN_AGENCY: &str = "You can update only your own agency's actions.";
 pub const CASE_CLOSED: &str = "This case is closed; reopen it before agreeing actions.";
 pub const PERSON_NOT_IN_AGENCY: &str = "That person does not belong to the owning agency.";
+pub const NOT_BROUGHT_BACK: &str = "That action is not among those brought back to this meeting.";

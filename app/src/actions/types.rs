@@ -175,24 +175,35 @@ fn text_of(p: &mut Problems, field: &str, raw: &Option<String>, max: usize) -> O
 
 impl NewActionInput {
     pub fn parse(&self) -> Result<NewAction, AppError> {
+        self.parse_at(None)
+    }
+
+    /// As `parse`; on a case item of a meeting the item gives the meeting and the case.
+    pub fn parse_at(&self, item: Option<(MeetingId, CaseId)>) -> Result<NewAction, AppError> {
         use super::text as t;
         let mut p = Problems::new();
-        let case_id = id_of(
-            &mut p,
-            "case_id",
-            &self.case_id,
-            CaseId,
-            true,
-            t::CASE_REQUIRED,
-        );
-        let meeting_id = id_of(
-            &mut p,
-            "meeting_id",
-            &self.meeting_id,
-            MeetingId,
-            false,
-            t::MEETING_INVALID,
-        );
+        let case_id = match item {
+            Some((_, case)) => Some(case),
+            None => id_of(
+                &mut p,
+                "case_id",
+                &self.case_id,
+                CaseId,
+                true,
+                t::CASE_REQUIRED,
+            ),
+        };
+        let meeting_id = match item {
+            Some((meeting, _)) => Some(meeting),
+            None => id_of(
+                &mut p,
+                "meeting_id",
+                &self.meeting_id,
+                MeetingId,
+                false,
+                t::MEETING_INVALID,
+            ),
+        };
         let owner_agency_id = id_of(
             &mut p,
             "owner_agency_id",

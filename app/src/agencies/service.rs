@@ -10,6 +10,9 @@ use crate::error::AppError;
 use crate::ids::AgencyId;
 use crate::state::AppState;
 
+/// For other domains, inside their transaction.
+pub use super::store::{is_active, list as all_in};
+
 pub async fn list(state: &AppState, actor: Option<&Actor>) -> Result<Vec<Agency>, AppError> {
     authorize(actor, Action::Read, Resource::Agencies)?;
     let mut conn = state.db.acquire().await?;

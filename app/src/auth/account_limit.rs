@@ -10,7 +10,7 @@ use crate::audit::store::{record, AuditEvent};
 use crate::auth::types::Role;
 use crate::error::AppError;
 use crate::ids::UserId;
-use crate::notices::store::{self as notices, NewNotice};
+use crate::notices::service::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;

@@ -10,7 +10,7 @@ use crate::auth::policy::{authorize, Action};
 use crate::auth::types::Actor;
 use crate::error::AppError;
 use crate::ids::{AgencyId, CaseId};
-use crate::notices::store::{self as notices, NewNotice};
+use crate::notices::service::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use crate::state::AppState;
 use sqlx::SqliteConnection;

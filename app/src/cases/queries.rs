@@ -317,14 +317,7 @@ pub async fn detail(
         referrals: referrals(conn, id).await?,
         deadlines: summary.deadlines,
         restricted,
-        actions: crate::actions::store::list(
-            conn,
-            &crate::actions::store::Query {
-                case: Some(id),
-                ..Default::default()
-            },
-        )
-        .await?,
+        actions: crate::actions::service::on_case(conn, id).await?,
     }))
 }
 

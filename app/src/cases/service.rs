@@ -6,7 +6,7 @@ use super::text as t;
 use super::types::*;
 use super::victim::name_key;
 use super::{queries, store};
-use crate::agencies::store as agencies;
+use crate::agencies::service as agencies;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
@@ -20,23 +20,7 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-/// The case as the actor may see it: `NotFound` when it does not exist or is hidden from them.
-pub(super) async fn case_resource(
-    conn: &mut SqliteConnection,
-    actor: Option<&Actor>,
-    id: CaseId,
-) -> Result<Resource, AppError> {
-    let agency = actor.and_then(|a| a.agency_id);
-    match store::access(conn, id, agency).await? {
-        Some((involved, lead)) => Ok(Resource::Case { involved, lead }),
-        // Not signed in stays 401; for anyone signed in, whatever their role, a missing case
-        // answers exactly as a hidden one does.
-        None => match actor {
-            None => Err(AppError::unauthorized()),
-            Some(_) => Err(AppError::NotFound),
-        },
-    }
-}
+pub use super::access::case_resource;
 
 /// Checks what needs the database: the agencies exist and are active, and a member refers
 /// only for their own agency.

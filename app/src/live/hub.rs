@@ -96,7 +96,7 @@ pub struct Room {
     tx: broadcast::Sender<Outgoing>,
     /// Held from the start of a change's transaction until it is broadcast, so that the
     /// broadcast order is the commit order.
-    pub write: tokio::sync::Mutex<()>,
+    pub write: Arc<tokio::sync::Mutex<()>>,
     viewers: Mutex<HashMap<u64, Arc<Viewer>>>,
     presence_due: AtomicBool,
 }
@@ -205,7 +205,7 @@ impl LiveHub {
                 Arc::new(Room {
                     meeting,
                     tx: broadcast::channel(CHANNEL).0,
-                    write: tokio::sync::Mutex::new(()),
+                    write: Arc::default(),
                     viewers: Mutex::new(HashMap::new()),
                     presence_due: AtomicBool::new(false),
                 })

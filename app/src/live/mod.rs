@@ -9,15 +9,23 @@ pub mod text;
 pub mod widgets;
 
 #[cfg(feature = "ssr")]
+pub mod agreed;
+#[cfg(feature = "ssr")]
 pub mod changes;
 #[cfg(feature = "hydrate")]
 pub mod client;
+#[cfg(feature = "ssr")]
+pub mod feed;
 #[cfg(feature = "ssr")]
 pub mod hub;
 #[cfg(feature = "ssr")]
 pub mod rate;
 #[cfg(feature = "ssr")]
+pub mod record;
+#[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod session;
 #[cfg(feature = "ssr")]
 pub mod snapshot;
 #[cfg(feature = "ssr")]

@@ -1,18 +1,19 @@
 //! Joining a live meeting and committing changes in order.
 
 use super::changes::{self, Applied};
-use super::hub::{Committed, Resync, Room, Sight, Viewer};
+use super::hub::{Committed, Room, Sight, Viewer};
 use super::protocol::*;
 use super::snapshot::{event_json, hidden_json};
 pub use super::snapshot::{replay, snapshot};
 use super::store;
 use super::text as t;
 use crate::audit::store::{record, AuditEvent};
-use crate::auth::policy::{authorize, Action as Do, Resource};
+use crate::auth::policy::{authorize, Action as Do};
 use crate::auth::types::Actor;
+use crate::cases::access::Seen;
 use crate::error::AppError;
-use crate::ids::{ItemId, MeetingId, UserId};
-use crate::meetings::agenda::store as agenda;
+use crate::ids::{MeetingId, UserId};
+use crate::meetings::agenda::service as agenda;
 use crate::meetings::agenda::types::ItemKind;
 use crate::meetings::service::meeting_resource;
 use crate::meetings::types::{Meeting, MeetingStatus};
@@ -38,7 +39,7 @@ pub async fn admit(
     if !meeting.status.published() {
         return Err(AppError::conflict(t::NOT_PUBLISHED));
     }
-    if crate::meetings::attendance::store::acknowledged_at(&mut conn, id, actor.user_id)
+    if crate::meetings::attendance::service::acknowledged_at(&mut conn, id, actor.user_id)
         .await?
         .is_none()
     {
@@ -69,22 +70,14 @@ pub async fn sight(
     viewer: &Viewer,
     meeting: &Meeting,
 ) -> Result<Sight, AppError> {
-    let items: Vec<_> = agenda::items(conn, meeting.id)
-        .await?
-        .into_iter()
-        .filter(|i| i.removed_at.is_none())
-        .collect();
+    let items = agenda::live_items(conn, meeting.id).await?;
     let attending = meeting.status == MeetingStatus::InSession;
     let mut cases = HashSet::new();
     for case in items.iter().filter_map(|i| i.case_id) {
-        let (involved, _) = crate::cases::store::access(conn, case, viewer.actor.agency_id)
-            .await?
-            .unwrap_or((false, false));
-        let resource = Resource::AgendaCase {
-            involved,
+        let seen = Seen::OnAgenda {
             attending_in_session: attending,
         };
-        if authorize(Some(&viewer.actor), Do::Read, resource).is_ok() {
+        if crate::cases::access::permits(conn, &viewer.actor, Do::Read, case, seen).await? {
             cases.insert(case);
         }
     }
@@ -234,7 +227,6 @@ pub async fn apply<'a>(
             &mut tx,
             viewer,
             &meeting,
-            resource,
             change,
             carry_over_limit,
             now,
@@ -287,29 +279,4 @@ async fn refused(state: &AppState, meeting: MeetingId, actor: &Actor, op: &str, 
     if let Err(err) = write.await {
         tracing::error!(error = %err, "could not audit a refused live change");
     }
-}
-
-/// A meeting started or ended outside the socket (the HTTP API) still reaches every screen:
-/// call inside the transaction that changed the status, holding the room's write lock.
-pub async fn status_changed(
-    conn: &mut SqliteConnection,
-    room: &Room,
-    user: UserId,
-    status: MeetingStatus,
-    first_item: Option<ItemId>,
-    now: i64,
-) -> Result<Committed, AppError> {
-    store::ensure(conn, room.meeting, now).await?;
-    store::set_current(conn, room.meeting, first_item).await?;
-    let applied = Applied {
-        event: Event::Status {
-            status,
-            current_item_id: first_item,
-            timers: vec![],
-        },
-        item: None,
-        case: None,
-        resync: Resync::Everyone,
-    };
-    commit_event(conn, room, user, None, applied, "status", now).await
 }

@@ -7,7 +7,7 @@ use super::store;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::error::AppError;
-use crate::meetings::agenda::store as agenda;
+use crate::meetings::agenda::service as agenda;
 use crate::meetings::agenda::types::{AgendaAction, ItemKind};
 use crate::meetings::service::meeting_resource;
 use crate::meetings::types::Meeting;
@@ -49,14 +49,7 @@ async fn assemble(
     let live = store::state(conn, meeting.id).await?;
     let contributions = store::contributions(conn, meeting.id).await?;
     let summaries = store::summaries(conn, meeting.id).await?;
-    let agreed = crate::actions::store::list(
-        conn,
-        &crate::actions::store::Query {
-            meeting: Some(meeting.id),
-            ..Default::default()
-        },
-    )
-    .await?;
+    let agreed = crate::actions::service::agreed_at(conn, meeting.id).await?;
     let earlier: Vec<AgendaAction> = crate::actions::follow_up::on_agenda(conn, meeting.id)
         .await?
         .into_iter()
@@ -81,10 +74,9 @@ async fn assemble(
     let timers = store::timers(conn, meeting.id).await?;
     let mut shown = Vec::new();
     let mut items = Vec::new();
-    for (n, r) in agenda::items(conn, meeting.id)
+    for (n, r) in agenda::live_items(conn, meeting.id)
         .await?
         .into_iter()
-        .filter(|i| i.removed_at.is_none())
         .enumerate()
     {
         if !viewer.may_see(Some(r.id), None) {
@@ -131,7 +123,7 @@ async fn assemble(
         });
     }
     let chairs = authorize(Some(&viewer.actor), Do::Update, resource).is_ok();
-    let agencies = crate::agencies::store::list(conn)
+    let agencies = crate::agencies::service::all_in(conn)
         .await?
         .into_iter()
         .filter(|a| a.active)

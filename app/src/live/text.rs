@@ -9,9 +9,6 @@ pub const ACKNOWLEDGE_FIRST: &str =
     "Acknowledge the confidentiality statement for this meeting before joining it.";
 pub const NOT_PUBLISHED: &str = "The meeting opens once its agenda is published.";
 pub const NOT_IN_SESSION: &str = "The meeting is not in session.";
-pub const CANNOT_START: &str =
-    "Only a meeting whose agenda is published and that has not been held can be started.";
-pub const NO_ITEMS: &str = "The agenda has no items. Build it before starting the meeting.";
 pub const NO_NEXT: &str = "This is the last item.";
 pub const NO_PREVIOUS: &str = "This is the first item.";
 pub const NO_CURRENT: &str = "Move to an item before starting its timer.";
@@ -24,7 +21,7 @@ pub const SUMMARY_TOO_LONG: &str =
 pub const SUMMARY_STALE: &str =
     "Someone saved a newer version of this summary. It is shown above: merge your text into it and save again.";
 pub const VERSION_INVALID: &str = "The version must be 0 or more.";
-pub const NOT_BROUGHT_BACK: &str = "That action is not among those brought back to this meeting.";
+pub use crate::actions::text::NOT_BROUGHT_BACK;
 
 // The page.
 pub const TITLE: &str = "Live meeting";

@@ -275,6 +275,9 @@ pub mod service {
     use crate::meetings::service::meeting_resource;
     use crate::state::AppState;
 
+    /// For the live screen: when the person acknowledged the meeting's confidentiality.
+    pub use super::store::acknowledged_at;
+
     pub mod text {
         pub const OWN_ONLY: &str = "You can send apologies only for yourself.";
         pub const APOLOGIES_ONLY: &str = "Before the meeting you can send apologies (with or without information); the coordinator records who was present.";

@@ -14,6 +14,10 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod calendar_token;
 #[cfg(feature = "ssr")]
+pub mod feed;
+#[cfg(feature = "ssr")]
+pub mod lifecycle;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;

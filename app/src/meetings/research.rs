@@ -216,19 +216,10 @@ pub mod service {
         actor: &Actor,
         case: CaseId,
     ) -> Result<bool, AppError> {
-        let involved = match crate::cases::store::access(conn, case, actor.agency_id).await? {
-            Some((involved, _)) => involved,
-            None => false,
+        let seen = crate::cases::access::Seen::OnAgenda {
+            attending_in_session: false,
         };
-        Ok(authorize(
-            Some(actor),
-            Action::Read,
-            Resource::AgendaCase {
-                involved,
-                attending_in_session: false,
-            },
-        )
-        .is_ok())
+        crate::cases::access::permits(conn, actor, Action::Read, case, seen).await
     }
 
     /// The returns on one case: all of them for those who may see the case, otherwise only
@@ -323,7 +314,7 @@ pub mod service {
             }
             p.into_result()?;
             let agency = agency.expect("checked");
-            if !crate::agencies::store::is_active(&mut tx, agency).await? {
+            if !crate::agencies::service::is_active(&mut tx, agency).await? {
                 return Err(AppError::validation(
                     "agency_id",
                     crate::cases::text::AGENCY_UNKNOWN,

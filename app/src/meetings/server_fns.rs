@@ -9,7 +9,7 @@ use crate::ids::{CaseId, ItemId, MeetingId, UserId};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
-    super::agenda::types::{AgendaOp, AgendaPatch, ItemKind},
+    super::agenda::types::{AgendaOpForm, AgendaPatch},
     super::attendance::{AttendanceEntry, AttendanceUpdate},
     super::research::ResearchInput,
     super::types::{MeetingPatchInput, NewMeetingInput},
@@ -92,7 +92,8 @@ pub async fn acknowledge_confidentiality(id: MeetingId) -> Result<Agenda, AppErr
     respond(super::agenda::service::acknowledge(&state, actor.as_ref(), id).await)
 }
 
-/// One change to the agenda from the agenda page's buttons and small forms.
+/// One change to the agenda from the agenda page's buttons and small forms: the same
+/// `AgendaOp` the HTTP API takes, through the same use case.
 #[server(prefix = "/_fn")]
 pub async fn change_agenda(
     id: MeetingId,
@@ -105,58 +106,17 @@ pub async fn change_agenda(
 ) -> Result<Agenda, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
-    let item = || {
-        item_id.ok_or_else(|| {
-            AppError::validation("item_id", super::agenda::service::text::UNKNOWN_ITEM)
-        })
+    let form = AgendaOpForm {
+        op,
+        item_id,
+        position,
+        reason,
+        minutes,
+        title,
     };
-    let parse_minutes = |m: &Option<String>| -> Result<Option<u32>, AppError> {
-        match m.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => Ok(None),
-            Some(s) => s.parse::<u32>().map(Some).map_err(|_| {
-                AppError::validation("minutes", super::agenda::service::text::MINUTES_INVALID)
-            }),
-        }
-    };
-    let op = (|| -> Result<AgendaOp, AppError> {
-        Ok(match op.as_str() {
-            "move" => AgendaOp::Move {
-                item_id: item()?,
-                position: position.unwrap_or(0),
-            },
-            "remove" => AgendaOp::Remove {
-                item_id: item()?,
-                reason: reason.clone().unwrap_or_default(),
-            },
-            "restore" => AgendaOp::Restore { item_id: item()? },
-            "defer" => AgendaOp::Defer { item_id: item()? },
-            "set_minutes" => AgendaOp::SetMinutes {
-                item_id: item()?,
-                minutes: parse_minutes(&minutes)?.ok_or_else(|| {
-                    AppError::validation("minutes", super::agenda::service::text::MINUTES_INVALID)
-                })?,
-            },
-            "add" => AgendaOp::Add {
-                kind: ItemKind::Other,
-                title: title.clone(),
-                case_id: None,
-                minutes: parse_minutes(&minutes)?,
-            },
-            _ => return Err(AppError::validation("op", "Unknown change.")),
-        })
-    })();
-    let op = respond(op)?;
-    respond(
-        super::agenda::service::change(
-            &state,
-            actor.as_ref(),
-            id,
-            AgendaPatch {
-                operations: vec![op],
-            },
-        )
-        .await,
-    )
+    let operations = vec![respond(form.op())?];
+    let patch = AgendaPatch { operations };
+    respond(super::agenda::service::change(&state, actor.as_ref(), id, patch).await)
 }
 
 #[server(prefix = "/_fn")]

@@ -163,12 +163,11 @@ pub async fn update(
         .await?
         .carry_over_limit;
     // A start or close reaches the live screens in order with the changes made there.
-    let room = state.live.room(id);
-    let _order = room.write.lock().await;
+    let _turn = state.feed.turn(id).await;
     let mut tx = state.write().await?;
     let (before, resource) = meeting_resource(&mut tx, actor, id).await?;
     let actor = authorize(actor, Action::Update, resource)?;
-    let patch = input.parse()?;
+    let mut patch = input.parse()?;
     let mut p = Problems::new();
     let starts = patch.starts_at.unwrap_or(before.starts_at_unix);
     let ends = patch.ends_at.unwrap_or(before.ends_at_unix);
@@ -191,34 +190,20 @@ pub async fn update(
         }
     }
     p.into_result()?;
+    let status_given = patch.status.is_some();
+    // Starting and closing go the one way the live screen goes too.
+    let moved = patch.status.take().filter(|s| *s != before.status);
     store::update(&mut tx, id, &patch, now).await?;
-    if patch.status == Some(MeetingStatus::Closed) && before.status != MeetingStatus::Closed {
-        crate::actions::follow_up::on_close(&mut tx, id, actor.user_id, carry_over_limit, now)
-            .await?;
-    }
-    let live = match patch.status.filter(|s| *s != before.status) {
-        Some(status) => {
-            let first = match status {
-                MeetingStatus::InSession => super::agenda::store::items(&mut tx, id)
-                    .await?
-                    .into_iter()
-                    .find(|i| i.removed_at.is_none())
-                    .map(|i| i.id),
-                _ => None,
-            };
-            Some(
-                crate::live::service::status_changed(
-                    &mut tx,
-                    &room,
-                    actor.user_id,
-                    status,
-                    first,
-                    now,
-                )
-                .await?,
-            )
+    let screen: &dyn super::feed::MeetingScreen = &*state.feed;
+    let shown = match moved {
+        Some(MeetingStatus::InSession) => {
+            Some(super::lifecycle::start(&mut tx, Some(actor), &before, screen, now).await?)
         }
-        None => None,
+        Some(MeetingStatus::Closed) => Some(
+            super::lifecycle::close(&mut tx, Some(actor), &before, carry_over_limit, screen, now)
+                .await?,
+        ),
+        _ => None,
     };
     let mut changed = Vec::new();
     for (name, set) in [
@@ -227,7 +212,7 @@ pub async fn update(
         ("place", patch.place.is_some()),
         ("video_link", patch.video_link.is_some()),
         ("chair", patch.chair_id.is_some()),
-        ("status", patch.status.is_some()),
+        ("status", status_given),
     ] {
         if set {
             changed.push(name);
@@ -253,9 +238,8 @@ pub async fn update(
     )
     .await?;
     tx.commit().await?;
-    if let Some(c) = live {
-        room.committed(c.seq);
-        room.publish(c);
+    if let Some(shown) = shown {
+        shown.run();
     }
     get(state, Some(actor), id).await
 }

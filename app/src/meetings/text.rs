@@ -21,3 +21,7 @@ pub const LIST_INTRO: &str =
 pub const NEW_MEETING: &str = "Schedule a meeting";
 pub const NEW_SERIES: &str = "Set up the meeting rhythm";
 pub const NO_MEETINGS: &str = "No meetings are scheduled.";
+pub const CANNOT_START: &str =
+    "Only a meeting whose agenda is published and that has not been held can be started.";
+pub const NO_ITEMS: &str = "The agenda has no items. Build it before starting the meeting.";
+pub const NOT_IN_SESSION: &str = "The meeting is not in session.";

@@ -9,6 +9,9 @@ use crate::auth::types::Actor;
 use crate::error::AppError;
 use crate::state::AppState;
 
+/// For other domains, inside their transaction: telling people something.
+pub use super::store::{to_agency, to_roles, to_user, NewNotice};
+
 pub async fn list(state: &AppState, actor: Option<&Actor>) -> Result<Vec<Notice>, AppError> {
     let actor = authorize(actor, Action::Read, Resource::OwnAccount)?;
     let mut tx = state.write().await?;
@@ -48,4 +51,13 @@ pub async fn mark_read(state: &AppState, actor: Option<&Actor>) -> Result<(), Ap
     store::mark_read(&mut tx, actor.user_id, crate::time::now()).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// For other domains, inside their transaction: the user has seen their notices.
+pub async fn mark_read_in(
+    conn: &mut sqlx::SqliteConnection,
+    user: crate::ids::UserId,
+    now: i64,
+) -> Result<(), AppError> {
+    store::mark_read(conn, user, now).await
 }

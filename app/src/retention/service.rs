@@ -9,7 +9,7 @@ use crate::error::AppError;
 use sqlx::{SqliteConnection, SqlitePool};
 
 async fn plan_in(conn: &mut SqliteConnection, now: i64) -> Result<PurgePlan, AppError> {
-    let settings = crate::settings::store::read(conn).await?;
+    let settings = crate::settings::service::read_in(conn).await?;
     let case_cutoff = months_before(now, settings.retention_case_months);
     let audit_cutoff = months_before(now, settings.retention_audit_months);
     let cases = store::due_cases(conn, case_cutoff, &today(now), None).await?;

@@ -6,6 +6,9 @@ use crate::auth::types::Actor;
 use crate::error::AppError;
 use crate::state::AppState;
 
+/// For other domains, inside their transaction.
+pub use super::store::read as read_in;
+
 /// The settings for internal use (no authorization: callers have done theirs).
 pub async fn load(state: &AppState) -> Result<Settings, AppError> {
     let mut conn = state.db.acquire().await?;

@@ -6,7 +6,7 @@ use super::access::types::AccessKind;
 use super::store;
 use super::text;
 use super::types::{CreatedUser, NewUserInput, UpdatedUser, UserAccount, UserPatchInput};
-use crate::agencies::store as agencies;
+use crate::agencies::service as agencies;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::password;
 use crate::auth::password_rules::NewPasswordInput;

@@ -10,6 +10,7 @@ mod authorization;
 mod cases;
 mod common;
 mod crash;
+mod doors;
 mod live;
 mod live_client;
 mod matching;

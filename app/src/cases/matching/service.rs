@@ -10,7 +10,7 @@ use crate::cases::store as cases;
 use crate::cases::text as t;
 use crate::error::AppError;
 use crate::ids::{CaseId, MatchId};
-use crate::notices::store::{self as notices, NewNotice};
+use crate::notices::service::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use crate::state::AppState;
 use sqlx::SqliteConnection;

@@ -1,11 +1,13 @@
 //! Building, showing, changing and publishing a meeting's agenda.
 
 use super::builder;
-use super::store::{self, ItemRow};
+use super::store;
+pub use super::store::ItemRow;
 use super::types::*;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
+use crate::cases::access::Seen;
 use crate::cases::criteria::Criteria;
 use crate::cases::types::CaseStatus;
 use crate::error::AppError;
@@ -20,14 +22,33 @@ pub mod text {
     pub const NOT_BUILT: &str = "Build the agenda before publishing it.";
     pub const ALREADY_PUBLISHED: &str = "The agenda has already been published.";
     pub const HELD: &str = "The meeting has been held; its agenda can no longer change.";
-    pub const UNKNOWN_ITEM: &str = "That item is not on this agenda.";
+    pub use crate::meetings::agenda::types::text::{MINUTES_INVALID, UNKNOWN_ITEM};
     pub const REASON_REQUIRED: &str = "Say why the item is removed.";
     pub const NO_NEXT_MEETING: &str =
         "There is no later meeting to defer the item to. Schedule one first.";
-    pub const MINUTES_INVALID: &str = "Give each item between 0 and 240 minutes.";
     pub const TITLE_REQUIRED: &str = "Give the item a title.";
     pub const CASE_UNKNOWN: &str = "That case does not exist.";
     pub const POSITION_INVALID: &str = "Choose a position within the agenda.";
+}
+
+/// The items on the agenda now (removed ones left out), in order.
+pub async fn live_items(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+) -> Result<Vec<ItemRow>, AppError> {
+    Ok(store::items(conn, meeting)
+        .await?
+        .into_iter()
+        .filter(|i| i.removed_at.is_none())
+        .collect())
+}
+
+/// The item a meeting opens on.
+pub async fn first_item(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+) -> Result<Option<ItemId>, AppError> {
+    Ok(live_items(conn, meeting).await?.first().map(|i| i.id))
 }
 
 fn case_minutes_default(state_minutes: u32, kind: ItemKind) -> u32 {
@@ -299,13 +320,11 @@ async fn agenda_actions(
 ) -> Result<Vec<AgendaAction>, AppError> {
     let mut out = Vec::new();
     for a in crate::actions::follow_up::on_agenda(conn, meeting).await? {
-        let (involved, lead) = crate::cases::store::access(conn, a.case_id, actor.agency_id)
-            .await?
-            .unwrap_or((false, false));
         let may = !held_back
-            && authorize(Some(actor), Action::Read, Resource::Case { involved, lead }).is_ok();
+            && crate::cases::access::permits(conn, actor, Action::Read, a.case_id, Seen::Directly)
+                .await?;
         let history = if may {
-            crate::actions::store::history_of(conn, a.id).await?
+            crate::actions::service::history_in(conn, a.id).await?
         } else {
             vec![]
         };
@@ -433,7 +452,7 @@ pub async fn change(
                     return Err(AppError::validation("title", text::TITLE_REQUIRED));
                 }
                 if let Some(c) = case_id {
-                    if !crate::cases::store::exists(&mut tx, *c).await? {
+                    if !crate::cases::access::exists(&mut tx, *c).await? {
                         return Err(AppError::validation("case_id", text::CASE_UNKNOWN));
                     }
                 }

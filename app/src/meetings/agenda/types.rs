@@ -229,3 +229,129 @@ pub enum AgendaOp {
 pub struct AgendaPatch {
     pub operations: Vec<AgendaOp>,
 }
+
+/// One agenda change as the agenda page's small forms send it: the `op` and its fields.
+/// `op()` makes it the `AgendaOp` the HTTP API receives, so both go one way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgendaOpForm {
+    pub op: String,
+    pub item_id: Option<ItemId>,
+    pub position: Option<u32>,
+    pub reason: Option<String>,
+    pub minutes: Option<String>,
+    pub title: Option<String>,
+}
+
+impl AgendaOpForm {
+    pub fn op(self) -> Result<AgendaOp, crate::error::AppError> {
+        use crate::error::AppError;
+        let item = || {
+            self.item_id
+                .ok_or_else(|| AppError::validation("item_id", text::UNKNOWN_ITEM))
+        };
+        let minutes = match self.minutes.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(m) => Some(
+                m.parse::<u32>()
+                    .map_err(|_| AppError::validation("minutes", text::MINUTES_INVALID))?,
+            ),
+        };
+        Ok(match self.op.as_str() {
+            "move" => AgendaOp::Move {
+                item_id: item()?,
+                position: self.position.unwrap_or(0),
+            },
+            "remove" => AgendaOp::Remove {
+                item_id: item()?,
+                reason: self.reason.unwrap_or_default(),
+            },
+            "restore" => AgendaOp::Restore { item_id: item()? },
+            "defer" => AgendaOp::Defer { item_id: item()? },
+            "set_minutes" => AgendaOp::SetMinutes {
+                item_id: item()?,
+                minutes: minutes
+                    .ok_or_else(|| AppError::validation("minutes", text::MINUTES_INVALID))?,
+            },
+            "add" => AgendaOp::Add {
+                kind: ItemKind::Other,
+                title: self.title,
+                case_id: None,
+                minutes,
+            },
+            _ => return Err(AppError::validation("op", text::UNKNOWN_CHANGE)),
+        })
+    }
+}
+
+/// The words the form's decoding needs on both sides (the service has the rest).
+pub mod text {
+    pub const UNKNOWN_ITEM: &str = "That item is not on this agenda.";
+    pub const MINUTES_INVALID: &str = "Give each item between 0 and 240 minutes.";
+    pub const UNKNOWN_CHANGE: &str = "Unknown change.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::AppError;
+
+    fn form(op: &str) -> AgendaOpForm {
+        AgendaOpForm {
+            op: op.into(),
+            item_id: Some(ItemId(7)),
+            ..Default::default()
+        }
+    }
+
+    fn field_of(e: AppError) -> String {
+        match e {
+            AppError::Validation { fields } => fields.into_keys().collect::<Vec<_>>().join(","),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_agenda_form_becomes_the_same_change_the_api_takes() {
+        let set = AgendaOpForm {
+            minutes: Some(" 12 ".into()),
+            ..form("set_minutes")
+        };
+        assert_eq!(
+            set.op().unwrap(),
+            AgendaOp::SetMinutes {
+                item_id: ItemId(7),
+                minutes: 12
+            }
+        );
+        let add = AgendaOpForm {
+            item_id: None,
+            title: Some("Room booking".into()),
+            minutes: Some(String::new()),
+            ..form("add")
+        };
+        assert_eq!(
+            add.op().unwrap(),
+            AgendaOp::Add {
+                kind: ItemKind::Other,
+                title: Some("Room booking".into()),
+                case_id: None,
+                minutes: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_agenda_form_names_the_field_that_is_wrong() {
+        let lots = AgendaOpForm {
+            minutes: Some("lots".into()),
+            ..form("set_minutes")
+        };
+        assert_eq!(field_of(lots.op().unwrap_err()), "minutes");
+        let no_item = AgendaOpForm {
+            item_id: None,
+            ..form("defer")
+        };
+        assert_eq!(field_of(no_item.op().unwrap_err()), "item_id");
+        assert_eq!(field_of(form("shuffle").op().unwrap_err()), "op");
+    }
+}

@@ -65,14 +65,7 @@ pub async fn draft(
     .await?;
     position += 1;
     let returns = research::states(conn, id).await?;
-    let agreed = crate::actions::store::list(
-        conn,
-        &crate::actions::store::Query {
-            meeting: Some(id),
-            ..Default::default()
-        },
-    )
-    .await?;
+    let agreed = crate::actions::service::agreed_at(conn, id).await?;
     let brought_back = crate::actions::follow_up::on_agenda(conn, id).await?;
     for item in agenda::items(conn, id)
         .await?
@@ -139,7 +132,7 @@ pub async fn draft(
             ));
         }
         // What the room recorded live: each agency's contribution, the summary, the decisions.
-        let (shared, summary) = crate::live::store::item_record(conn, item.id).await?;
+        let (shared, (summary_md, decisions_md)) = store::room_record(conn, item.id).await?;
         if !shared.is_empty() {
             body.push_str("\n\n**Shared in the meeting:**\n\n");
             for c in &shared {
@@ -150,9 +143,6 @@ pub async fn draft(
                 body.push_str(&format!("- {who}: {}\n", c.body_md.replace('\n', " ")));
             }
         }
-        let (summary_md, decisions_md) = summary
-            .map(|s| (s.summary_md, s.decisions_md))
-            .unwrap_or_default();
         if !summary_md.is_empty() {
             body.push_str(&format!("\n\n**Summary:** {summary_md}"));
         }

@@ -271,3 +271,33 @@ pub async fn add_addendum(
         .await?;
     Ok(())
 }
+
+/// One contribution the live meeting recorded on an item.
+#[derive(sqlx::FromRow)]
+pub struct Shared {
+    pub author: String,
+    pub agency: Option<String>,
+    pub body_md: String,
+}
+
+/// What the live meeting recorded on one item, for the draft: the contributions in order, and
+/// the summary and decisions (empty when none was saved).
+pub async fn room_record(
+    conn: &mut SqliteConnection,
+    item: ItemId,
+) -> Result<(Vec<Shared>, (String, String)), AppError> {
+    let shared: Vec<Shared> = sqlx::query_as(
+        "SELECT u.name AS author, a.name AS agency, c.body_md
+         FROM live_contributions c JOIN users u ON u.id = c.user_id LEFT JOIN agencies a ON a.id = c.agency_id
+         WHERE c.item_id = ? ORDER BY c.id",
+    )
+    .bind(item)
+    .fetch_all(&mut *conn)
+    .await?;
+    let summary: Option<(String, String)> =
+        sqlx::query_as("SELECT summary_md, decisions_md FROM live_summaries WHERE item_id = ?")
+            .bind(item)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok((shared, summary.unwrap_or_default()))
+}

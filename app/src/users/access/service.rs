@@ -4,7 +4,7 @@
 use super::store::{self, NewRequest};
 use super::text;
 use super::types::{any_request, AccessKind, AccessRequest, AccessState, Confirmed};
-use crate::agencies::store as agencies;
+use crate::agencies::service as agencies;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::password;
 use crate::auth::password_rules::NewPasswordInput;
@@ -13,7 +13,7 @@ use crate::auth::session;
 use crate::auth::types::{Actor, Role};
 use crate::error::AppError;
 use crate::ids::{AccessRequestId, UserId};
-use crate::notices::store::{self as notices, NewNotice};
+use crate::notices::service::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use crate::state::AppState;
 use crate::users::store as users;
