@@ -698,7 +698,7 @@ impl CaseForm {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RevealInput {
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = crate::cases::types::RestrictedField))]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = crate::cases::types::RestrictedField))]
     pub field: String,
     #[serde(default)]
     pub reason: String,

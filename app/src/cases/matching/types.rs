@@ -23,7 +23,7 @@ pub struct PendingMatch {
 pub struct MatchDecisionInput {
     /// "confirm" (the same victim: merge the cases) or "reject" (another person).
     #[serde(default)]
-    #[cfg_attr(feature = "ssr", schema(value_type = crate::cases::matching::types::Decision))]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = crate::cases::matching::types::Decision))]
     pub decision: String,
 }
 
