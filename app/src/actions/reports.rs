@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams))]
 pub struct Period {
     #[serde(default)]
     pub from: Option<String>,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 macro_rules! wire_enum {
     ($name:ident, $invalid:expr, [$($variant:ident => $wire:literal, $label:literal),+ $(,)?]) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 
@@ -72,6 +73,7 @@ impl ActionStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Action {
     pub id: ActionId,
     pub case_id: CaseId,
@@ -96,6 +98,7 @@ pub struct Action {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct HistoryEntry {
     pub at: String,
     pub at_unix: i64,
@@ -110,6 +113,7 @@ pub struct HistoryEntry {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewActionInput {
     #[serde(default, deserialize_with = "lenient::text")]
     pub case_id: Option<String>,
@@ -255,6 +259,7 @@ impl NewActionInput {
 /// A change to an action: a new status (with a reason where needed), a progress note, a new
 /// due date (with a reason), or the action that replaces it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ActionPatchInput {
     #[serde(default)]
     pub status: Option<String>,
@@ -274,6 +279,7 @@ pub struct ActionPatchInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct BarrierInput {
     #[serde(default)]
     pub category: String,
@@ -371,6 +377,7 @@ impl ActionPatchInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams))]
 pub struct ActionFilter {
     #[serde(default, deserialize_with = "lenient::text")]
     pub agency_id: Option<String>,
@@ -386,6 +393,7 @@ pub struct ActionFilter {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgencyFigures {
     pub agency_id: AgencyId,
     pub agency_name: String,
@@ -397,6 +405,7 @@ pub struct AgencyFigures {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Escalation {
     pub action_id: ActionId,
     pub reference: String,
@@ -407,6 +416,7 @@ pub struct Escalation {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ActionReport {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -422,6 +432,7 @@ pub struct ActionReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct BarrierEntry {
     pub action_id: ActionId,
     pub reference: String,
@@ -435,6 +446,7 @@ pub struct BarrierEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct BarrierGroup {
     pub category: BarrierCategory,
     pub agency_name: String,
@@ -444,6 +456,7 @@ pub struct BarrierGroup {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Notification {
     pub id: i64,
     /// assigned, due_soon, overdue, escalated

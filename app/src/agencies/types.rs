@@ -6,6 +6,7 @@ use crate::users::types::{Email, Representation};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgencyKind {
     Police,
@@ -69,6 +70,7 @@ impl AgencyKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgencyMember {
     pub id: UserId,
     pub name: String,
@@ -78,6 +80,7 @@ pub struct AgencyMember {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Agency {
     pub id: AgencyId,
     pub name: String,
@@ -154,8 +157,11 @@ fn parse_contact_name(s: &str) -> Result<String, String> {
 
 /// Agency fields as they arrive from a form or the API.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewAgencyInput {
+    #[cfg_attr(feature = "ssr", schema(min_length = 2, max_length = 120))]
     pub name: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = crate::agencies::types::AgencyKind))]
     pub kind: String,
     #[serde(default)]
     pub contact_name: Option<String>,
@@ -207,10 +213,12 @@ impl NewAgencyInput {
 
 /// A change to an agency; absent fields stay, a blank contact field clears it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgencyPatchInput {
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<crate::agencies::types::AgencyKind>))]
     pub kind: Option<String>,
     #[serde(default)]
     pub active: Option<bool>,

@@ -2,6 +2,7 @@ use crate::ids::{AuditId, UserId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     pub id: AuditId,
     /// RFC 3339, UTC.
@@ -18,6 +19,7 @@ pub struct AuditEntry {
 
 /// Filters for browsing the log; every one is optional. Dates are `YYYY-MM-DD`, inclusive, UTC.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams))]
 pub struct AuditFilter {
     pub actor_user_id: Option<UserId>,
     pub entity: Option<String>,
@@ -31,6 +33,7 @@ pub struct AuditFilter {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditPage {
     pub entries: Vec<AuditEntry>,
     /// Pass as `before_id` for the next (older) page; absent on the last page.

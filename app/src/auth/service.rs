@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SignInInput {
     pub email: String,
     pub password: String,
@@ -160,8 +161,10 @@ pub fn me(actor: Option<&Actor>) -> Result<Me, AppError> {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PasswordChange {
     pub current_password: String,
+    #[cfg_attr(feature = "ssr", schema(min_length = 12, max_length = 200))]
     pub new_password: String,
 }
 

@@ -4,6 +4,7 @@ use crate::ids::{AgencyId, UserId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Admin,
@@ -52,6 +53,7 @@ impl Role {
 
 /// The signed-in user as the browser and API clients see them (`GET /api/v1/me`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Me {
     pub id: UserId,
     pub email: String,
@@ -94,6 +96,7 @@ impl Actor {
 
 /// What enrolling in two-factor sign-in shows the user: scan the QR code or type the secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TotpEnrolment {
     pub otpauth_uri: String,
     pub secret: String,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const VISIBLE_HIGH_RISK_YES: u32 = 14;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Criteria {
     pub dash_yes: u32,
     pub visible_high_risk: bool,

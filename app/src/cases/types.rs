@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseStatus {
     Referred,
@@ -54,6 +55,7 @@ impl CaseStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VictimInformed {
     Yes,
@@ -90,6 +92,7 @@ impl VictimInformed {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ConsentToShare {
     Given,
@@ -127,6 +130,7 @@ impl ConsentToShare {
 
 /// The restricted fields of a case, as named by `reveal`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RestrictedField {
     VictimName,
@@ -181,26 +185,33 @@ impl RestrictedField {
 // ---------- what arrives ----------
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct VictimInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 120))]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub date_of_birth: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 500))]
     pub safe_contact: Option<String>,
     #[serde(default, deserialize_with = "lenient::text")]
     pub safe_to_contact: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PerpetratorInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 120))]
     pub name: Option<String>,
     #[serde(default)]
     pub date_of_birth: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChildInput {
     #[serde(default)]
     pub initials: Option<String>,
@@ -209,16 +220,20 @@ pub struct ChildInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ConsentInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = crate::cases::types::VictimInformed))]
     pub victim_informed: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = crate::cases::types::ConsentToShare))]
     pub consent_to_share: String,
     #[serde(default)]
     pub lawful_basis: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct VictimVoiceInput {
     #[serde(default)]
     pub advocate_name: Option<String>,
@@ -231,12 +246,15 @@ pub struct VictimVoiceInput {
 /// A referral as the form or the API sends it. `victim` is given with a new case
 /// (`POST /cases`) and left out when referring an existing case again.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReferralInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(format = Date))]
     pub referred_on: String,
     #[serde(default, deserialize_with = "lenient::text")]
     pub referring_agency_id: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 120))]
     pub referrer_name: Option<String>,
     #[serde(default)]
     pub victim: Option<VictimInput>,
@@ -533,8 +551,10 @@ pub const CLOSING_REASON_MAX: usize = 2000;
 
 /// A change to a case; absent fields stay as they are.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CasePatchInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<crate::cases::types::CaseStatus>))]
     pub status: Option<String>,
     /// Why the case is closed: required when the status changes to closed.
     #[serde(default)]
@@ -625,6 +645,7 @@ impl CasePatchInput {
 /// The case management form as the browser sends it: every choice as text, an empty one
 /// meaning "none". Turned into a `CasePatchInput` on the server.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseForm {
     #[serde(default)]
     pub status: Option<String>,
@@ -674,8 +695,10 @@ impl CaseForm {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RevealInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = crate::cases::types::RestrictedField))]
     pub field: String,
     #[serde(default)]
     pub reason: String,
@@ -683,12 +706,14 @@ pub struct RevealInput {
 
 /// Which agency's involvement through research to withdraw.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct WithdrawResearchInput {
     #[serde(default, deserialize_with = "lenient::text")]
     pub agency_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams))]
 pub struct CaseFilter {
     #[serde(default)]
     pub status: Option<String>,
@@ -699,6 +724,7 @@ pub struct CaseFilter {
 // ---------- what leaves ----------
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseCreated {
     pub id: CaseId,
     pub reference: String,
@@ -710,6 +736,7 @@ pub struct CaseCreated {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Assessment {
     pub criteria: Criteria,
     /// Questions of the checklist not yet answered (1-based), for the live summary.
@@ -717,6 +744,7 @@ pub struct Assessment {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Deadline {
     Done {
@@ -733,12 +761,14 @@ pub enum Deadline {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Deadlines {
     pub initial_assessment: Deadline,
     pub intervention_plan: Deadline,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseSummary {
     pub id: CaseId,
     pub reference: String,
@@ -753,6 +783,7 @@ pub struct CaseSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PersonRef {
     pub id: UserId,
     pub name: String,
@@ -760,6 +791,7 @@ pub struct PersonRef {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct InvolvedAgency {
     pub id: AgencyId,
     pub name: String,
@@ -768,6 +800,7 @@ pub struct InvolvedAgency {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReferralView {
     pub id: ReferralId,
     pub referred_on: NaiveDate,
@@ -791,6 +824,7 @@ pub struct ReferralView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseDetail {
     pub id: CaseId,
     pub reference: String,
@@ -813,12 +847,14 @@ pub struct CaseDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Revealed {
     pub field: RestrictedField,
     pub value: serde_json::Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
     pub at: String,
     pub at_unix: i64,

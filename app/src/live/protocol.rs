@@ -177,6 +177,7 @@ impl Event {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Timer {
     /// Milliseconds used before the current run.
     pub used_ms: i64,
@@ -191,6 +192,7 @@ impl Timer {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Contribution {
     pub id: i64,
     pub author: String,
@@ -202,6 +204,7 @@ pub struct Contribution {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Summary {
     pub version: i64,
     pub summary_md: String,
@@ -212,6 +215,7 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Present {
     pub user_id: UserId,
     pub name: String,
@@ -219,6 +223,7 @@ pub struct Present {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LiveItem {
     pub id: ItemId,
     pub position: u32,
@@ -237,12 +242,14 @@ pub struct LiveItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgencyChoice {
     pub id: AgencyId,
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LiveState {
     pub meeting_id: MeetingId,
     /// The last change this state includes.

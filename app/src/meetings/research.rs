@@ -6,6 +6,7 @@ use crate::lenient;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResearchReturn {
     pub agency_id: AgencyId,
     pub agency_name: String,
@@ -19,6 +20,7 @@ pub struct ResearchReturn {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CaseResearch {
     pub case_id: CaseId,
     pub reference: String,
@@ -27,6 +29,7 @@ pub struct CaseResearch {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResearchInput {
     /// For the chair or coordinator recording another agency's return; a member's is their own.
     #[serde(default, deserialize_with = "lenient::text")]
@@ -40,6 +43,7 @@ pub struct ResearchInput {
 
 /// One cell of the coordinator's grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GridCase {
     pub case_id: CaseId,
     pub reference: String,
@@ -48,6 +52,7 @@ pub struct GridCase {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResearchGrid {
     pub agencies: Vec<(AgencyId, String)>,
     pub cases: Vec<GridCase>,

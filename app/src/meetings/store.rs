@@ -148,7 +148,14 @@ pub async fn update(
         b.push(", status = ").push_bind(v.as_str());
     }
     b.push(" WHERE id = ").push_bind(id);
-    b.build().execute(&mut *conn).await?;
+    // Two meetings of a series cannot start at the same moment (a unique index): moving one
+    // onto another's start is the caller's mistake, not a failure of ours.
+    b.build().execute(&mut *conn).await.map_err(|e| match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            AppError::validation("starts_at", super::text::SERIES_SLOT_TAKEN)
+        }
+        _ => AppError::from(e),
+    })?;
     Ok(())
 }
 

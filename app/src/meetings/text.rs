@@ -10,6 +10,7 @@ pub const VIDEO_LINK_INVALID: &str = "Enter a video link starting with https://.
 pub const SERIES_NAME_REQUIRED: &str = "Give the series a name, like “Monthly intervention group”.";
 pub const EVERY_WEEKS_INVALID: &str = "Enter how often the group meets, every 1 to 12 weeks.";
 pub const DATE_INVALID: &str = "Enter a date like 2027-01-15.";
+pub const SERIES_SLOT_TAKEN: &str = "Another meeting of this series already starts at that time.";
 pub const TIME_INVALID: &str = "Enter a time like 10:00.";
 pub const ENDS_BEFORE_START: &str = "The meeting must end after it starts.";
 pub const TRANSITION_INVALID: &str =

@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingStatus {
     Draft,
@@ -66,6 +67,7 @@ impl MeetingStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Meeting {
     pub id: MeetingId,
     pub series_id: Option<SeriesId>,
@@ -83,6 +85,7 @@ pub struct Meeting {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Series {
     pub id: SeriesId,
     pub name: String,
@@ -130,6 +133,7 @@ fn video_link(p: &mut Problems, v: &Option<String>) -> Option<String> {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewMeetingInput {
     #[serde(default)]
     pub starts_at: String,
@@ -187,6 +191,7 @@ impl NewMeetingInput {
 
 /// A change to a meeting; absent fields stay as they are.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MeetingPatchInput {
     #[serde(default)]
     pub starts_at: Option<String>,
@@ -245,6 +250,7 @@ impl MeetingPatchInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SeriesInput {
     #[serde(default)]
     pub name: String,

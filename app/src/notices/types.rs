@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a notice is about. Stored by `as_str`; new kinds are added here with their words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeKind {
     /// Sign-in to the account was held back after many failed attempts.
@@ -62,6 +63,7 @@ impl NoticeKind {
 
 /// A notice as the person sees it (`GET /api/v1/me/notices`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Notice {
     pub id: i64,
     pub kind: NoticeKind,

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A closed case past its retention period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DueCase {
     pub id: crate::ids::CaseId,
     pub reference: String,
@@ -21,6 +22,7 @@ impl DueCase {
 
 /// What a purge at a given moment would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PurgePlan {
     pub case_months: u32,
     pub audit_months: u32,
@@ -37,6 +39,7 @@ pub struct PurgePlan {
 
 /// What a purge did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PurgeReport {
     /// References of the cases whose personal data was erased.
     pub erased: Vec<String>,

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// The group's settings, with their defaults when never set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Settings {
     pub require_totp: bool,
     /// Incidents in the last 12 months from which a referral is "potential escalation".
@@ -33,6 +34,7 @@ impl Default for Settings {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SettingsPatch {
     #[serde(default)]
     pub require_totp: Option<bool>,

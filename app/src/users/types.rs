@@ -7,6 +7,7 @@ use crate::ids::{AgencyId, UserId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Representation {
     /// Comes to every meeting for the agency.
@@ -49,6 +50,7 @@ impl Representation {
 
 /// A user account as administrators see it. Never carries the password hash or 2FA secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UserAccount {
     pub id: UserId,
     pub email: String,
@@ -66,6 +68,7 @@ pub struct UserAccount {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CreatedUser {
     pub user: UserAccount,
     /// The generated first password when none was given: shown once, stored only as a hash.
@@ -79,6 +82,7 @@ pub struct CreatedUser {
 
 /// An account after a change; `request` holds the part that waits for a second person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UpdatedUser {
     pub user: UserAccount,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,16 +146,22 @@ impl PersonName {
 
 /// The fields of a new account as they arrive from a form or the API.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NewUserInput {
+    #[cfg_attr(feature = "ssr", schema(max_length = 254))]
     pub email: String,
+    #[cfg_attr(feature = "ssr", schema(max_length = 120))]
     pub name: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = crate::auth::types::Role))]
     pub role: String,
     #[serde(default)]
     pub agency_id: Option<AgencyId>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<crate::users::types::Representation>))]
     pub representation: Option<String>,
     /// Optional first password; a random one is generated and shown once when absent.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(min_length = 12, max_length = 200))]
     pub password: Option<String>,
 }
 
@@ -196,19 +206,24 @@ impl NewUserInput {
 
 /// A change to an account; absent fields stay as they are. `agency_id: null` removes the agency.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UserPatchInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 120))]
     pub name: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<crate::auth::types::Role>))]
     pub role: Option<String>,
     #[serde(default, with = "double_option")]
     pub agency_id: Option<Option<AgencyId>>,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<crate::users::types::Representation>))]
     pub representation: Option<String>,
     #[serde(default)]
     pub active: Option<bool>,
     /// Set a new password (ends the user's sessions).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(min_length = 12, max_length = 200))]
     pub password: Option<String>,
 }
 

@@ -27,6 +27,7 @@ pub fn routes(api: Api) -> Api {
         .post("/me/notifications/read", mark_read)
 }
 
+#[utoipa::path(get, path = "/actions", tag = "actions", responses((status = 200, body = Vec<Action>)))]
 async fn list(
     State(s): State<AppState>,
     auth: Auth,
@@ -35,6 +36,7 @@ async fn list(
     service::list(&s, auth.actor(), f).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/actions", tag = "actions", responses((status = 201, body = Action)))]
 async fn create(
     State(s): State<AppState>,
     auth: Auth,
@@ -46,6 +48,7 @@ async fn create(
     ))
 }
 
+#[utoipa::path(get, path = "/actions.csv", tag = "actions", responses((status = 200, description = "The actions as CSV", content_type = "text/csv", body = String)))]
 async fn csv(
     State(s): State<AppState>,
     auth: Auth,
@@ -65,6 +68,7 @@ async fn csv(
         .into_response())
 }
 
+#[utoipa::path(get, path = "/actions/{id}", tag = "actions", responses((status = 200, body = Action)))]
 async fn get(
     State(s): State<AppState>,
     auth: Auth,
@@ -73,6 +77,7 @@ async fn get(
     service::get(&s, auth.actor(), id).await.map(axum::Json)
 }
 
+#[utoipa::path(patch, path = "/actions/{id}", tag = "actions", responses((status = 200, body = Action)))]
 async fn update(
     State(s): State<AppState>,
     auth: Auth,
@@ -84,6 +89,7 @@ async fn update(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/actions/{id}/history", tag = "actions", responses((status = 200, body = Vec<HistoryEntry>)))]
 async fn history(
     State(s): State<AppState>,
     auth: Auth,
@@ -92,6 +98,7 @@ async fn history(
     service::history(&s, auth.actor(), id).await.map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/reports/actions", tag = "actions", responses((status = 200, body = ActionReport)))]
 async fn report(
     State(s): State<AppState>,
     auth: Auth,
@@ -100,6 +107,7 @@ async fn report(
     reports::report(&s, auth.actor(), p).await.map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/barriers", tag = "actions", responses((status = 200, body = Vec<BarrierGroup>)))]
 async fn barriers(
     State(s): State<AppState>,
     auth: Auth,
@@ -108,10 +116,12 @@ async fn barriers(
     reports::barriers(&s, auth.actor(), p).await.map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/me/actions", tag = "actions", responses((status = 200, body = Vec<Action>)))]
 async fn mine(State(s): State<AppState>, auth: Auth) -> Result<axum::Json<Vec<Action>>, AppError> {
     service::mine(&s, auth.actor()).await.map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/me/notifications", tag = "actions", responses((status = 200, body = Vec<Notification>)))]
 async fn notifications(
     State(s): State<AppState>,
     auth: Auth,
@@ -121,6 +131,7 @@ async fn notifications(
         .map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/me/notifications/read", tag = "actions", responses((status = 204, description = "All marked read")))]
 async fn mark_read(State(s): State<AppState>, auth: Auth) -> Result<StatusCode, AppError> {
     service::mark_read(&s, auth.actor()).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -15,10 +15,12 @@ pub fn routes(api: Api) -> Api {
         .patch("/agencies/{id}", update)
 }
 
+#[utoipa::path(get, path = "/agencies", tag = "agencies", responses((status = 200, body = Vec<Agency>)))]
 async fn list(State(s): State<AppState>, auth: Auth) -> Result<axum::Json<Vec<Agency>>, AppError> {
     service::list(&s, auth.actor()).await.map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/agencies/{id}", tag = "agencies", responses((status = 200, body = Agency)))]
 async fn get(
     State(s): State<AppState>,
     auth: Auth,
@@ -27,6 +29,7 @@ async fn get(
     service::get(&s, auth.actor(), id).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/agencies", tag = "agencies", responses((status = 201, body = Agency)))]
 async fn create(
     State(s): State<AppState>,
     auth: Auth,
@@ -36,6 +39,7 @@ async fn create(
     Ok((StatusCode::CREATED, axum::Json(a)))
 }
 
+#[utoipa::path(patch, path = "/agencies/{id}", tag = "agencies", responses((status = 200, body = Agency)))]
 async fn update(
     State(s): State<AppState>,
     auth: Auth,

@@ -10,6 +10,7 @@ pub fn routes(api: Api) -> Api {
     api.get("/audit", browse)
 }
 
+#[utoipa::path(get, path = "/audit", tag = "audit", responses((status = 200, body = AuditPage)))]
 async fn browse(
     State(s): State<AppState>,
     auth: Auth,

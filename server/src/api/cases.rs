@@ -28,6 +28,7 @@ pub fn routes(api: Api) -> Api {
         .post("/case-matches/{id}", decide_match)
 }
 
+#[utoipa::path(get, path = "/cases", tag = "cases", responses((status = 200, body = Vec<CaseSummary>)))]
 async fn list(
     State(s): State<AppState>,
     auth: Auth,
@@ -36,6 +37,7 @@ async fn list(
     service::list(&s, auth.actor(), f).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/cases", tag = "cases", responses((status = 201, body = CaseCreated)))]
 async fn create(
     State(s): State<AppState>,
     auth: Auth,
@@ -45,7 +47,7 @@ async fn create(
     Ok((StatusCode::CREATED, axum::Json(c)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct AssessBody {
     #[serde(default)]
     case_id: Option<CaseId>,
@@ -53,6 +55,7 @@ struct AssessBody {
     input: ReferralInput,
 }
 
+#[utoipa::path(post, path = "/cases/assess", tag = "cases", responses((status = 200, body = Assessment)))]
 async fn assess(
     State(s): State<AppState>,
     auth: Auth,
@@ -63,6 +66,7 @@ async fn assess(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/cases/{id}", tag = "cases", responses((status = 200, body = CaseDetail)))]
 async fn get(
     State(s): State<AppState>,
     auth: Auth,
@@ -71,6 +75,7 @@ async fn get(
     service::get(&s, auth.actor(), id).await.map(axum::Json)
 }
 
+#[utoipa::path(patch, path = "/cases/{id}", tag = "cases", responses((status = 200, body = CaseDetail)))]
 async fn update(
     State(s): State<AppState>,
     auth: Auth,
@@ -82,6 +87,7 @@ async fn update(
         .map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/cases/{id}/referrals", tag = "cases", responses((status = 201, body = CaseCreated)))]
 async fn refer_again(
     State(s): State<AppState>,
     auth: Auth,
@@ -92,6 +98,7 @@ async fn refer_again(
     Ok((StatusCode::CREATED, axum::Json(c)))
 }
 
+#[utoipa::path(post, path = "/cases/{id}/reveal", tag = "cases", responses((status = 200, body = Revealed)))]
 async fn reveal(
     State(s): State<AppState>,
     auth: Auth,
@@ -103,6 +110,7 @@ async fn reveal(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/cases/{id}/timeline", tag = "cases", responses((status = 200, body = Vec<TimelineEntry>)))]
 async fn timeline(
     State(s): State<AppState>,
     auth: Auth,
@@ -113,6 +121,7 @@ async fn timeline(
         .map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/cases/{id}/withdraw-research", tag = "cases", responses((status = 200, body = CaseDetail)))]
 async fn withdraw_research(
     State(s): State<AppState>,
     auth: Auth,
@@ -124,6 +133,7 @@ async fn withdraw_research(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/case-matches", tag = "cases", responses((status = 200, body = Vec<PendingMatch>)))]
 async fn pending_matches(
     State(s): State<AppState>,
     auth: Auth,
@@ -131,6 +141,7 @@ async fn pending_matches(
     matching::list(&s, auth.actor()).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/case-matches/{id}", tag = "cases", responses((status = 200, body = MatchDecided)))]
 async fn decide_match(
     State(s): State<AppState>,
     auth: Auth,

@@ -45,6 +45,7 @@ pub fn routes(api: Api) -> Api {
         .get("/meetings/{id}/live/state", state)
 }
 
+#[utoipa::path(get, path = "/meetings/{id}/live/state", tag = "live", responses((status = 200, body = LiveState)))]
 async fn state(
     State(s): State<AppState>,
     auth: Auth,
@@ -54,6 +55,7 @@ async fn state(
     service::snapshot(&s, &room, &viewer).await.map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/meetings/{id}/live", tag = "live", responses((status = 101, description = "Switched to the live meeting WebSocket protocol (see app/src/live/protocol.rs)")))]
 async fn socket(
     State(s): State<AppState>,
     auth: Auth,

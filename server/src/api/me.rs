@@ -18,10 +18,12 @@ pub fn routes(api: Api) -> Api {
         .post("/me/totp/disable", disable_totp)
 }
 
+#[utoipa::path(get, path = "/me", tag = "me", responses((status = 200, body = Me)))]
 async fn me(auth: Auth) -> Result<axum::Json<Me>, AppError> {
     service::me(auth.actor()).map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/me/password", tag = "me", responses((status = 204, description = "Changed: other sessions end, this one is renewed (new cookie)")))]
 async fn change_password(
     State(state): State<AppState>,
     auth: Auth,
@@ -32,6 +34,7 @@ async fn change_password(
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
+#[utoipa::path(post, path = "/me/totp", tag = "me", responses((status = 200, body = TotpEnrolment)))]
 async fn start_totp(
     State(state): State<AppState>,
     auth: Auth,
@@ -41,11 +44,12 @@ async fn start_totp(
         .map(axum::Json)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct Code {
     code: String,
 }
 
+#[utoipa::path(post, path = "/me/totp/confirm", tag = "me", responses((status = 200, body = Me)))]
 async fn confirm_totp(
     State(state): State<AppState>,
     auth: Auth,
@@ -56,11 +60,12 @@ async fn confirm_totp(
         .map(axum::Json)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct Password {
     password: String,
 }
 
+#[utoipa::path(post, path = "/me/totp/disable", tag = "me", responses((status = 204, description = "Two-factor sign-in turned off")))]
 async fn disable_totp(
     State(state): State<AppState>,
     auth: Auth,

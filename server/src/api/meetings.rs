@@ -44,7 +44,7 @@ pub fn routes(api: Api) -> Api {
         )
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::IntoParams)]
 struct Range {
     #[serde(default)]
     from: Option<String>,
@@ -68,6 +68,7 @@ fn instant(field: &str, v: &Option<String>) -> Result<Option<i64>, AppError> {
     }
 }
 
+#[utoipa::path(get, path = "/meetings", tag = "meetings", responses((status = 200, body = Vec<Meeting>)))]
 async fn list(
     State(s): State<AppState>,
     auth: Auth,
@@ -79,6 +80,7 @@ async fn list(
         .map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/meetings", tag = "meetings", responses((status = 201, body = Meeting)))]
 async fn create(
     State(s): State<AppState>,
     auth: Auth,
@@ -108,6 +110,7 @@ fn calendar_file(body: String, name: &str) -> Response {
 }
 
 /// `/meetings/{id}` as JSON, or `/meetings/{id}.ics` as an iCalendar file.
+#[utoipa::path(get, path = "/meetings/{id}", tag = "meetings", responses((status = 200, body = Meeting)))]
 async fn get(
     State(s): State<AppState>,
     auth: Auth,
@@ -128,6 +131,7 @@ async fn get(
     }
 }
 
+#[utoipa::path(patch, path = "/meetings/{id}", tag = "meetings", responses((status = 200, body = Meeting)))]
 async fn update(
     State(s): State<AppState>,
     auth: Auth,
@@ -139,6 +143,7 @@ async fn update(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/meeting-series", tag = "meetings", responses((status = 200, body = Vec<Series>)))]
 async fn series(
     State(s): State<AppState>,
     auth: Auth,
@@ -146,6 +151,7 @@ async fn series(
     service::series(&s, auth.actor()).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/meeting-series", tag = "meetings", responses((status = 201, body = Vec<Meeting>)))]
 async fn create_series(
     State(s): State<AppState>,
     auth: Auth,
@@ -157,6 +163,7 @@ async fn create_series(
     ))
 }
 
+#[utoipa::path(post, path = "/meetings/{id}/agenda/build", tag = "meetings", responses((status = 200, body = Agenda)))]
 async fn build(
     State(s): State<AppState>,
     auth: Auth,
@@ -167,6 +174,7 @@ async fn build(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/meetings/{id}/agenda", tag = "meetings", responses((status = 200, body = Agenda)))]
 async fn get_agenda(
     State(s): State<AppState>,
     auth: Auth,
@@ -177,6 +185,7 @@ async fn get_agenda(
         .map(axum::Json)
 }
 
+#[utoipa::path(patch, path = "/meetings/{id}/agenda", tag = "meetings", responses((status = 200, body = Agenda)))]
 async fn change_agenda(
     State(s): State<AppState>,
     auth: Auth,
@@ -188,6 +197,7 @@ async fn change_agenda(
         .map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/meetings/{id}/publish", tag = "meetings", responses((status = 200, body = Agenda)))]
 async fn publish(
     State(s): State<AppState>,
     auth: Auth,
@@ -198,6 +208,7 @@ async fn publish(
         .map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/meetings/{id}/acknowledge", tag = "meetings", responses((status = 200, body = Agenda)))]
 async fn acknowledge(
     State(s): State<AppState>,
     auth: Auth,
@@ -208,6 +219,7 @@ async fn acknowledge(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/meetings/{id}/research", tag = "meetings", responses((status = 200, body = ResearchGrid)))]
 async fn grid(
     State(s): State<AppState>,
     auth: Auth,
@@ -225,6 +237,7 @@ fn ids(raw: (String, String)) -> Result<(MeetingId, CaseId), AppError> {
     ))
 }
 
+#[utoipa::path(get, path = "/meetings/{id}/research/{case_id}", tag = "meetings", responses((status = 200, body = CaseResearch)))]
 async fn get_research(
     State(s): State<AppState>,
     auth: Auth,
@@ -236,6 +249,7 @@ async fn get_research(
         .map(axum::Json)
 }
 
+#[utoipa::path(put, path = "/meetings/{id}/research/{case_id}", tag = "meetings", responses((status = 200, body = CaseResearch)))]
 async fn put_research(
     State(s): State<AppState>,
     auth: Auth,
@@ -248,6 +262,7 @@ async fn put_research(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/meetings/{id}/attendance", tag = "meetings", responses((status = 200, body = Vec<AttendanceRow>)))]
 async fn get_attendance(
     State(s): State<AppState>,
     auth: Auth,
@@ -258,6 +273,7 @@ async fn get_attendance(
         .map(axum::Json)
 }
 
+#[utoipa::path(put, path = "/meetings/{id}/attendance", tag = "meetings", responses((status = 200, body = Vec<AttendanceRow>)))]
 async fn put_attendance(
     State(s): State<AppState>,
     auth: Auth,
@@ -269,6 +285,7 @@ async fn put_attendance(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/reports/attendance", tag = "meetings", responses((status = 200, body = Vec<AgencyContinuity>)))]
 async fn continuity(
     State(s): State<AppState>,
     auth: Auth,
@@ -280,6 +297,7 @@ async fn continuity(
         .map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/me/calendar", tag = "meetings", responses((status = 200, body = super::openapi::CalendarLink)))]
 async fn calendar_link(
     State(s): State<AppState>,
     auth: Auth,
@@ -288,6 +306,7 @@ async fn calendar_link(
     Ok(axum::Json(serde_json::json!({ "path": path })))
 }
 
+#[utoipa::path(post, path = "/me/calendar", tag = "meetings", responses((status = 200, body = super::openapi::CalendarLink)))]
 async fn renew_calendar_link(
     State(s): State<AppState>,
     auth: Auth,
@@ -296,6 +315,7 @@ async fn renew_calendar_link(
     Ok(axum::Json(serde_json::json!({ "path": path })))
 }
 
+#[utoipa::path(get, path = "/calendar/{token}.ics", tag = "meetings", security(()), params(("token" = String, Path, description = "The secret token of the feed")), responses((status = 200, description = "The iCalendar feed of the meetings this person may attend", content_type = "text/calendar", body = String)))]
 async fn calendar_feed(
     State(s): State<AppState>,
     Path(raw): Path<String>,

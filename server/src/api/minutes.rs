@@ -17,6 +17,7 @@ pub fn routes(api: Api) -> Api {
         .post("/meetings/{id}/minutes/addenda", addendum)
 }
 
+#[utoipa::path(get, path = "/meetings/{id}/minutes", tag = "minutes", responses((status = 200, body = Minutes)))]
 async fn get(
     State(s): State<AppState>,
     auth: Auth,
@@ -26,6 +27,7 @@ async fn get(
     service::get(&s, auth.actor(), id, q).await.map(axum::Json)
 }
 
+#[utoipa::path(put, path = "/meetings/{id}/minutes", tag = "minutes", responses((status = 200, body = Minutes)))]
 async fn put(
     State(s): State<AppState>,
     auth: Auth,
@@ -38,6 +40,7 @@ async fn put(
 }
 
 /// The body is optional: without one, comments are taken for a week.
+#[utoipa::path(post, path = "/meetings/{id}/minutes/circulate", tag = "minutes", request_body = Option<CirculateInput>, responses((status = 200, body = Minutes)))]
 async fn circulate(
     State(s): State<AppState>,
     auth: Auth,
@@ -56,6 +59,7 @@ async fn circulate(
         .map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/meetings/{id}/minutes/approve", tag = "minutes", responses((status = 200, body = Minutes)))]
 async fn approve(
     State(s): State<AppState>,
     auth: Auth,
@@ -64,6 +68,7 @@ async fn approve(
     service::approve(&s, auth.actor(), id).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/meetings/{id}/minutes/comments", tag = "minutes", responses((status = 200, body = Minutes)))]
 async fn comment(
     State(s): State<AppState>,
     auth: Auth,
@@ -75,6 +80,7 @@ async fn comment(
         .map(axum::Json)
 }
 
+#[utoipa::path(patch, path = "/meetings/{id}/minutes/comments/{comment_id}", tag = "minutes", responses((status = 200, body = Minutes)))]
 async fn resolve(
     State(s): State<AppState>,
     auth: Auth,
@@ -88,6 +94,7 @@ async fn resolve(
         .map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/meetings/{id}/minutes/addenda", tag = "minutes", responses((status = 200, body = Minutes)))]
 async fn addendum(
     State(s): State<AppState>,
     auth: Auth,

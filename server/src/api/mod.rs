@@ -1,5 +1,5 @@
 //! The JSON API under `/api/v1`. Every route is registered through `Api`, which keeps the list
-//! of (method, path) pairs that the OpenAPI test compares with `openapi.json`.
+//! of (method, path) pairs that the OpenAPI test compares with the generated document.
 
 mod actions;
 mod agencies;

@@ -13,6 +13,7 @@ pub fn routes(api: Api) -> Api {
         .public_delete("/session", sign_out)
 }
 
+#[utoipa::path(post, path = "/session", tag = "session", security(()), responses((status = 200, body = convene_app::auth::types::Me, description = "Signed in: the session cookie is set")))]
 async fn sign_in(
     State(state): State<AppState>,
     ClientAddr(addr): ClientAddr,
@@ -25,6 +26,7 @@ async fn sign_in(
     Ok(([(header::SET_COOKIE, cookie)], axum::Json(signed.me)).into_response())
 }
 
+#[utoipa::path(delete, path = "/session", tag = "session", security(()), responses((status = 204, description = "Signed out: the session cookie is cleared")))]
 async fn sign_out(State(state): State<AppState>, auth: Auth) -> Result<Response, AppError> {
     service::sign_out(&state, auth.actor()).await?;
     let cookie = session::clear_cookie(state.security.secure_cookies);

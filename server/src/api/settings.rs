@@ -10,10 +10,12 @@ pub fn routes(api: Api) -> Api {
     api.get("/settings", get).patch("/settings", update)
 }
 
+#[utoipa::path(get, path = "/settings", tag = "settings", responses((status = 200, body = Settings)))]
 async fn get(State(s): State<AppState>, auth: Auth) -> Result<axum::Json<Settings>, AppError> {
     service::get(&s, auth.actor()).await.map(axum::Json)
 }
 
+#[utoipa::path(patch, path = "/settings", tag = "settings", responses((status = 200, body = Settings)))]
 async fn update(
     State(s): State<AppState>,
     auth: Auth,

@@ -30,6 +30,7 @@ fn asked(r: AccessRequest) -> Response {
     (StatusCode::ACCEPTED, axum::Json(r)).into_response()
 }
 
+#[utoipa::path(get, path = "/users", tag = "users", responses((status = 200, body = Vec<UserAccount>)))]
 async fn list(
     State(s): State<AppState>,
     auth: Auth,
@@ -37,6 +38,7 @@ async fn list(
     service::list(&s, auth.actor()).await.map(axum::Json)
 }
 
+#[utoipa::path(get, path = "/users/{id}", tag = "users", responses((status = 200, body = UserAccount)))]
 async fn get(
     State(s): State<AppState>,
     auth: Auth,
@@ -45,6 +47,7 @@ async fn get(
     service::get(&s, auth.actor(), id).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/users", tag = "users", responses((status = 201, body = convene_app::users::types::CreatedUser), (status = 202, body = AccessRequest, description = "The account waits for a second person to confirm it")))]
 async fn create(
     State(s): State<AppState>,
     auth: Auth,
@@ -57,6 +60,7 @@ async fn create(
     })
 }
 
+#[utoipa::path(patch, path = "/users/{id}", tag = "users", responses((status = 200, body = UserAccount), (status = 202, body = AccessRequest, description = "The change waits for a second person to confirm it")))]
 async fn update(
     State(s): State<AppState>,
     auth: Auth,
@@ -83,6 +87,7 @@ async fn answer_reset(
     })
 }
 
+#[utoipa::path(post, path = "/users/{id}/password-reset", tag = "users", responses((status = 200, body = convene_app::users::access::types::ResetOutcome), (status = 202, body = AccessRequest, description = "The reset waits for a second person to confirm it")))]
 async fn reset_password(
     State(s): State<AppState>,
     auth: Auth,
@@ -91,6 +96,7 @@ async fn reset_password(
     answer_reset(s, auth, id, Reset::Password).await
 }
 
+#[utoipa::path(post, path = "/users/{id}/totp-reset", tag = "users", responses((status = 200, body = convene_app::users::access::types::ResetOutcome), (status = 202, body = AccessRequest, description = "The reset waits for a second person to confirm it")))]
 async fn reset_totp(
     State(s): State<AppState>,
     auth: Auth,
@@ -99,6 +105,7 @@ async fn reset_totp(
     answer_reset(s, auth, id, Reset::Totp).await
 }
 
+#[utoipa::path(get, path = "/access-requests", tag = "users", responses((status = 200, body = Vec<AccessRequest>)))]
 async fn requests(
     State(s): State<AppState>,
     auth: Auth,
@@ -106,6 +113,7 @@ async fn requests(
     access::list(&s, auth.actor()).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/access-requests/{id}/confirm", tag = "users", responses((status = 200, body = Confirmed)))]
 async fn confirm(
     State(s): State<AppState>,
     auth: Auth,
@@ -114,6 +122,7 @@ async fn confirm(
     access::confirm(&s, auth.actor(), id).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/access-requests/{id}/refuse", tag = "users", responses((status = 200, body = AccessRequest)))]
 async fn refuse(
     State(s): State<AppState>,
     auth: Auth,
@@ -122,6 +131,7 @@ async fn refuse(
     access::refuse(&s, auth.actor(), id).await.map(axum::Json)
 }
 
+#[utoipa::path(post, path = "/access-requests/{id}/withdraw", tag = "users", responses((status = 200, body = AccessRequest)))]
 async fn withdraw(
     State(s): State<AppState>,
     auth: Auth,

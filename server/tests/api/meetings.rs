@@ -700,3 +700,33 @@ async fn members_send_their_own_apologies_and_only_the_coordinator_records_prese
     assert_eq!(police["meetings_attended"], police["meetings_held"]);
     assert_eq!(police["people"][0][0], "Andrei Marin");
 }
+
+#[tokio::test]
+async fn moving_a_meeting_onto_the_start_of_another_in_its_series_is_refused_on_starts_at() {
+    let app = TestApp::start().await;
+    let c = app.sign_in_as("coordinator@demo.test").await;
+    let res = c
+        .post(app.api("/meeting-series"))
+        .json(
+            &json!({ "name": unique("Series"), "every_weeks": 1, "first_date": "2033-03-07",
+            "start_time": "10:00", "duration_minutes": 120 }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let meetings = json(res).await;
+    let (first, second) = (&meetings[0], &meetings[1]);
+    let res = c
+        .patch(app.api(&format!("/meetings/{}", second["id"])))
+        .json(&json!({ "starts_at": first["starts_at"] }))
+        .send()
+        .await
+        .unwrap();
+    let body = expect_error(res, 422, "validation").await;
+    assert_eq!(
+        body["error"]["fields"]["starts_at"],
+        "Another meeting of this series already starts at that time.",
+        "{body}"
+    );
+}

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A provisional case that may be the same victim as a known one: the pair of references,
 /// for the coordinator and chair only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PendingMatch {
     pub id: MatchId,
     /// The case the referral opened.
@@ -18,13 +19,16 @@ pub struct PendingMatch {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MatchDecisionInput {
     /// "confirm" (the same victim: merge the cases) or "reject" (another person).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = crate::cases::matching::types::Decision))]
     pub decision: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Confirm,
@@ -50,6 +54,7 @@ impl Decision {
 
 /// What a decision left: on confirm, the referral(s) now belong to `case_id` (the known case).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MatchDecided {
     pub id: MatchId,
     pub decision: Decision,

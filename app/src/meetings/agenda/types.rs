@@ -7,6 +7,7 @@ use crate::ids::{AgencyId, CaseId, ItemId, MeetingId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Confidentiality,
@@ -94,6 +95,7 @@ impl ItemKind {
 
 /// What a case item may show: never names; details only on need-to-know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgendaCaseDetails {
     pub status: CaseStatus,
     pub criteria: Criteria,
@@ -104,6 +106,7 @@ pub struct AgendaCaseDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResearchChip {
     pub agency_id: AgencyId,
     pub agency_name: String,
@@ -112,6 +115,7 @@ pub struct ResearchChip {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgendaItem {
     pub id: ItemId,
     pub position: u32,
@@ -138,6 +142,7 @@ pub struct AgendaItem {
 
 /// An unfinished action on the agenda. Its words and history follow need-to-know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgendaAction {
     pub id: crate::ids::ActionId,
     pub case_id: CaseId,
@@ -154,6 +159,7 @@ pub struct AgendaAction {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgendaChange {
     pub at: String,
     pub at_unix: i64,
@@ -161,6 +167,7 @@ pub struct AgendaChange {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PreviousMeeting {
     pub id: MeetingId,
     pub starts_at_unix: i64,
@@ -168,6 +175,7 @@ pub struct PreviousMeeting {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Agenda {
     pub meeting: Meeting,
     /// In order; removed items are listed last with `removed: true`.
@@ -188,6 +196,7 @@ pub struct Agenda {
 
 /// One change to an agenda, as the coordinator makes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum AgendaOp {
     /// Move the item to `position` (1-based).
@@ -226,6 +235,7 @@ pub enum AgendaOp {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgendaPatch {
     pub operations: Vec<AgendaOp>,
 }

@@ -5,6 +5,7 @@ use crate::meetings::types::Meeting;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MinutesStatus {
     Draft,
@@ -39,6 +40,7 @@ impl MinutesStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Section {
     pub id: SectionId,
     pub position: u32,
@@ -50,6 +52,7 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Comment {
     pub id: CommentId,
     pub section_id: Option<SectionId>,
@@ -64,6 +67,7 @@ pub struct Comment {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Addendum {
     pub body_md: String,
     pub body_html: String,
@@ -72,6 +76,7 @@ pub struct Addendum {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Minutes {
     pub meeting: Meeting,
     pub status: MinutesStatus,
@@ -91,18 +96,21 @@ pub struct Minutes {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SectionEdit {
     pub id: SectionId,
     pub body_md: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MinutesUpdate {
     pub version: i64,
     pub sections: Vec<SectionEdit>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CirculateInput {
     /// Last day for comments (YYYY-MM-DD); a week from today when absent.
     #[serde(default)]
@@ -110,6 +118,7 @@ pub struct CirculateInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CommentInput {
     #[serde(default)]
     pub section_id: Option<SectionId>,
@@ -121,6 +130,7 @@ pub struct CommentInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResolveInput {
     /// accepted or declined
     #[serde(default)]
@@ -130,12 +140,14 @@ pub struct ResolveInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AddendumInput {
     #[serde(default)]
     pub body_md: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::IntoParams))]
 pub struct MinutesQuery {
     /// The chair or coordinator asking for one agency's extract.
     #[serde(default, deserialize_with = "crate::lenient::text")]

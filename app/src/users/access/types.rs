@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a request asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccessKind {
     /// A case-reading role, or another agency (and, with `activate`, re-enabling too).
@@ -62,6 +63,7 @@ impl AccessKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccessState {
     Pending,
@@ -99,6 +101,7 @@ impl AccessState {
 /// A request as those who look after accounts see it. `may_confirm` and `may_withdraw` are
 /// the policy's answer for the person looking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AccessRequest {
     pub id: AccessRequestId,
     pub kind: AccessKind,
@@ -123,6 +126,7 @@ pub struct AccessRequest {
 
 /// A confirmed request, with the one-time password the confirmer passes on (shown once).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Confirmed {
     pub request: AccessRequest,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -131,6 +135,7 @@ pub struct Confirmed {
 
 /// What a reset did: at once (for someone who reads no cases), or asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResetOutcome {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub one_time_password: Option<String>,
