@@ -156,7 +156,12 @@ fn Entry(entry: AuditEntry) -> impl IntoView {
             <td>{who}</td>
             <td>{entry.action.clone()}</td>
             <td>{record}</td>
-            <td>{entry.reason.clone()} {details.map(|d| view! { <code class="details">{d}</code> })}</td>
+            // Each part in its own element: a missing reason next to bare text would leave the
+            // browser a different node list than the server sent.
+            <td>
+                {entry.reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
+                {details.map(|d| view! { <code class="details">{d}</code> })}
+            </td>
         </tr>
     }
 }

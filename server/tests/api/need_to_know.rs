@@ -181,7 +181,7 @@ async fn an_involvement_through_research_is_told_to_the_agency_and_the_coordinat
 }
 
 #[tokio::test]
-async fn reading_my_actions_notifications_and_the_research_grid_is_audited() {
+async fn reading_my_actions_notifications_the_research_grid_and_the_audit_log_is_audited() {
     let app = TestApp::start().await;
     let police = app.sign_in_as("police@demo.test").await;
     for path in ["/me/actions", "/me/notifications"] {
@@ -210,4 +210,9 @@ async fn reading_my_actions_notifications_and_the_research_grid_is_audited() {
     .await
     .unwrap();
     assert_eq!(grid_reads, 1);
+
+    let chair = app.sign_in_as("chair@demo.test").await;
+    let r = chair.get(app.api("/audit")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(audited(&app, "chair@demo.test", "read", "audit").await, 1);
 }
