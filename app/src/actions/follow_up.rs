@@ -3,14 +3,14 @@
 
 use super::store;
 use super::types::Action;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{ActionId, MeetingId, UserId};
-use sqlx::SqliteConnection;
 
 /// Puts on the meeting's agenda every unfinished action from before it (agreed at an earlier
 /// meeting, or set between meetings). Idempotent: a rebuild adds only new ones.
 pub async fn bring_back(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     starts_at: i64,
 ) -> Result<u64, AppError> {
@@ -29,10 +29,7 @@ pub async fn bring_back(
     Ok(done.rows_affected())
 }
 
-pub async fn on_agenda(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<Action>, AppError> {
+pub async fn on_agenda(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<Action>, AppError> {
     let ids: Vec<ActionId> =
         sqlx::query_scalar("SELECT action_id FROM agenda_actions WHERE meeting_id = ?")
             .bind(meeting)
@@ -52,7 +49,7 @@ pub async fn on_agenda(
 /// carried over; past the group's limit it is escalated (once), and the chair, coordinator and
 /// owning agency are told.
 pub async fn on_close(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     by: UserId,
     limit: u32,

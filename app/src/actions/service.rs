@@ -7,13 +7,13 @@ use super::types::*;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::auth::types::Actor;
+use crate::db::Conn;
 use crate::error::{AppError, Problems};
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
 async fn case_resource(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     case: CaseId,
 ) -> Result<Resource, AppError> {
@@ -40,7 +40,7 @@ pub async fn create(
 /// Agrees an action inside the caller's transaction (the live meeting commits it with its
 /// sequence number).
 pub async fn create_in(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     actor: Option<&Actor>,
     input: NewActionInput,
 ) -> Result<Action, AppError> {
@@ -149,7 +149,7 @@ pub async fn list(
 }
 
 async fn visible(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     id: ActionId,
 ) -> Result<(Action, Resource), AppError> {
@@ -220,7 +220,7 @@ pub async fn update(
 
 /// Changes an action inside the caller's transaction.
 pub async fn update_in(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     actor: Option<&Actor>,
     id: ActionId,
     input: ActionPatchInput,
@@ -408,7 +408,7 @@ pub async fn mark_read(state: &AppState, actor: Option<&Actor>) -> Result<(), Ap
 
 /// Whether the user may be assigned an action for this agency (used by forms).
 pub async fn agency_people(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     agency: AgencyId,
 ) -> Result<Vec<(UserId, String)>, AppError> {
     Ok(sqlx::query_as("SELECT id, name FROM users WHERE agency_id = ? AND active = 1 AND role <> 'admin' ORDER BY name")

@@ -1,10 +1,11 @@
 //! Action rows and their history.
 
 use super::types::*;
+use crate::db::{Conn, Db};
 use crate::error::AppError;
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
 use chrono::NaiveDate;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::QueryBuilder;
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -73,7 +74,7 @@ pub fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-pub async fn get(conn: &mut SqliteConnection, id: ActionId) -> Result<Option<Action>, AppError> {
+pub async fn get(conn: &mut Conn, id: ActionId) -> Result<Option<Action>, AppError> {
     let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE a.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -93,9 +94,9 @@ pub struct Query {
     pub ids: Option<Vec<ActionId>>,
 }
 
-pub async fn list(conn: &mut SqliteConnection, q: &Query) -> Result<Vec<Action>, AppError> {
+pub async fn list(conn: &mut Conn, q: &Query) -> Result<Vec<Action>, AppError> {
     let today = today();
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(SELECT);
+    let mut b: QueryBuilder<Db> = QueryBuilder::new(SELECT);
     b.push(" WHERE 1=1");
     if let Some(v) = q.visible_to {
         b.push(" AND (c.lead_agency_id = ").push_bind(v);
@@ -136,7 +137,7 @@ pub async fn list(conn: &mut SqliteConnection, q: &Query) -> Result<Vec<Action>,
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     a: &NewAction,
     by: UserId,
     now: i64,
@@ -178,7 +179,7 @@ pub async fn insert(
 
 #[allow(clippy::too_many_arguments)]
 pub async fn history(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     action: ActionId,
     by: UserId,
     meeting: Option<MeetingId>,
@@ -209,12 +210,12 @@ pub async fn history(
 }
 
 pub async fn apply(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: ActionId,
     p: &ActionPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("UPDATE actions SET updated_at = ");
+    let mut b: QueryBuilder<Db> = QueryBuilder::new("UPDATE actions SET updated_at = ");
     b.push_bind(now);
     if let Some(s) = p.status {
         b.push(", status = ").push_bind(s.as_str());
@@ -251,10 +252,7 @@ struct HistoryRow {
     due_to: Option<String>,
 }
 
-pub async fn history_of(
-    conn: &mut SqliteConnection,
-    id: ActionId,
-) -> Result<Vec<HistoryEntry>, AppError> {
+pub async fn history_of(conn: &mut Conn, id: ActionId) -> Result<Vec<HistoryEntry>, AppError> {
     let rows: Vec<HistoryRow> = sqlx::query_as(
         "SELECT h.at, u.name AS who, h.meeting_id, h.from_status, h.to_status, h.reason, h.note, h.due_from, h.due_to
          FROM action_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.action_id = ? ORDER BY h.id",
@@ -285,7 +283,7 @@ pub async fn history_of(
 
 /// Has an action of this kind for this agency ended not done on this case before?
 pub async fn failed_before(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     agency: AgencyId,
     kind: ActionKind,
@@ -303,7 +301,7 @@ pub async fn failed_before(
 }
 
 pub async fn notify_agency(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     agency: AgencyId,
     kind: &str,
     action: ActionId,
@@ -323,7 +321,7 @@ pub async fn notify_agency(
 }
 
 pub async fn notify_staff(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     kind: &str,
     action: ActionId,
     now: i64,

@@ -2,10 +2,10 @@
 
 use super::types::{Agency, AgencyKind, AgencyMember, AgencyPatch, NewAgency};
 use crate::auth::types::Role;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, UserId};
 use crate::users::types::Representation;
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 
 #[derive(sqlx::FromRow)]
@@ -45,7 +45,7 @@ fn to_agency(r: AgencyRow, members: Vec<AgencyMember>) -> Result<Agency, AppErro
 }
 
 async fn members(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     only: Option<AgencyId>,
 ) -> Result<HashMap<AgencyId, Vec<AgencyMember>>, AppError> {
     let rows: Vec<MemberRow> = sqlx::query_as(
@@ -75,7 +75,7 @@ async fn members(
 const SELECT: &str = "SELECT id, name, kind, active, contact_name, contact_email, contact_phone,
     children_only FROM agencies";
 
-pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Agency>, AppError> {
+pub async fn list(conn: &mut Conn) -> Result<Vec<Agency>, AppError> {
     let rows: Vec<AgencyRow> = sqlx::query_as(&format!(
         "{SELECT} ORDER BY active DESC, name COLLATE NOCASE"
     ))
@@ -90,7 +90,7 @@ pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Agency>, AppError> 
         .collect()
 }
 
-pub async fn get(conn: &mut SqliteConnection, id: AgencyId) -> Result<Option<Agency>, AppError> {
+pub async fn get(conn: &mut Conn, id: AgencyId) -> Result<Option<Agency>, AppError> {
     let row: Option<AgencyRow> = sqlx::query_as(&format!("{SELECT} WHERE id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -107,7 +107,7 @@ pub async fn get(conn: &mut SqliteConnection, id: AgencyId) -> Result<Option<Age
     }
 }
 
-pub async fn is_active(conn: &mut SqliteConnection, id: AgencyId) -> Result<bool, AppError> {
+pub async fn is_active(conn: &mut Conn, id: AgencyId) -> Result<bool, AppError> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM agencies WHERE id = ? AND active = 1")
         .bind(id)
         .fetch_one(&mut *conn)
@@ -117,7 +117,7 @@ pub async fn is_active(conn: &mut SqliteConnection, id: AgencyId) -> Result<bool
 
 /// Another agency already using `name` (case-insensitively), if any.
 pub async fn name_taken(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     name: &str,
     except: Option<AgencyId>,
 ) -> Result<bool, AppError> {
@@ -129,11 +129,7 @@ pub async fn name_taken(
     Ok(n > 0)
 }
 
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    a: &NewAgency,
-    now: i64,
-) -> Result<AgencyId, AppError> {
+pub async fn insert(conn: &mut Conn, a: &NewAgency, now: i64) -> Result<AgencyId, AppError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO agencies (name, kind, active, contact_name, contact_email, contact_phone,
                                children_only, created_at, updated_at)
@@ -153,12 +149,12 @@ pub async fn insert(
 }
 
 pub async fn update(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: AgencyId,
     p: &AgencyPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE agencies SET updated_at = ");
+    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new("UPDATE agencies SET updated_at = ");
     b.push_bind(now);
     if let Some(v) = &p.name {
         b.push(", name = ").push_bind(v.as_str().to_string());

@@ -2,15 +2,15 @@
 //! moving its anchor when old rows are purged.
 
 use super::chain::{self, Break, RowContent};
+use crate::db::Conn;
 use crate::error::AppError;
-use sqlx::SqliteConnection;
 
 pub enum Head {
     Sealed { next_id: i64, hash: String },
     Unsealed,
 }
 
-pub async fn head(conn: &mut SqliteConnection) -> Result<Head, AppError> {
+pub async fn head(conn: &mut Conn) -> Result<Head, AppError> {
     let last: Option<(i64, Option<String>)> =
         sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
             .fetch_optional(&mut *conn)
@@ -35,7 +35,7 @@ pub async fn head(conn: &mut SqliteConnection) -> Result<Head, AppError> {
 }
 
 /// The id and hash of the last purged row, if audit rows were ever purged.
-pub async fn anchor(conn: &mut SqliteConnection) -> Result<Option<(i64, String)>, AppError> {
+pub async fn anchor(conn: &mut Conn) -> Result<Option<(i64, String)>, AppError> {
     Ok(
         sqlx::query_as("SELECT through_id, hash FROM audit_anchor WHERE id = 1")
             .fetch_optional(&mut *conn)
@@ -75,7 +75,7 @@ impl ChainRow {
 const BATCH: i64 = 1000;
 
 async fn rows_after(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     after_id: i64,
     unsealed_only: bool,
 ) -> Result<Vec<ChainRow>, AppError> {
@@ -98,7 +98,7 @@ async fn rows_after(
 }
 
 /// Seals rows written before the chain existed, in id order. Returns how many were sealed.
-pub async fn seal_unsealed(conn: &mut SqliteConnection) -> Result<u64, AppError> {
+pub async fn seal_unsealed(conn: &mut Conn) -> Result<u64, AppError> {
     let mut sealed = 0;
     loop {
         let rows = rows_after(conn, 0, true).await?;
@@ -150,7 +150,7 @@ pub struct Verification {
 
 /// Walks every row in id order from the anchor (or the start) and stops at the first that
 /// does not fit.
-pub async fn verify(conn: &mut SqliteConnection) -> Result<Verification, AppError> {
+pub async fn verify(conn: &mut Conn) -> Result<Verification, AppError> {
     let anchor = anchor(conn).await?;
     let mut expected = anchor
         .as_ref()
@@ -192,10 +192,7 @@ pub async fn verify(conn: &mut SqliteConnection) -> Result<Verification, AppErro
 
 /// The newest row written before `before` (unix seconds): the last one an audit purge with
 /// that cut-off removes, and how many rows go with it.
-pub async fn purgeable(
-    conn: &mut SqliteConnection,
-    before: i64,
-) -> Result<Option<(i64, u64)>, AppError> {
+pub async fn purgeable(conn: &mut Conn, before: i64) -> Result<Option<(i64, u64)>, AppError> {
     let (through,): (Option<i64>,) = sqlx::query_as("SELECT MAX(id) FROM audit_log WHERE at < ?")
         .bind(before)
         .fetch_one(&mut *conn)
@@ -214,11 +211,7 @@ pub async fn purgeable(
 
 /// Deletes the rows up to and including `through`, first moving the anchor onto that row's
 /// hash so the chain stays verifiable from the first remaining row. Returns the rows deleted.
-pub async fn purge_through(
-    conn: &mut SqliteConnection,
-    through: i64,
-    now: i64,
-) -> Result<u64, AppError> {
+pub async fn purge_through(conn: &mut Conn, through: i64, now: i64) -> Result<u64, AppError> {
     let (hash,): (Option<String>,) = sqlx::query_as("SELECT hash FROM audit_log WHERE id = ?")
         .bind(through)
         .fetch_one(&mut *conn)

@@ -4,9 +4,10 @@
 use super::chain::{self, RowContent};
 use super::chain_store::{head, seal_unsealed, Head};
 use super::types::{AuditEntry, AuditQuery};
+use crate::db::{Conn, Db};
 use crate::error::AppError;
 use crate::ids::{AuditId, UserId};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::QueryBuilder;
 
 /// One audit row to write.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +51,7 @@ impl AuditEvent {
 /// the insert) SQLite's write lock, and SQLite refuses a write from a transaction whose reads
 /// are stale, so the head read here is the head the row is appended to. The explicit id makes
 /// a fork impossible even so: a second row after the same head fails its primary key.
-pub async fn record(conn: &mut SqliteConnection, ev: AuditEvent) -> Result<(), AppError> {
+pub async fn record(conn: &mut Conn, ev: AuditEvent) -> Result<(), AppError> {
     let (id, prev) = match head(conn).await? {
         Head::Sealed { next_id, hash } => (next_id, hash),
         Head::Unsealed => {
@@ -130,11 +131,8 @@ impl From<Row> for AuditEntry {
 }
 
 /// Newest first; fetches one more than asked to know whether an older page exists.
-pub async fn list(
-    conn: &mut SqliteConnection,
-    q: &AuditQuery,
-) -> Result<(Vec<AuditEntry>, bool), AppError> {
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
+pub async fn list(conn: &mut Conn, q: &AuditQuery) -> Result<(Vec<AuditEntry>, bool), AppError> {
+    let mut b: QueryBuilder<Db> = QueryBuilder::new(
         "SELECT a.id, a.at, a.actor_user_id, u.name AS actor_name, a.action, a.entity,
                 a.entity_id, a.reason, a.details
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE 1=1",

@@ -8,12 +8,12 @@
 
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::types::Role;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::UserId;
 use crate::notices::store::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tokio::sync::OwnedMutexGuard;
@@ -40,11 +40,7 @@ pub fn wait_after(failures: i64) -> i64 {
     }
 }
 
-async fn recent(
-    conn: &mut SqliteConnection,
-    account: &str,
-    now: i64,
-) -> Result<(i64, i64), AppError> {
+async fn recent(conn: &mut Conn, account: &str, now: i64) -> Result<(i64, i64), AppError> {
     let (count, last): (i64, Option<i64>) = sqlx::query_as(
         "SELECT COUNT(*), MAX(at) FROM account_sign_in_failures WHERE account = ? AND at > ?",
     )
@@ -56,7 +52,7 @@ async fn recent(
 }
 
 /// Refuses the attempt while the account's wait has not passed, whoever makes it.
-pub async fn check(conn: &mut SqliteConnection, email: &str, now: i64) -> Result<(), AppError> {
+pub async fn check(conn: &mut Conn, email: &str, now: i64) -> Result<(), AppError> {
     let (failures, last) = recent(conn, &key(email), now).await?;
     let until = last + wait_after(failures);
     if failures >= FREE_FAILURES && now < until {
@@ -71,7 +67,7 @@ pub async fn check(conn: &mut SqliteConnection, email: &str, now: i64) -> Result
 /// starts the wait and nobody was told within the window, tells the owner and the admins, in
 /// the caller's transaction.
 pub async fn record_failure(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     email: &str,
     user: Option<UserId>,
     now: i64,

@@ -2,13 +2,13 @@
 //! when it was last used and when it must end regardless.
 
 use super::types::{Actor, Role};
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, UserId};
 use crate::state::AppState;
 use base64::Engine;
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
 
 pub const COOKIE: &str = "convene_session";
 /// The name whenever the cookie is `Secure`: browsers then accept it only from an https page,
@@ -31,7 +31,7 @@ pub fn hash_token(token: &str) -> String {
 
 /// Starts a session for `user_id` and returns the token for the cookie.
 pub async fn create(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user_id: UserId,
     now: i64,
     absolute_secs: i64,
@@ -52,7 +52,7 @@ pub async fn create(
     Ok(token)
 }
 
-pub async fn delete(conn: &mut SqliteConnection, session_id: &str) -> Result<(), AppError> {
+pub async fn delete(conn: &mut Conn, session_id: &str) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sessions WHERE id = ?")
         .bind(session_id)
         .execute(&mut *conn)
@@ -61,11 +61,7 @@ pub async fn delete(conn: &mut SqliteConnection, session_id: &str) -> Result<(),
 }
 
 /// Ends every session of `user` but `keep` (the one making the change).
-pub async fn delete_others(
-    conn: &mut SqliteConnection,
-    user: UserId,
-    keep: &str,
-) -> Result<(), AppError> {
+pub async fn delete_others(conn: &mut Conn, user: UserId, keep: &str) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sessions WHERE user_id = ? AND id <> ?")
         .bind(user)
         .bind(keep)
@@ -74,10 +70,7 @@ pub async fn delete_others(
     Ok(())
 }
 
-pub async fn delete_all_for_user(
-    conn: &mut SqliteConnection,
-    user: UserId,
-) -> Result<(), AppError> {
+pub async fn delete_all_for_user(conn: &mut Conn, user: UserId) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sessions WHERE user_id = ?")
         .bind(user)
         .execute(&mut *conn)

@@ -5,9 +5,9 @@
 //! number of attempts a minute whatever the account. A legitimate user elsewhere is never held
 //! up by someone else's guessing.
 
+use crate::db::Conn;
 use crate::error::AppError;
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::Mutex;
@@ -35,12 +35,7 @@ fn key(email: &str, addr: IpAddr) -> String {
 }
 
 /// Refuses the attempt while the delay earned by earlier failures has not passed.
-pub async fn check(
-    conn: &mut SqliteConnection,
-    email: &str,
-    addr: IpAddr,
-    now: i64,
-) -> Result<(), AppError> {
+pub async fn check(conn: &mut Conn, email: &str, addr: IpAddr, now: i64) -> Result<(), AppError> {
     let row: Option<(i64, i64)> =
         sqlx::query_as("SELECT failures, last_failure_at FROM sign_in_failures WHERE key = ?")
             .bind(key(email, addr))
@@ -58,7 +53,7 @@ pub async fn check(
 }
 
 pub async fn record_failure(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     email: &str,
     addr: IpAddr,
     now: i64,
@@ -74,7 +69,7 @@ pub async fn record_failure(
     Ok(())
 }
 
-pub async fn clear(conn: &mut SqliteConnection, email: &str, addr: IpAddr) -> Result<(), AppError> {
+pub async fn clear(conn: &mut Conn, email: &str, addr: IpAddr) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
         .bind(key(email, addr))
         .execute(&mut *conn)

@@ -8,16 +8,16 @@ use super::types::{CaseDetail, WithdrawResearchInput};
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action};
 use crate::auth::types::Actor;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, CaseId};
 use crate::notices::store::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
 /// Records that `agency` holds information on `case`; its people are told the first time.
 pub async fn through_research(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     agency: AgencyId,
     now: i64,

@@ -5,9 +5,9 @@ use super::checklist::Checklist;
 use super::criteria::Criteria;
 use super::store::{day, opt_day};
 use super::types::*;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, CaseId, ReferralId, UserId};
-use sqlx::SqliteConnection;
 use std::collections::BTreeMap;
 
 #[derive(sqlx::FromRow)]
@@ -71,13 +71,13 @@ fn to_summary(r: SummaryRow, now: i64) -> Result<CaseSummary, AppError> {
 /// Cases for a list, newest referral first. `visible_to`: only cases that agency is involved
 /// with (or leads); `None`: all.
 pub async fn list(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     visible_to: Option<Option<AgencyId>>,
     status: Option<CaseStatus>,
     agency: Option<AgencyId>,
     now: i64,
 ) -> Result<Vec<CaseSummary>, AppError> {
-    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new(SUMMARY_SELECT);
+    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new(SUMMARY_SELECT);
     b.push(" WHERE c.merged_into IS NULL");
     if let Some(v) = visible_to {
         b.push(" AND (c.lead_agency_id = ").push_bind(v);
@@ -100,7 +100,7 @@ pub async fn list(
 }
 
 pub async fn summary(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CaseId,
     now: i64,
 ) -> Result<Option<CaseSummary>, AppError> {
@@ -111,10 +111,7 @@ pub async fn summary(
     row.map(|r| to_summary(r, now)).transpose()
 }
 
-async fn person(
-    conn: &mut SqliteConnection,
-    id: Option<UserId>,
-) -> Result<Option<PersonRef>, AppError> {
+async fn person(conn: &mut Conn, id: Option<UserId>) -> Result<Option<PersonRef>, AppError> {
     let Some(id) = id else { return Ok(None) };
     let row: Option<(UserId, String, Option<String>)> = sqlx::query_as(
         "SELECT u.id, u.name, a.name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = ?",
@@ -130,7 +127,7 @@ async fn person(
 }
 
 pub async fn involved_agencies(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
 ) -> Result<Vec<InvolvedAgency>, AppError> {
     let rows: Vec<(AgencyId, String, String)> = sqlx::query_as(
@@ -181,10 +178,7 @@ struct ReferralRow {
     intervention_plan_on: Option<String>,
 }
 
-pub async fn referrals(
-    conn: &mut SqliteConnection,
-    case: CaseId,
-) -> Result<Vec<ReferralView>, AppError> {
+pub async fn referrals(conn: &mut Conn, case: CaseId) -> Result<Vec<ReferralView>, AppError> {
     let rows: Vec<ReferralRow> = sqlx::query_as(
         "SELECT r.id, r.referred_on, r.registered_at, r.referring_agency_id, a.name AS referring_agency_name,
                 COALESCE(r.referrer_name, u.name) AS referrer, r.checklist, r.dash_yes, r.visible_high_risk,
@@ -249,11 +243,7 @@ struct CaseRow {
     has_contact: bool,
 }
 
-pub async fn detail(
-    conn: &mut SqliteConnection,
-    id: CaseId,
-    now: i64,
-) -> Result<Option<CaseDetail>, AppError> {
+pub async fn detail(conn: &mut Conn, id: CaseId, now: i64) -> Result<Option<CaseDetail>, AppError> {
     let Some(summary) = summary(conn, id, now).await? else {
         return Ok(None);
     };
@@ -329,7 +319,7 @@ pub async fn detail(
 }
 
 pub async fn restricted_value(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CaseId,
     field: RestrictedField,
 ) -> Result<serde_json::Value, AppError> {
@@ -380,7 +370,7 @@ struct AuditRow {
 
 /// `with_reasons`: show the reasons given for revealing restricted details.
 pub async fn timeline(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CaseId,
     with_reasons: bool,
 ) -> Result<Vec<TimelineEntry>, AppError> {

@@ -10,11 +10,11 @@ use crate::agencies::store as agencies;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
+use crate::db::Conn;
 use crate::error::{AppError, Problems};
 use crate::ids::{AgencyId, CaseId};
 use crate::state::AppState;
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
 
 fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
@@ -22,7 +22,7 @@ fn today() -> NaiveDate {
 
 /// The case as the actor may see it: `NotFound` when it does not exist or is hidden from them.
 pub(super) async fn case_resource(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     id: CaseId,
 ) -> Result<Resource, AppError> {
@@ -41,7 +41,7 @@ pub(super) async fn case_resource(
 /// Checks what needs the database: the agencies exist and are active, and a member refers
 /// only for their own agency.
 async fn check_referral_links(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     r: &Referral,
 ) -> Result<(), AppError> {
@@ -84,7 +84,7 @@ fn criteria_names(c: &Criteria) -> serde_json::Value {
 
 /// The first of the victim's cases that the actor may add a referral to, if any.
 async fn visible_case(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     candidates: &[CaseId],
 ) -> Result<Option<CaseId>, AppError> {

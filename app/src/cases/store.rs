@@ -2,10 +2,10 @@
 
 use super::criteria::Criteria;
 use super::types::*;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, CaseId, ReferralId, UserId};
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
 
 pub(super) fn day(s: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| AppError::Internal)
@@ -21,7 +21,7 @@ fn iso(d: NaiveDate) -> String {
 
 /// Every live case of the victim (same name key and date of birth), oldest first.
 pub async fn matching_cases(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     key: &str,
     dob: NaiveDate,
 ) -> Result<Vec<CaseId>, AppError> {
@@ -34,7 +34,7 @@ pub async fn matching_cases(
     .await?)
 }
 
-pub async fn exists(conn: &mut SqliteConnection, id: CaseId) -> Result<bool, AppError> {
+pub async fn exists(conn: &mut Conn, id: CaseId) -> Result<bool, AppError> {
     let n: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id = ? AND merged_into IS NULL")
             .bind(id)
@@ -43,10 +43,7 @@ pub async fn exists(conn: &mut SqliteConnection, id: CaseId) -> Result<bool, App
     Ok(n > 0)
 }
 
-pub async fn referral_dates(
-    conn: &mut SqliteConnection,
-    case: CaseId,
-) -> Result<Vec<NaiveDate>, AppError> {
+pub async fn referral_dates(conn: &mut Conn, case: CaseId) -> Result<Vec<NaiveDate>, AppError> {
     let rows: Vec<String> =
         sqlx::query_scalar("SELECT referred_on FROM referrals WHERE case_id = ?")
             .bind(case)
@@ -58,7 +55,7 @@ pub async fn referral_dates(
 /// Who may see the case, from an agency's point of view. `None` when the case does not exist
 /// (a case merged into another no longer does).
 pub async fn access(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     agency: Option<AgencyId>,
 ) -> Result<Option<(bool, bool)>, AppError> {
@@ -78,7 +75,7 @@ pub async fn access(
 }
 
 pub async fn insert_case(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     victim: &Victim,
     key: &str,
     perpetrator: Option<&Perpetrator>,
@@ -115,7 +112,7 @@ pub async fn insert_case(
     Ok((CaseId(id), reference))
 }
 
-pub async fn reference(conn: &mut SqliteConnection, id: CaseId) -> Result<String, AppError> {
+pub async fn reference(conn: &mut Conn, id: CaseId) -> Result<String, AppError> {
     Ok(
         sqlx::query_scalar("SELECT reference FROM cases WHERE id = ?")
             .bind(id)
@@ -124,7 +121,7 @@ pub async fn reference(conn: &mut SqliteConnection, id: CaseId) -> Result<String
     )
 }
 
-pub async fn children(conn: &mut SqliteConnection, case: CaseId) -> Result<Vec<Child>, AppError> {
+pub async fn children(conn: &mut Conn, case: CaseId) -> Result<Vec<Child>, AppError> {
     let rows: Vec<(String, i64)> =
         sqlx::query_as("SELECT initials, age FROM case_children WHERE case_id = ? ORDER BY id")
             .bind(case)
@@ -140,7 +137,7 @@ pub async fn children(conn: &mut SqliteConnection, case: CaseId) -> Result<Vec<C
 }
 
 pub async fn replace_children(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     children: &[Child],
 ) -> Result<(), AppError> {
@@ -162,7 +159,7 @@ pub async fn replace_children(
 /// A new referral brings the latest word on the perpetrator and adds the children it reports
 /// to those already known.
 pub async fn refresh_from_referral(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     r: &Referral,
     now: i64,
@@ -191,7 +188,7 @@ pub async fn refresh_from_referral(
 
 /// Records why an agency may see a case; `true` when this reason is new.
 pub async fn involve(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     agency: AgencyId,
     reason: &str,
@@ -209,7 +206,7 @@ pub async fn involve(
 
 /// Ends one reason an agency may see a case; `true` when there was one.
 pub async fn withdraw(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     agency: AgencyId,
     reason: &str,
@@ -225,7 +222,7 @@ pub async fn withdraw(
 }
 
 pub async fn insert_referral(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     r: &Referral,
     c: &Criteria,
@@ -269,12 +266,12 @@ pub async fn insert_referral(
 }
 
 pub async fn apply_patch(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CaseId,
     p: &CasePatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE cases SET updated_at = ");
+    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new("UPDATE cases SET updated_at = ");
     b.push_bind(now);
     if let Some(s) = p.status {
         // closed_at starts the retention clock: set on closing (kept when already closed),
@@ -337,7 +334,7 @@ pub async fn apply_patch(
 }
 
 /// Active people who may manage a case (not admins or observers).
-pub async fn is_case_worker(conn: &mut SqliteConnection, user: UserId) -> Result<bool, AppError> {
+pub async fn is_case_worker(conn: &mut Conn, user: UserId) -> Result<bool, AppError> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')",
     )
@@ -347,7 +344,7 @@ pub async fn is_case_worker(conn: &mut SqliteConnection, user: UserId) -> Result
     Ok(n > 0)
 }
 
-pub async fn is_closed(conn: &mut SqliteConnection, id: CaseId) -> Result<bool, AppError> {
+pub async fn is_closed(conn: &mut Conn, id: CaseId) -> Result<bool, AppError> {
     let status: Option<String> = sqlx::query_scalar("SELECT status FROM cases WHERE id = ?")
         .bind(id)
         .fetch_optional(&mut *conn)

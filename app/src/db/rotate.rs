@@ -6,7 +6,8 @@
 use super::key::{sync_dir, DbKey};
 use super::seal::Sealer;
 use super::store;
-use sqlx::{Connection, SqliteConnection};
+use crate::db::Conn;
+use sqlx::Connection;
 use std::path::{Path, PathBuf};
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -15,8 +16,8 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-async fn connect(url: &str, key: &DbKey) -> Result<SqliteConnection, sqlx::Error> {
-    let mut conn = SqliteConnection::connect_with(&super::options(url, Some(key))?).await?;
+async fn connect(url: &str, key: &DbKey) -> Result<Conn, sqlx::Error> {
+    let mut conn = Conn::connect_with(&super::options(url, Some(key))?).await?;
     store::table_names(&mut conn).await?;
     Ok(conn)
 }
@@ -92,7 +93,7 @@ pub async fn rotate(url: &str, key_file: &Path) -> Result<Rotated, String> {
 }
 
 /// Drops the old key's wrapping of the data key and returns to WAL mode.
-async fn finish(mut conn: SqliteConnection, new: &DbKey) -> Result<(), String> {
+async fn finish(mut conn: Conn, new: &DbKey) -> Result<(), String> {
     Sealer::keep_only(&mut conn, Some(new)).await?;
     super::backup::audit(&mut conn, "rotate_key", None).await?;
     sqlx::query("PRAGMA journal_mode = WAL")
@@ -137,7 +138,7 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
     let options = super::options(url, None)
         .map_err(|e| e.to_string())?
         .create_if_missing(true);
-    let mut conn = SqliteConnection::connect_with(&options)
+    let mut conn = Conn::connect_with(&options)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
     if let Err(e) = store::table_names(&mut conn).await {
@@ -189,7 +190,7 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
     }
 
     // The data key was kept unwrapped; from now on only the file key unwraps it.
-    let mut enc = SqliteConnection::connect_with(&super::file_options(&target, Some(&key)))
+    let mut enc = Conn::connect_with(&super::file_options(&target, Some(&key)))
         .await
         .map_err(|e| format!("the encrypted copy does not open: {e}"))?;
     let rewrapped = async {

@@ -1,26 +1,23 @@
 //! SQL for the database's own housekeeping: wrapped data keys, clear secrets left by older
 //! versions, and what a backup holds.
 
-use sqlx::SqliteConnection;
+use crate::db::Conn;
 
-pub async fn data_key(
-    conn: &mut SqliteConnection,
-    id: &str,
-) -> Result<Option<String>, sqlx::Error> {
+pub async fn data_key(conn: &mut Conn, id: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT wrapped FROM data_keys WHERE id = ?")
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
 }
 
-pub async fn data_key_count(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
+pub async fn data_key_count(conn: &mut Conn) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM data_keys")
         .fetch_one(&mut *conn)
         .await
 }
 
 pub async fn put_data_key(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: &str,
     wrapped: &str,
     now: i64,
@@ -34,10 +31,7 @@ pub async fn put_data_key(
         .map(|_| ())
 }
 
-pub async fn delete_other_data_keys(
-    conn: &mut SqliteConnection,
-    keep: &str,
-) -> Result<(), sqlx::Error> {
+pub async fn delete_other_data_keys(conn: &mut Conn, keep: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM data_keys WHERE id <> ?")
         .bind(keep)
         .execute(&mut *conn)
@@ -49,7 +43,7 @@ pub async fn delete_other_data_keys(
 /// each only if it is not sealed yet.
 pub type ClearSecrets = (i64, Option<String>, Option<String>, Option<String>);
 
-pub async fn clear_secrets(conn: &mut SqliteConnection) -> Result<Vec<ClearSecrets>, sqlx::Error> {
+pub async fn clear_secrets(conn: &mut Conn) -> Result<Vec<ClearSecrets>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id,
                 CASE WHEN totp_secret NOT LIKE 'sealed1:%' THEN totp_secret END,
@@ -64,7 +58,7 @@ pub async fn clear_secrets(conn: &mut SqliteConnection) -> Result<Vec<ClearSecre
 }
 
 pub async fn seal_totp(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: i64,
     secret: Option<&str>,
     pending: Option<&str>,
@@ -82,7 +76,7 @@ pub async fn seal_totp(
 }
 
 pub async fn seal_calendar_token(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: i64,
     sealed: &str,
     hash: &str,
@@ -97,7 +91,7 @@ pub async fn seal_calendar_token(
 }
 
 /// The newest migration applied, or none for a database that was never migrated.
-pub async fn schema_version(conn: &mut SqliteConnection) -> Result<Option<i64>, sqlx::Error> {
+pub async fn schema_version(conn: &mut Conn) -> Result<Option<i64>, sqlx::Error> {
     let has: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
     )
@@ -111,7 +105,7 @@ pub async fn schema_version(conn: &mut SqliteConnection) -> Result<Option<i64>, 
         .await
 }
 
-pub async fn table_names(conn: &mut SqliteConnection) -> Result<Vec<String>, sqlx::Error> {
+pub async fn table_names(conn: &mut Conn) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
@@ -120,7 +114,7 @@ pub async fn table_names(conn: &mut SqliteConnection) -> Result<Vec<String>, sql
 }
 
 /// Rows in `table`, which must be one of [`table_names`] (names cannot be bound).
-pub async fn row_count(conn: &mut SqliteConnection, table: &str) -> Result<i64, sqlx::Error> {
+pub async fn row_count(conn: &mut Conn, table: &str) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(&format!(
         "SELECT COUNT(*) FROM \"{}\"",
         table.replace('"', "")
@@ -129,7 +123,7 @@ pub async fn row_count(conn: &mut SqliteConnection, table: &str) -> Result<i64, 
     .await
 }
 
-pub async fn integrity_check(conn: &mut SqliteConnection) -> Result<Vec<String>, sqlx::Error> {
+pub async fn integrity_check(conn: &mut Conn) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("PRAGMA integrity_check")
         .fetch_all(&mut *conn)
         .await

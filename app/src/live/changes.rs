@@ -6,12 +6,12 @@ use super::protocol::{Change, Event, Timer};
 use super::store;
 use super::text as t;
 use crate::auth::policy::{authorize, Action as Do, Resource};
+use crate::db::Conn;
 use crate::error::{AppError, Problems};
 use crate::ids::{CaseId, ItemId};
 use crate::meetings::agenda::store::{self as agenda, ItemRow};
 use crate::meetings::agenda::types::ItemKind;
 use crate::meetings::types::{Meeting, MeetingStatus};
-use sqlx::SqliteConnection;
 
 pub struct Applied {
     pub event: Event,
@@ -42,7 +42,7 @@ fn in_session(m: &Meeting) -> Result<(), AppError> {
     }
 }
 
-async fn live_items(conn: &mut SqliteConnection, m: &Meeting) -> Result<Vec<ItemRow>, AppError> {
+async fn live_items(conn: &mut Conn, m: &Meeting) -> Result<Vec<ItemRow>, AppError> {
     Ok(agenda::items(conn, m.id)
         .await?
         .into_iter()
@@ -52,7 +52,7 @@ async fn live_items(conn: &mut SqliteConnection, m: &Meeting) -> Result<Vec<Item
 
 /// The item, if it is on the agenda and the viewer may see it (otherwise it does not exist).
 async fn item_for(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     id: ItemId,
@@ -66,7 +66,7 @@ async fn item_for(
 
 /// The viewer's relation to a case item, as the policy wants it.
 async fn case_resource(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     case: CaseId,
 ) -> Result<Resource, AppError> {
@@ -80,11 +80,7 @@ async fn case_resource(
 }
 
 /// Pauses the item's timer if it runs; returns its timer when it changed.
-async fn pause(
-    conn: &mut SqliteConnection,
-    item: ItemId,
-    now_ms: i64,
-) -> Result<Option<Timer>, AppError> {
+async fn pause(conn: &mut Conn, item: ItemId, now_ms: i64) -> Result<Option<Timer>, AppError> {
     let timer = store::timer(conn, item).await?;
     if timer.running_since_ms.is_none() {
         return Ok(None);
@@ -122,7 +118,7 @@ fn text_field(
 
 #[allow(clippy::too_many_arguments)]
 pub async fn decide(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     meeting_resource: Resource,

@@ -10,6 +10,7 @@ use super::text as t;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::auth::types::Actor;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{ItemId, MeetingId, UserId};
 use crate::meetings::agenda::store as agenda;
@@ -17,7 +18,6 @@ use crate::meetings::agenda::types::ItemKind;
 use crate::meetings::service::meeting_resource;
 use crate::meetings::types::{Meeting, MeetingStatus};
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -64,11 +64,7 @@ pub async fn admit(
 
 /// What the viewer may see now: the agenda's cases they may read, and the items after the
 /// children's cut-off when their agency leaves then.
-pub async fn sight(
-    conn: &mut SqliteConnection,
-    viewer: &Viewer,
-    meeting: &Meeting,
-) -> Result<Sight, AppError> {
+pub async fn sight(conn: &mut Conn, viewer: &Viewer, meeting: &Meeting) -> Result<Sight, AppError> {
     let items: Vec<_> = agenda::items(conn, meeting.id)
         .await?
         .into_iter()
@@ -113,7 +109,7 @@ pub async fn sight(
 /// Numbers the event, stores it and audits who it will be shown to, in the caller's
 /// transaction. The caller holds the room's write lock and publishes after committing.
 pub async fn commit_event(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     room: &Room,
     user: UserId,
     key: Option<&str>,
@@ -292,7 +288,7 @@ async fn refused(state: &AppState, meeting: MeetingId, actor: &Actor, op: &str, 
 /// A meeting started or ended outside the socket (the HTTP API) still reaches every screen:
 /// call inside the transaction that changed the status, holding the room's write lock.
 pub async fn status_changed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     room: &Room,
     user: UserId,
     status: MeetingStatus,

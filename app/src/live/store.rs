@@ -2,9 +2,9 @@
 //! Every writer takes the caller's transaction.
 
 use super::protocol::{Contribution, Summary, Timer};
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, CaseId, ItemId, MeetingId, UserId};
-use sqlx::SqliteConnection;
 
 #[derive(Debug, Clone, Default, sqlx::FromRow)]
 pub struct LiveRow {
@@ -13,7 +13,7 @@ pub struct LiveRow {
     pub children_done_at: Option<i64>,
 }
 
-pub async fn state(conn: &mut SqliteConnection, meeting: MeetingId) -> Result<LiveRow, AppError> {
+pub async fn state(conn: &mut Conn, meeting: MeetingId) -> Result<LiveRow, AppError> {
     Ok(sqlx::query_as(
         "SELECT seq, current_item_id, children_done_at FROM live_state WHERE meeting_id = ?",
     )
@@ -24,11 +24,7 @@ pub async fn state(conn: &mut SqliteConnection, meeting: MeetingId) -> Result<Li
 }
 
 /// Makes the meeting's live row if it has none yet.
-pub async fn ensure(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-    now: i64,
-) -> Result<(), AppError> {
+pub async fn ensure(conn: &mut Conn, meeting: MeetingId, now: i64) -> Result<(), AppError> {
     sqlx::query("INSERT OR IGNORE INTO live_state (meeting_id, seq, updated_at) VALUES (?, 0, ?)")
         .bind(meeting)
         .bind(now)
@@ -39,11 +35,7 @@ pub async fn ensure(
 
 /// Takes the meeting's next sequence number (inside the caller's write transaction, so the
 /// number and the change it stands for commit together or not at all).
-pub async fn next_seq(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-    now: i64,
-) -> Result<i64, AppError> {
+pub async fn next_seq(conn: &mut Conn, meeting: MeetingId, now: i64) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO live_state (meeting_id, seq, updated_at) VALUES (?, 1, ?)
          ON CONFLICT(meeting_id) DO UPDATE SET seq = seq + 1, updated_at = excluded.updated_at
@@ -56,7 +48,7 @@ pub async fn next_seq(
 }
 
 pub async fn set_current(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     item: Option<ItemId>,
 ) -> Result<(), AppError> {
@@ -69,7 +61,7 @@ pub async fn set_current(
 }
 
 pub async fn set_children_done(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     now: i64,
 ) -> Result<(), AppError> {
@@ -83,7 +75,7 @@ pub async fn set_children_done(
 
 /// The sequence number a change with this key from this user was committed as, if it was.
 pub async fn seq_for_key(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     user: UserId,
     key: &str,
@@ -110,7 +102,7 @@ pub struct NewEvent<'a> {
     pub at: i64,
 }
 
-pub async fn insert_event(conn: &mut SqliteConnection, e: NewEvent<'_>) -> Result<(), AppError> {
+pub async fn insert_event(conn: &mut Conn, e: NewEvent<'_>) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO live_events (meeting_id, seq, kind, item_id, case_id, body, user_id, idempotency_key, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -139,7 +131,7 @@ pub struct EventRow {
 
 /// The events after `after`, in order.
 pub async fn events_after(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     after: i64,
 ) -> Result<Vec<EventRow>, AppError> {
@@ -152,7 +144,7 @@ pub async fn events_after(
     .await?)
 }
 
-pub async fn timer(conn: &mut SqliteConnection, item: ItemId) -> Result<Timer, AppError> {
+pub async fn timer(conn: &mut Conn, item: ItemId) -> Result<Timer, AppError> {
     let row: Option<(i64, Option<i64>)> =
         sqlx::query_as("SELECT used_ms, timer_started_ms FROM agenda_items WHERE id = ?")
             .bind(item)
@@ -168,7 +160,7 @@ pub async fn timer(conn: &mut SqliteConnection, item: ItemId) -> Result<Timer, A
 
 /// Every item's timer in the meeting, in one query (for a snapshot).
 pub async fn timers(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
 ) -> Result<std::collections::HashMap<ItemId, Timer>, AppError> {
     let rows: Vec<(ItemId, i64, Option<i64>)> = sqlx::query_as(
@@ -191,11 +183,7 @@ pub async fn timers(
         .collect())
 }
 
-pub async fn set_timer(
-    conn: &mut SqliteConnection,
-    item: ItemId,
-    t: Timer,
-) -> Result<(), AppError> {
+pub async fn set_timer(conn: &mut Conn, item: ItemId, t: Timer) -> Result<(), AppError> {
     sqlx::query("UPDATE agenda_items SET used_ms = ?, timer_started_ms = ? WHERE id = ?")
         .bind(t.used_ms)
         .bind(t.running_since_ms)
@@ -235,7 +223,7 @@ const CONTRIBUTION_SELECT: &str =
 
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_contribution(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     item: ItemId,
     case: Option<CaseId>,
@@ -266,7 +254,7 @@ pub async fn insert_contribution(
 
 /// Every contribution of the meeting, by item, in order.
 pub async fn contributions(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
 ) -> Result<Vec<(ItemId, Contribution)>, AppError> {
     let rows: Vec<ContributionRow> = sqlx::query_as(&format!(
@@ -306,7 +294,7 @@ const SUMMARY_SELECT: &str =
      FROM live_summaries s LEFT JOIN users u ON u.id = s.user_id";
 
 pub async fn summaries(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
 ) -> Result<Vec<(ItemId, Summary)>, AppError> {
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!("{SUMMARY_SELECT} WHERE s.meeting_id = ?"))
@@ -316,7 +304,7 @@ pub async fn summaries(
     Ok(rows.into_iter().map(summary).collect())
 }
 
-pub async fn summary_version(conn: &mut SqliteConnection, item: ItemId) -> Result<i64, AppError> {
+pub async fn summary_version(conn: &mut Conn, item: ItemId) -> Result<i64, AppError> {
     Ok(
         sqlx::query_scalar::<_, i64>("SELECT version FROM live_summaries WHERE item_id = ?")
             .bind(item)
@@ -330,7 +318,7 @@ pub async fn summary_version(conn: &mut SqliteConnection, item: ItemId) -> Resul
 /// Returns `None` when someone else saved first.
 #[allow(clippy::too_many_arguments)]
 pub async fn save_summary(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     item: ItemId,
     base: i64,
@@ -370,7 +358,7 @@ pub async fn save_summary(
 
 /// What the room recorded for one item, for the minutes: contributions and the summary.
 pub async fn item_record(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     item: ItemId,
 ) -> Result<(Vec<Contribution>, Option<Summary>), AppError> {
     let rows: Vec<ContributionRow> = sqlx::query_as(&format!(

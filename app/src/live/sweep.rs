@@ -2,10 +2,11 @@
 //! user was disabled, or whose role or agency changed, within a couple of seconds; and keeps
 //! the sessions of people sitting in a live meeting from going idle.
 
+use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::AgencyId;
 use crate::state::AppState;
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::QueryBuilder;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -39,7 +40,7 @@ pub async fn once(state: &AppState) -> Result<(), AppError> {
     let mut valid: HashMap<String, (String, Option<AgencyId>)> = HashMap::new();
     let mut conn = state.db.acquire().await?;
     for chunk in ids.chunks(500) {
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let mut q: QueryBuilder<Db> = QueryBuilder::new(
             "SELECT s.id, u.role, u.agency_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 AND s.expires_at > ",
         );
         q.push_bind(now);
@@ -58,8 +59,7 @@ pub async fn once(state: &AppState) -> Result<(), AppError> {
         }
         // Sitting in the meeting is using Convene: the session does not go idle meanwhile
         // (its absolute end still applies).
-        let mut touch: QueryBuilder<Sqlite> =
-            QueryBuilder::new("UPDATE sessions SET last_seen_at = ");
+        let mut touch: QueryBuilder<Db> = QueryBuilder::new("UPDATE sessions SET last_seen_at = ");
         touch.push_bind(now);
         touch.push(" WHERE last_seen_at < ").push_bind(now - 60);
         touch.push(" AND id IN (");

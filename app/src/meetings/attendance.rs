@@ -87,9 +87,9 @@ pub struct AgencyContinuity {
 #[cfg(feature = "ssr")]
 pub mod store {
     use super::*;
+    use crate::db::Conn;
     use crate::error::AppError;
     use crate::ids::MeetingId;
-    use sqlx::SqliteConnection;
 
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -105,7 +105,7 @@ pub mod store {
 
     /// Everyone expected at meetings (not administrators), with what is recorded for them.
     pub async fn register(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         meeting: MeetingId,
     ) -> Result<Vec<AttendanceRow>, AppError> {
         let rows: Vec<Row> = sqlx::query_as(
@@ -140,7 +140,7 @@ pub mod store {
     }
 
     pub async fn set(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         meeting: MeetingId,
         user: UserId,
         status: AttendanceStatus,
@@ -162,7 +162,7 @@ pub mod store {
 
     /// Records the acknowledgement; someone acknowledging is present.
     pub async fn acknowledge(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         meeting: MeetingId,
         user: UserId,
         now: i64,
@@ -184,7 +184,7 @@ pub mod store {
 
     /// When the user acknowledged the confidentiality statement for this meeting, if they did.
     pub async fn acknowledged_at(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         meeting: MeetingId,
         user: UserId,
     ) -> Result<Option<i64>, AppError> {
@@ -199,7 +199,7 @@ pub mod store {
     }
 
     pub async fn continuity(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         from: i64,
         to: i64,
     ) -> Result<Vec<AgencyContinuity>, AppError> {

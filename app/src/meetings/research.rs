@@ -67,9 +67,9 @@ pub mod text {
 #[cfg(feature = "ssr")]
 pub mod store {
     use super::*;
+    use crate::db::Conn;
     use crate::error::AppError;
     use crate::ids::MeetingId;
-    use sqlx::SqliteConnection;
 
     #[derive(sqlx::FromRow)]
     struct ReturnRow {
@@ -82,7 +82,7 @@ pub mod store {
     }
 
     pub async fn for_case(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         meeting: MeetingId,
         case: CaseId,
     ) -> Result<Vec<ResearchReturn>, AppError> {
@@ -112,7 +112,7 @@ pub mod store {
 
     /// (case, agency, agency name, state) for every return of the meeting.
     pub async fn states(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         meeting: MeetingId,
     ) -> Result<Vec<(CaseId, AgencyId, String, String)>, AppError> {
         Ok(sqlx::query_as(
@@ -134,7 +134,7 @@ pub mod store {
     }
 
     pub async fn upsert(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         r: Return<'_>,
         user: crate::ids::UserId,
         now: i64,
@@ -165,7 +165,7 @@ pub mod store {
     }
 
     pub async fn delete(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         meeting: MeetingId,
         case: CaseId,
         agency: AgencyId,
@@ -188,15 +188,15 @@ pub mod service {
     use crate::audit::store::{record, AuditEvent};
     use crate::auth::policy::{authorize, Action, Resource};
     use crate::auth::types::Actor;
+    use crate::db::Conn;
     use crate::error::AppError;
     use crate::error::Problems;
     use crate::ids::MeetingId;
     use crate::meetings::service::meeting_resource;
     use crate::state::AppState;
-    use sqlx::SqliteConnection;
 
     async fn on_agenda(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         meeting: MeetingId,
         case: CaseId,
     ) -> Result<String, AppError> {
@@ -211,11 +211,7 @@ pub mod service {
         reference.ok_or(AppError::NotFound)
     }
 
-    async fn may_see_case(
-        conn: &mut SqliteConnection,
-        actor: &Actor,
-        case: CaseId,
-    ) -> Result<bool, AppError> {
+    async fn may_see_case(conn: &mut Conn, actor: &Actor, case: CaseId) -> Result<bool, AppError> {
         let involved = match crate::cases::store::access(conn, case, actor.agency_id).await? {
             Some((involved, _)) => involved,
             None => false,

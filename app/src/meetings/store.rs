@@ -2,9 +2,9 @@
 
 use super::types::*;
 use crate::cases::types::PersonRef;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{MeetingId, SeriesId, UserId};
-use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -50,7 +50,7 @@ fn to_meeting(r: Row, research_due_hours: u32) -> Result<Meeting, AppError> {
 }
 
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: MeetingId,
     research_due_hours: u32,
 ) -> Result<Option<Meeting>, AppError> {
@@ -62,7 +62,7 @@ pub async fn get(
 }
 
 pub async fn list(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     from: Option<i64>,
     to: Option<i64>,
     research_due_hours: u32,
@@ -83,7 +83,7 @@ pub async fn list(
 
 /// The meeting held (or due) just before this one, and just after it.
 pub async fn neighbour(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: MeetingId,
     before: bool,
 ) -> Result<Option<MeetingId>, AppError> {
@@ -99,7 +99,7 @@ pub async fn neighbour(
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     series: Option<SeriesId>,
     m: &NewMeeting,
     now: i64,
@@ -122,12 +122,12 @@ pub async fn insert(
 }
 
 pub async fn update(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: MeetingId,
     p: &MeetingPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE meetings SET updated_at = ");
+    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new("UPDATE meetings SET updated_at = ");
     b.push_bind(now);
     if let Some(v) = p.starts_at {
         b.push(", starts_at = ").push_bind(v);
@@ -153,7 +153,7 @@ pub async fn update(
 }
 
 pub async fn set_status(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: MeetingId,
     status: MeetingStatus,
     now: i64,
@@ -167,11 +167,7 @@ pub async fn set_status(
     Ok(())
 }
 
-pub async fn insert_series(
-    conn: &mut SqliteConnection,
-    s: &NewSeries,
-    now: i64,
-) -> Result<SeriesId, AppError> {
+pub async fn insert_series(conn: &mut Conn, s: &NewSeries, now: i64) -> Result<SeriesId, AppError> {
     use chrono::Datelike;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO meeting_series (name, every_weeks, weekday, start_time, duration_minutes, place, video_link,
@@ -206,7 +202,7 @@ struct SeriesRow {
     default_chair_id: Option<UserId>,
 }
 
-pub async fn series(conn: &mut SqliteConnection) -> Result<Vec<Series>, AppError> {
+pub async fn series(conn: &mut Conn) -> Result<Vec<Series>, AppError> {
     let rows: Vec<SeriesRow> = sqlx::query_as(
         "SELECT id, name, every_weeks, weekday, start_time, duration_minutes, place, video_link, default_chair_id
          FROM meeting_series ORDER BY id",
@@ -230,7 +226,7 @@ pub async fn series(conn: &mut SqliteConnection) -> Result<Vec<Series>, AppError
 }
 
 pub async fn exists_at(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     series: SeriesId,
     starts_at: i64,
 ) -> Result<bool, AppError> {
@@ -243,7 +239,7 @@ pub async fn exists_at(
     Ok(n > 0)
 }
 
-pub async fn user_is_active(conn: &mut SqliteConnection, id: UserId) -> Result<bool, AppError> {
+pub async fn user_is_active(conn: &mut Conn, id: UserId) -> Result<bool, AppError> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')")
         .bind(id)
         .fetch_one(&mut *conn)
@@ -251,10 +247,7 @@ pub async fn user_is_active(conn: &mut SqliteConnection, id: UserId) -> Result<b
     Ok(n > 0)
 }
 
-pub async fn calendar_token(
-    conn: &mut SqliteConnection,
-    user: UserId,
-) -> Result<Option<String>, AppError> {
+pub async fn calendar_token(conn: &mut Conn, user: UserId) -> Result<Option<String>, AppError> {
     Ok(
         sqlx::query_scalar("SELECT calendar_token FROM users WHERE id = ?")
             .bind(user)
@@ -265,7 +258,7 @@ pub async fn calendar_token(
 
 /// Keeps a new calendar token only as its hash (to find the owner) and a sealed copy.
 pub async fn set_calendar_token(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: UserId,
     sealed: &str,
     hash: &str,
@@ -280,7 +273,7 @@ pub async fn set_calendar_token(
 }
 
 pub async fn user_by_calendar_token_hash(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     hash: &str,
 ) -> Result<Option<UserId>, AppError> {
     Ok(

@@ -3,9 +3,9 @@
 
 use super::types::NoticeKind;
 use crate::auth::types::Role;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, CaseId, UserId};
-use sqlx::SqliteConnection;
 
 /// One notice to write: to whom is chosen by the function it is passed to.
 pub struct NewNotice {
@@ -41,11 +41,7 @@ impl NewNotice {
     }
 }
 
-pub async fn to_user(
-    conn: &mut SqliteConnection,
-    user: UserId,
-    n: &NewNotice,
-) -> Result<(), AppError> {
+pub async fn to_user(conn: &mut Conn, user: UserId, n: &NewNotice) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO notices (user_id, kind, case_id, params, created_at) VALUES (?, ?, ?, ?, ?)",
     )
@@ -60,11 +56,7 @@ pub async fn to_user(
 }
 
 /// To every active person of the agency (members and observers).
-pub async fn to_agency(
-    conn: &mut SqliteConnection,
-    agency: AgencyId,
-    n: &NewNotice,
-) -> Result<(), AppError> {
+pub async fn to_agency(conn: &mut Conn, agency: AgencyId, n: &NewNotice) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO notices (user_id, kind, case_id, params, created_at)
          SELECT id, ?, ?, ?, ? FROM users WHERE agency_id = ? AND active = 1 AND role IN ('member','observer')",
@@ -80,11 +72,7 @@ pub async fn to_agency(
 }
 
 /// To every active person holding one of `roles`.
-pub async fn to_roles(
-    conn: &mut SqliteConnection,
-    roles: &[Role],
-    n: &NewNotice,
-) -> Result<(), AppError> {
+pub async fn to_roles(conn: &mut Conn, roles: &[Role], n: &NewNotice) -> Result<(), AppError> {
     for role in roles {
         sqlx::query(
             "INSERT INTO notices (user_id, kind, case_id, params, created_at)
@@ -113,7 +101,7 @@ pub struct NoticeRow {
 
 /// The person's latest notices, newest first.
 pub async fn list_for(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: UserId,
     limit: i64,
 ) -> Result<Vec<NoticeRow>, AppError> {
@@ -128,11 +116,7 @@ pub async fn list_for(
     .await?)
 }
 
-pub async fn mark_read(
-    conn: &mut SqliteConnection,
-    user: UserId,
-    now: i64,
-) -> Result<(), AppError> {
+pub async fn mark_read(conn: &mut Conn, user: UserId, now: i64) -> Result<(), AppError> {
     sqlx::query("UPDATE notices SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
         .bind(now)
         .bind(user)

@@ -1,9 +1,9 @@
 //! Finding closed cases past their retention period and blanking their personal data.
 
 use super::types::DueCase;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::CaseId;
-use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -17,7 +17,7 @@ struct Row {
 /// Closed, not yet erased cases closed before `cutoff` (unix seconds), with what holds them
 /// back; `only` narrows to one case (the re-check inside the erasing transaction).
 pub async fn due_cases(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     cutoff: i64,
     today: &str,
     only: Option<CaseId>,
@@ -57,11 +57,7 @@ pub async fn due_cases(
 /// Blanks every personal and free-text field held about the case; keeps the reference, dates,
 /// statuses, criteria and checklist answers, agency ids, ages and counts. Returns whether the
 /// case was erased now (false if it already was).
-pub async fn erase_case(
-    conn: &mut SqliteConnection,
-    id: CaseId,
-    now: i64,
-) -> Result<bool, AppError> {
+pub async fn erase_case(conn: &mut Conn, id: CaseId, now: i64) -> Result<bool, AppError> {
     let done = sqlx::query(
         "UPDATE cases SET victim_name = '', victim_key = '', victim_dob = '',
                 victim_safe_contact = NULL, perpetrator_name = NULL, perpetrator_dob = NULL,

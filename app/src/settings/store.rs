@@ -1,10 +1,10 @@
 //! The settings' key/value rows.
 
 use super::types::Settings;
+use crate::db::Conn;
 use crate::error::AppError;
-use sqlx::SqliteConnection;
 
-pub async fn read(conn: &mut SqliteConnection) -> Result<Settings, AppError> {
+pub async fn read(conn: &mut Conn) -> Result<Settings, AppError> {
     let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
         .fetch_all(&mut *conn)
         .await?;
@@ -28,7 +28,7 @@ pub async fn read(conn: &mut SqliteConnection) -> Result<Settings, AppError> {
     Ok(s)
 }
 
-pub async fn write(conn: &mut SqliteConnection, key: &str, value: String) -> Result<(), AppError> {
+pub async fn write(conn: &mut Conn, key: &str, value: String) -> Result<(), AppError> {
     sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
         .bind(key)
         .bind(value)

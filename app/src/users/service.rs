@@ -36,7 +36,7 @@ pub async fn get(
 }
 
 async fn check_agency(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     agency: Option<AgencyId>,
     p: &mut Problems,
 ) -> Result<(), AppError> {

@@ -2,9 +2,9 @@
 
 use super::types::{NewUser, Representation, UserAccount, UserPatch};
 use crate::auth::types::Role;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, UserId};
-use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 pub struct UserRow {
@@ -29,10 +29,7 @@ impl UserRow {
 const ROW_COLUMNS: &str = "id, email, name, role, agency_id, active, password_hash, totp_secret,
      totp_pending_secret, totp_last_step";
 
-pub async fn find_by_email(
-    conn: &mut SqliteConnection,
-    email: &str,
-) -> Result<Option<UserRow>, AppError> {
+pub async fn find_by_email(conn: &mut Conn, email: &str) -> Result<Option<UserRow>, AppError> {
     Ok(
         sqlx::query_as(&format!("SELECT {ROW_COLUMNS} FROM users WHERE email = ?"))
             .bind(email.trim().to_lowercase())
@@ -41,7 +38,7 @@ pub async fn find_by_email(
     )
 }
 
-pub async fn get(conn: &mut SqliteConnection, id: UserId) -> Result<Option<UserRow>, AppError> {
+pub async fn get(conn: &mut Conn, id: UserId) -> Result<Option<UserRow>, AppError> {
     Ok(
         sqlx::query_as(&format!("SELECT {ROW_COLUMNS} FROM users WHERE id = ?"))
             .bind(id)
@@ -88,7 +85,7 @@ const ACCOUNT_SELECT: &str =
         u.representation, u.active, (u.totp_secret IS NOT NULL) AS totp_enabled, u.created_at
      FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
 
-pub async fn list_accounts(conn: &mut SqliteConnection) -> Result<Vec<UserAccount>, AppError> {
+pub async fn list_accounts(conn: &mut Conn) -> Result<Vec<UserAccount>, AppError> {
     let rows: Vec<AccountRow> = sqlx::query_as(&format!(
         "{ACCOUNT_SELECT} ORDER BY u.active DESC, u.name COLLATE NOCASE"
     ))
@@ -97,10 +94,7 @@ pub async fn list_accounts(conn: &mut SqliteConnection) -> Result<Vec<UserAccoun
     rows.into_iter().map(TryInto::try_into).collect()
 }
 
-pub async fn get_account(
-    conn: &mut SqliteConnection,
-    id: UserId,
-) -> Result<Option<UserAccount>, AppError> {
+pub async fn get_account(conn: &mut Conn, id: UserId) -> Result<Option<UserAccount>, AppError> {
     let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE u.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -108,7 +102,7 @@ pub async fn get_account(
     row.map(TryInto::try_into).transpose()
 }
 
-pub async fn email_taken(conn: &mut SqliteConnection, email: &str) -> Result<bool, AppError> {
+pub async fn email_taken(conn: &mut Conn, email: &str) -> Result<bool, AppError> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = ?")
         .bind(email)
         .fetch_one(&mut *conn)
@@ -117,7 +111,7 @@ pub async fn email_taken(conn: &mut SqliteConnection, email: &str) -> Result<boo
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     u: &NewUser,
     password_hash: &str,
     now: i64,
@@ -141,12 +135,12 @@ pub async fn insert(
 
 /// Applies the non-secret parts of `patch`. The password goes through `set_password`.
 pub async fn update(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: UserId,
     patch: &UserPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE users SET updated_at = ");
+    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new("UPDATE users SET updated_at = ");
     b.push_bind(now);
     if let Some(v) = &patch.name {
         b.push(", name = ").push_bind(v.as_str().to_string());
@@ -169,7 +163,7 @@ pub async fn update(
 }
 
 pub async fn set_password(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: UserId,
     hash: &str,
     now: i64,
@@ -183,11 +177,7 @@ pub async fn set_password(
     Ok(())
 }
 
-pub async fn set_totp_pending(
-    conn: &mut SqliteConnection,
-    id: UserId,
-    secret: &str,
-) -> Result<(), AppError> {
+pub async fn set_totp_pending(conn: &mut Conn, id: UserId, secret: &str) -> Result<(), AppError> {
     sqlx::query("UPDATE users SET totp_pending_secret = ? WHERE id = ?")
         .bind(secret)
         .bind(id)
@@ -198,7 +188,7 @@ pub async fn set_totp_pending(
 
 /// Turns the pending secret into the active one, remembering the step just used.
 pub async fn enable_totp(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: UserId,
     secret: &str,
     step: i64,
@@ -214,7 +204,7 @@ pub async fn enable_totp(
     Ok(())
 }
 
-pub async fn disable_totp(conn: &mut SqliteConnection, id: UserId) -> Result<(), AppError> {
+pub async fn disable_totp(conn: &mut Conn, id: UserId) -> Result<(), AppError> {
     sqlx::query("UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL WHERE id = ?")
         .bind(id)
         .execute(&mut *conn)
@@ -224,11 +214,7 @@ pub async fn disable_totp(conn: &mut SqliteConnection, id: UserId) -> Result<(),
 
 /// Records that the code of `step` was used, only if it is newer than the last one.
 /// Returns false when another request used this step (or a newer one) first.
-pub async fn use_totp_step(
-    conn: &mut SqliteConnection,
-    id: UserId,
-    step: i64,
-) -> Result<bool, AppError> {
+pub async fn use_totp_step(conn: &mut Conn, id: UserId, step: i64) -> Result<bool, AppError> {
     let done =
         sqlx::query("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
             .bind(step)
@@ -240,7 +226,7 @@ pub async fn use_totp_step(
 }
 
 pub async fn set_active(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: UserId,
     active: bool,
     now: i64,

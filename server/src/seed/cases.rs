@@ -9,8 +9,8 @@ use convene_app::cases::criteria;
 use convene_app::cases::store;
 use convene_app::cases::types::*;
 use convene_app::cases::victim::name_key;
+use convene_app::db::Pool;
 use convene_app::ids::{AgencyId, UserId};
-use sqlx::SqlitePool;
 
 const CASES: usize = 40;
 
@@ -70,7 +70,7 @@ impl Lcg {
     }
 }
 
-async fn agency(pool: &SqlitePool, name: &str) -> Result<AgencyId, BoxError> {
+async fn agency(pool: &Pool, name: &str) -> Result<AgencyId, BoxError> {
     let id: i64 = sqlx::query_scalar("SELECT id FROM agencies WHERE name = ?")
         .bind(name)
         .fetch_one(pool)
@@ -78,7 +78,7 @@ async fn agency(pool: &SqlitePool, name: &str) -> Result<AgencyId, BoxError> {
     Ok(AgencyId(id))
 }
 
-async fn user(pool: &SqlitePool, email: &str) -> Result<UserId, BoxError> {
+async fn user(pool: &Pool, email: &str) -> Result<UserId, BoxError> {
     let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
         .bind(email)
         .fetch_one(pool)
@@ -142,7 +142,7 @@ fn referral(
 }
 
 /// Adds the demo cases once: when any case exists, nothing is done.
-pub async fn seed_cases(pool: &SqlitePool) -> Result<usize, BoxError> {
+pub async fn seed_cases(pool: &Pool) -> Result<usize, BoxError> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases")
         .fetch_one(pool)
         .await?;

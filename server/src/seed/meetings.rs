@@ -4,14 +4,14 @@
 
 use crate::startup::BoxError;
 use chrono::{Datelike, Duration, NaiveTime, Utc};
+use convene_app::db::Pool;
 use convene_app::ids::{MeetingId, UserId};
 use convene_app::meetings::agenda::types::ItemKind;
 use convene_app::meetings::types::NewMeeting;
-use sqlx::SqlitePool;
 
 const EVERY_DAYS: i64 = 28;
 
-pub async fn seed_meetings(pool: &SqlitePool) -> Result<usize, BoxError> {
+pub async fn seed_meetings(pool: &Pool) -> Result<usize, BoxError> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meetings")
         .fetch_one(pool)
         .await?;
@@ -69,7 +69,7 @@ pub async fn seed_meetings(pool: &SqlitePool) -> Result<usize, BoxError> {
 /// Records a past meeting as held: an agenda of the cases referred since the previous
 /// meeting, everyone's attendance, and approved minutes.
 async fn hold(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut convene_app::db::Conn,
     id: MeetingId,
     starts_at: i64,
     previous: Option<i64>,

@@ -2,13 +2,13 @@
 
 use super::types::PendingMatch;
 use crate::cases::store::day;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{CaseId, MatchId, UserId};
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     matched: CaseId,
     now: i64,
@@ -56,7 +56,7 @@ fn view(r: Row) -> PendingMatch {
 }
 
 /// Every match still to be decided, oldest first.
-pub async fn pending(conn: &mut SqliteConnection) -> Result<Vec<PendingMatch>, AppError> {
+pub async fn pending(conn: &mut Conn) -> Result<Vec<PendingMatch>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} ORDER BY m.id"))
         .fetch_all(&mut *conn)
         .await?;
@@ -64,10 +64,7 @@ pub async fn pending(conn: &mut SqliteConnection) -> Result<Vec<PendingMatch>, A
 }
 
 /// One match, if it is still pending.
-pub async fn pending_one(
-    conn: &mut SqliteConnection,
-    id: MatchId,
-) -> Result<Option<PendingMatch>, AppError> {
+pub async fn pending_one(conn: &mut Conn, id: MatchId) -> Result<Option<PendingMatch>, AppError> {
     let row: Option<Row> = sqlx::query_as(&format!("{SELECT} AND m.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -75,7 +72,7 @@ pub async fn pending_one(
     Ok(row.map(view))
 }
 
-pub async fn exists(conn: &mut SqliteConnection, id: MatchId) -> Result<bool, AppError> {
+pub async fn exists(conn: &mut Conn, id: MatchId) -> Result<bool, AppError> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_matches WHERE id = ?")
         .bind(id)
         .fetch_one(&mut *conn)
@@ -84,7 +81,7 @@ pub async fn exists(conn: &mut SqliteConnection, id: MatchId) -> Result<bool, Ap
 }
 
 pub async fn decide(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: MatchId,
     state: &str,
     by: UserId,
@@ -102,7 +99,7 @@ pub async fn decide(
 
 /// (id, referred_on) of a case's referrals.
 pub async fn referral_days(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
 ) -> Result<Vec<(i64, NaiveDate)>, AppError> {
     let rows: Vec<(i64, String)> =
@@ -113,7 +110,7 @@ pub async fn referral_days(
     rows.into_iter().map(|(id, d)| Ok((id, day(&d)?))).collect()
 }
 
-pub async fn mark_repeat(conn: &mut SqliteConnection, referral: i64) -> Result<(), AppError> {
+pub async fn mark_repeat(conn: &mut Conn, referral: i64) -> Result<(), AppError> {
     sqlx::query("UPDATE referrals SET is_repeat = 1 WHERE id = ?")
         .bind(referral)
         .execute(&mut *conn)
@@ -123,7 +120,7 @@ pub async fn mark_repeat(conn: &mut SqliteConnection, referral: i64) -> Result<(
 
 /// The agencies involved with a case (those to tell when it is merged into another).
 pub async fn agencies_of(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
 ) -> Result<Vec<crate::ids::AgencyId>, AppError> {
     let ids: Vec<i64> = sqlx::query_scalar(
@@ -139,7 +136,7 @@ pub async fn agencies_of(
 /// items, research, notices) and leaves `from` as an empty, closed shell that points to
 /// `into`. Children are merged by the caller.
 pub async fn move_case(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     from: CaseId,
     into: CaseId,
     now: i64,

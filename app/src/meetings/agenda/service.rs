@@ -8,13 +8,13 @@ use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
 use crate::cases::criteria::Criteria;
 use crate::cases::types::CaseStatus;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{ItemId, MeetingId};
 use crate::meetings::service::{meeting_resource, research_hours};
 use crate::meetings::types::{Meeting, MeetingStatus};
 use crate::meetings::{attendance, research, text as mt};
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
 pub mod text {
     pub const NOT_BUILT: &str = "Build the agenda before publishing it.";
@@ -154,7 +154,7 @@ pub async fn get(
 }
 
 async fn assemble(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     id: MeetingId,
     hours: u32,
@@ -292,7 +292,7 @@ async fn assemble(
 /// The unfinished actions the agenda brought back, with their words and history for those who
 /// may see the case.
 async fn agenda_actions(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     meeting: MeetingId,
     held_back: bool,

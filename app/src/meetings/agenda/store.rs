@@ -3,10 +3,10 @@
 use super::builder::CaseFacts;
 use super::types::{AgendaChange, ItemKind};
 use crate::cases::types::CaseStatus;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{CaseId, ItemId, MeetingId, UserId};
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ItemRow {
@@ -31,10 +31,7 @@ impl ItemRow {
 }
 
 /// All the meeting's items, removed ones included, in agenda order.
-pub async fn items(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<ItemRow>, AppError> {
+pub async fn items(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<ItemRow>, AppError> {
     Ok(sqlx::query_as(
         "SELECT i.id, i.position, i.kind, i.case_id, c.reference, i.title, i.minutes, i.source, i.removed_at,
                 i.removed_reason, i.deferred_to, i.notes
@@ -48,7 +45,7 @@ pub async fn items(
 
 #[allow(clippy::too_many_arguments)]
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     kind: ItemKind,
     case: Option<CaseId>,
@@ -82,7 +79,7 @@ pub async fn insert(
 }
 
 /// Writes the agenda order: `order` lists every item id, first to last.
-pub async fn set_order(conn: &mut SqliteConnection, order: &[ItemId]) -> Result<(), AppError> {
+pub async fn set_order(conn: &mut Conn, order: &[ItemId]) -> Result<(), AppError> {
     for (i, id) in order.iter().enumerate() {
         sqlx::query("UPDATE agenda_items SET position = ? WHERE id = ?")
             .bind(i as i64 + 1)
@@ -94,7 +91,7 @@ pub async fn set_order(conn: &mut SqliteConnection, order: &[ItemId]) -> Result<
 }
 
 pub async fn set_removed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     item: ItemId,
     removed: Option<(i64, &str)>,
     deferred_to: Option<MeetingId>,
@@ -110,11 +107,7 @@ pub async fn set_removed(
     Ok(())
 }
 
-pub async fn set_minutes(
-    conn: &mut SqliteConnection,
-    item: ItemId,
-    minutes: u32,
-) -> Result<(), AppError> {
+pub async fn set_minutes(conn: &mut Conn, item: ItemId, minutes: u32) -> Result<(), AppError> {
     sqlx::query("UPDATE agenda_items SET minutes = ? WHERE id = ?")
         .bind(minutes as i64)
         .bind(item)
@@ -123,11 +116,7 @@ pub async fn set_minutes(
     Ok(())
 }
 
-pub async fn set_notes(
-    conn: &mut SqliteConnection,
-    item: ItemId,
-    notes: Option<&str>,
-) -> Result<(), AppError> {
+pub async fn set_notes(conn: &mut Conn, item: ItemId, notes: Option<&str>) -> Result<(), AppError> {
     sqlx::query("UPDATE agenda_items SET notes = ? WHERE id = ?")
         .bind(notes)
         .bind(item)
@@ -137,7 +126,7 @@ pub async fn set_notes(
 }
 
 pub async fn note_change(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     user: UserId,
     description: &str,
@@ -155,10 +144,7 @@ pub async fn note_change(
     Ok(())
 }
 
-pub async fn changes(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<AgendaChange>, AppError> {
+pub async fn changes(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<AgendaChange>, AppError> {
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT at, description FROM agenda_changes WHERE meeting_id = ? ORDER BY id",
     )
@@ -175,11 +161,7 @@ pub async fn changes(
         .collect())
 }
 
-pub async fn mark_built(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-    now: i64,
-) -> Result<(), AppError> {
+pub async fn mark_built(conn: &mut Conn, meeting: MeetingId, now: i64) -> Result<(), AppError> {
     sqlx::query("UPDATE meetings SET agenda_built_at = ? WHERE id = ?")
         .bind(now)
         .bind(meeting)
@@ -188,11 +170,7 @@ pub async fn mark_built(
     Ok(())
 }
 
-pub async fn publish(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-    now: i64,
-) -> Result<(), AppError> {
+pub async fn publish(conn: &mut Conn, meeting: MeetingId, now: i64) -> Result<(), AppError> {
     sqlx::query("UPDATE meetings SET status = 'agenda_published', agenda_published_at = ?, updated_at = ? WHERE id = ?")
         .bind(now)
         .bind(now)
@@ -213,10 +191,7 @@ struct FactsRow {
 }
 
 /// Facts about every case as they stand for a meeting starting at `meeting_at`.
-pub async fn case_facts(
-    conn: &mut SqliteConnection,
-    meeting_at: i64,
-) -> Result<Vec<CaseFacts>, AppError> {
+pub async fn case_facts(conn: &mut Conn, meeting_at: i64) -> Result<Vec<CaseFacts>, AppError> {
     let rows: Vec<FactsRow> = sqlx::query_as(
         "SELECT c.id, c.status,
                 (SELECT COUNT(*) FROM case_children ch WHERE ch.case_id = c.id) AS children,
@@ -264,10 +239,7 @@ pub struct CaseLine {
 }
 
 /// What an agenda shows of each case on it (never a name).
-pub async fn case_lines(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<CaseLine>, AppError> {
+pub async fn case_lines(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<CaseLine>, AppError> {
     Ok(sqlx::query_as(
         "SELECT c.id AS case_id, c.status,
                 (SELECT COUNT(*) FROM case_children ch WHERE ch.case_id = c.id) AS children_count,
@@ -286,7 +258,7 @@ pub async fn case_lines(
 
 /// (case, agency id, agency name, reason) for the cases on a meeting's agenda.
 pub async fn case_agencies(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
 ) -> Result<Vec<(CaseId, crate::ids::AgencyId, String, String)>, AppError> {
     Ok(sqlx::query_as(
@@ -299,10 +271,7 @@ pub async fn case_agencies(
     .await?)
 }
 
-pub async fn minutes_approved(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<bool, AppError> {
+pub async fn minutes_approved(conn: &mut Conn, meeting: MeetingId) -> Result<bool, AppError> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM minutes WHERE meeting_id = ? AND status = 'approved'",
     )

@@ -7,18 +7,15 @@ use super::types::*;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, case_scope, Action, CaseScope, Resource};
 use crate::auth::types::Actor;
+use crate::db::Conn;
 use crate::error::{AppError, Problems};
 use crate::ids::{AgencyId, CommentId, MeetingId};
 use crate::meetings::service::meeting_resource;
 use crate::meetings::text::MARKING;
 use crate::meetings::types::MeetingStatus;
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
-async fn involved_cases(
-    conn: &mut SqliteConnection,
-    agency: AgencyId,
-) -> Result<Vec<i64>, AppError> {
+async fn involved_cases(conn: &mut Conn, agency: AgencyId) -> Result<Vec<i64>, AppError> {
     Ok(sqlx::query_scalar(
         "SELECT case_id FROM case_agencies WHERE agency_id = ? UNION SELECT id FROM cases WHERE lead_agency_id = ?",
     )
@@ -130,7 +127,7 @@ pub async fn get(
 }
 
 async fn staff_head(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     id: MeetingId,
     action: Action,
@@ -283,7 +280,7 @@ pub async fn comment(
 }
 
 async fn get_sections_for(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     id: MeetingId,
 ) -> Result<Vec<crate::ids::SectionId>, AppError> {

@@ -1,9 +1,9 @@
 //! Minutes rows.
 
 use super::types::*;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{CaseId, CommentId, ItemId, MeetingId, SectionId, UserId};
-use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 pub struct Head {
@@ -14,10 +14,7 @@ pub struct Head {
     pub approved_by: Option<String>,
 }
 
-pub async fn head(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Option<Head>, AppError> {
+pub async fn head(conn: &mut Conn, meeting: MeetingId) -> Result<Option<Head>, AppError> {
     Ok(sqlx::query_as(
         "SELECT m.status, m.version, m.review_deadline, m.approved_at, u.name AS approved_by
          FROM minutes m LEFT JOIN users u ON u.id = m.approved_by WHERE m.meeting_id = ?",
@@ -27,11 +24,7 @@ pub async fn head(
     .await?)
 }
 
-pub async fn create(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-    now: i64,
-) -> Result<(), AppError> {
+pub async fn create(conn: &mut Conn, meeting: MeetingId, now: i64) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO minutes (meeting_id, status, version, updated_at) VALUES (?, 'draft', 1, ?)",
     )
@@ -43,7 +36,7 @@ pub async fn create(
 }
 
 pub async fn add_section(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     position: u32,
     item: Option<ItemId>,
@@ -65,10 +58,7 @@ pub async fn add_section(
     Ok(())
 }
 
-pub async fn sections(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<Section>, AppError> {
+pub async fn sections(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<Section>, AppError> {
     let rows: Vec<(SectionId, i64, String, Option<CaseId>, String)> = sqlx::query_as(
         "SELECT id, position, heading, case_id, body_md FROM minutes_sections WHERE meeting_id = ? ORDER BY position, id",
     )
@@ -90,7 +80,7 @@ pub async fn sections(
 
 /// Saves edited sections if `version` is still the current one; returns false otherwise.
 pub async fn save(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     version: i64,
     edits: &[SectionEdit],
@@ -117,7 +107,7 @@ pub async fn save(
 }
 
 pub async fn set_status(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     status: MinutesStatus,
     deadline: Option<i64>,
@@ -158,10 +148,7 @@ struct CommentRow {
     created_at: i64,
 }
 
-pub async fn comments(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<Comment>, AppError> {
+pub async fn comments(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<Comment>, AppError> {
     let rows: Vec<CommentRow> = sqlx::query_as(
         "SELECT c.id, c.section_id, c.user_id AS author_id, u.name AS author, c.body, c.proposed_text, c.status,
                 c.resolution_note, c.created_at
@@ -187,7 +174,7 @@ pub async fn comments(
 }
 
 pub async fn add_comment(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     user: UserId,
     c: &CommentInput,
@@ -210,7 +197,7 @@ pub async fn add_comment(
 
 /// Resolves an open comment; false when it was not open.
 pub async fn resolve(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     comment: CommentId,
     status: &str,
@@ -233,10 +220,7 @@ pub async fn resolve(
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn addenda(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<Addendum>, AppError> {
+pub async fn addenda(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<Addendum>, AppError> {
     let rows: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT a.body_md, u.name, a.created_at FROM minutes_addenda a JOIN users u ON u.id = a.user_id
          WHERE a.meeting_id = ? ORDER BY a.id",
@@ -256,7 +240,7 @@ pub async fn addenda(
 }
 
 pub async fn add_addendum(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     user: UserId,
     body: &str,

@@ -11,6 +11,7 @@ use crate::auth::password_rules::NewPasswordInput;
 use crate::auth::policy::{authorize, permits, Action, Resource};
 use crate::auth::session;
 use crate::auth::types::{Actor, Role};
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AccessRequestId, UserId};
 use crate::notices::store::{self as notices, NewNotice};
@@ -18,17 +19,12 @@ use crate::notices::types::NoticeKind;
 use crate::state::AppState;
 use crate::users::store as users;
 use crate::users::types::UserAccount;
-use sqlx::SqliteConnection;
 
 /// The most requests a list shows (pending ones first).
 const LIST_LIMIT: i64 = 100;
 
 /// The request seen from `actor`, as the policy needs it.
-async fn resource(
-    conn: &mut SqliteConnection,
-    actor: &Actor,
-    r: &AccessRequest,
-) -> Result<Resource, AppError> {
+async fn resource(conn: &mut Conn, actor: &Actor, r: &AccessRequest) -> Result<Resource, AppError> {
     Ok(Resource::AccessRequest {
         asked_by_self: r.asked_by == actor.user_id,
         target_self: r.user_id == actor.user_id,
@@ -39,7 +35,7 @@ async fn resource(
 
 /// Fills in what the person looking may do with the request.
 async fn seen_by(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     mut r: AccessRequest,
 ) -> Result<AccessRequest, AppError> {
@@ -58,7 +54,7 @@ fn change(kind: AccessKind) -> serde_json::Value {
 /// Writes a request in the caller's transaction (the caller has authorized the change
 /// itself), tells the person concerned and audits it.
 pub async fn ask(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     actor: &Actor,
     user: &UserAccount,
     kind: AccessKind,
@@ -108,7 +104,7 @@ pub async fn ask(
 /// Withdraws what is pending for `user` because their access was just removed or narrowed:
 /// a request asked before must not hand it back.
 pub async fn withdraw_pending_for(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     actor: &Actor,
     user: UserId,
 ) -> Result<(), AppError> {
@@ -141,7 +137,7 @@ pub async fn list(state: &AppState, actor: Option<&Actor>) -> Result<Vec<AccessR
 
 /// Loads a request and checks `action` on it; `Conflict` once it is no longer pending.
 async fn pending(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     id: AccessRequestId,
     action: Action,
@@ -232,7 +228,7 @@ pub async fn one_time_password() -> Result<(String, String), AppError> {
 
 /// Tells the person concerned (`kind`) and the asker (`outcome`).
 async fn tell(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     r: &AccessRequest,
     kind: NoticeKind,
     outcome: &str,

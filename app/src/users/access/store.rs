@@ -2,9 +2,9 @@
 
 use super::types::{AccessKind, AccessRequest, AccessState};
 use crate::auth::types::Role;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AccessRequestId, AgencyId, UserId};
-use sqlx::SqliteConnection;
 
 /// A request to write: the access asked for and by whom.
 pub struct NewRequest {
@@ -71,7 +71,7 @@ const SELECT: &str = "SELECT r.id, r.kind, r.state, r.user_id, u.name AS user_na
      LEFT JOIN agencies a ON a.id = r.agency_id";
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     n: &NewRequest,
     now: i64,
 ) -> Result<AccessRequestId, AppError> {
@@ -92,10 +92,7 @@ pub async fn insert(
     Ok(AccessRequestId(id))
 }
 
-pub async fn get(
-    conn: &mut SqliteConnection,
-    id: AccessRequestId,
-) -> Result<Option<AccessRequest>, AppError> {
+pub async fn get(conn: &mut Conn, id: AccessRequestId) -> Result<Option<AccessRequest>, AppError> {
     let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE r.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -104,7 +101,7 @@ pub async fn get(
 }
 
 /// The pending ones first, then the latest decided, newest first.
-pub async fn list(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<AccessRequest>, AppError> {
+pub async fn list(conn: &mut Conn, limit: i64) -> Result<Vec<AccessRequest>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "{SELECT} ORDER BY (r.state = 'pending') DESC, r.id DESC LIMIT ?"
     ))
@@ -114,7 +111,7 @@ pub async fn list(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<AccessR
     rows.into_iter().map(TryInto::try_into).collect()
 }
 
-pub async fn pending_for(conn: &mut SqliteConnection, user: UserId) -> Result<bool, AppError> {
+pub async fn pending_for(conn: &mut Conn, user: UserId) -> Result<bool, AppError> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM access_requests WHERE user_id = ? AND state = 'pending'",
     )
@@ -126,7 +123,7 @@ pub async fn pending_for(conn: &mut SqliteConnection, user: UserId) -> Result<bo
 
 /// Decides a pending request; false when it was no longer pending.
 pub async fn decide(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: AccessRequestId,
     state: AccessState,
     by: UserId,
@@ -147,7 +144,7 @@ pub async fn decide(
 
 /// Withdraws whatever is pending for `user` (access was just removed or narrowed); the ids.
 pub async fn withdraw_pending_for(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: UserId,
     by: UserId,
     now: i64,
@@ -165,11 +162,8 @@ pub async fn withdraw_pending_for(
 }
 
 /// Whether an active chair other than `except` exists (who could confirm an admin's request).
-pub async fn other_chair_exists(
-    conn: &mut SqliteConnection,
-    except: &[UserId],
-) -> Result<bool, AppError> {
-    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+pub async fn other_chair_exists(conn: &mut Conn, except: &[UserId]) -> Result<bool, AppError> {
+    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new(
         "SELECT COUNT(*) FROM users WHERE role = 'chair' AND active = 1",
     );
     for id in except {
@@ -180,11 +174,7 @@ pub async fn other_chair_exists(
 }
 
 /// Applies a confirmed request's role, agency and activation to the account.
-pub async fn apply_access(
-    conn: &mut SqliteConnection,
-    r: &AccessRequest,
-    now: i64,
-) -> Result<(), AppError> {
+pub async fn apply_access(conn: &mut Conn, r: &AccessRequest, now: i64) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE users SET role = ?, agency_id = ?, active = MAX(active, ?), updated_at = ? WHERE id = ?",
     )
