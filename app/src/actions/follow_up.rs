@@ -4,7 +4,7 @@
 use super::store;
 use super::types::Action;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{ActionId, MeetingId, UserId};
 
 /// Puts on the meeting's agenda every unfinished action from before it (agreed at an earlier
@@ -88,7 +88,8 @@ pub async fn on_close(
             .bind(id)
             .execute(&mut *conn)
             .await?;
-        let status = super::types::ActionStatus::parse(&status).map_err(|_| AppError::Internal)?;
+        let status = super::types::ActionStatus::parse(&status)
+            .or_internal("a known ActionStatus in the stored status")?;
         let note = format!("Escalated: carried over {carried} times.");
         store::history(
             conn,

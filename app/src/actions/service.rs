@@ -8,7 +8,7 @@ use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::auth::types::Actor;
 use crate::db::Conn;
-use crate::error::{AppError, Problems};
+use crate::error::{AppError, OrInternal, Problems};
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
 use crate::state::AppState;
 
@@ -97,7 +97,9 @@ pub async fn create_in(
             .details(serde_json::json!({ "case": a.case_id.0 })),
     )
     .await?;
-    store::get(tx, id).await?.ok_or(AppError::Internal)
+    store::get(tx, id)
+        .await?
+        .or_internal("the action just written")
 }
 
 fn parse_filter(f: &ActionFilter) -> Result<Query, AppError> {
@@ -273,7 +275,9 @@ pub async fn update_in(
             .details(serde_json::json!({ "from": before.status.as_str(), "to": to.as_str() })),
     )
     .await?;
-    store::get(tx, id).await?.ok_or(AppError::Internal)
+    store::get(tx, id)
+        .await?
+        .or_internal("the action just written")
 }
 
 /// The actor's agency's actions that are still open, overdue first.

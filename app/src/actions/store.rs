@@ -2,7 +2,7 @@
 
 use super::types::*;
 use crate::db::{Conn, Db};
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
 use chrono::NaiveDate;
 use sqlx::QueryBuilder;
@@ -37,11 +37,12 @@ const SELECT: &str = "SELECT a.id, a.case_id, c.reference, a.meeting_id, a.owner
     LEFT JOIN users u ON u.id = a.owner_user_id";
 
 fn day(s: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| AppError::Internal)
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").or_internal("a stored date as YYYY-MM-DD")
 }
 
 fn to_action(r: Row, today: NaiveDate) -> Result<Action, AppError> {
-    let status = ActionStatus::parse(&r.status).map_err(|_| AppError::Internal)?;
+    let status =
+        ActionStatus::parse(&r.status).or_internal("a known ActionStatus in the stored status")?;
     let due_on = day(&r.due_on)?;
     Ok(Action {
         id: r.id,
@@ -52,7 +53,7 @@ fn to_action(r: Row, today: NaiveDate) -> Result<Action, AppError> {
         owner_agency_name: r.owner_agency_name,
         owner_user_id: r.owner_user_id,
         owner_user_name: r.owner_user_name,
-        kind: ActionKind::parse(&r.kind).map_err(|_| AppError::Internal)?,
+        kind: ActionKind::parse(&r.kind).or_internal("a known ActionKind in the stored kind")?,
         text: r.text,
         due_on,
         status,
@@ -271,7 +272,8 @@ pub async fn history_of(conn: &mut Conn, id: ActionId) -> Result<Vec<HistoryEntr
                     .from_status
                     .as_deref()
                     .and_then(|s| ActionStatus::parse(s).ok()),
-                to: ActionStatus::parse(&r.to_status).map_err(|_| AppError::Internal)?,
+                to: ActionStatus::parse(&r.to_status)
+                    .or_internal("a known ActionStatus in the stored to_status")?,
                 reason: r.reason,
                 note: r.note,
                 due_from: r.due_from.as_deref().map(day).transpose()?,

@@ -3,7 +3,7 @@
 use super::types::{Agency, AgencyKind, AgencyMember, AgencyPatch, NewAgency};
 use crate::auth::types::Role;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, UserId};
 use crate::users::types::Representation;
 use std::collections::HashMap;
@@ -34,7 +34,7 @@ fn to_agency(r: AgencyRow, members: Vec<AgencyMember>) -> Result<Agency, AppErro
     Ok(Agency {
         id: r.id,
         name: r.name,
-        kind: AgencyKind::parse(&r.kind).map_err(|_| AppError::Internal)?,
+        kind: AgencyKind::parse(&r.kind).or_internal("a known AgencyKind in the stored kind")?,
         active: r.active,
         contact_name: r.contact_name,
         contact_email: r.contact_email,
@@ -64,9 +64,9 @@ async fn members(
             id: r.id,
             name: r.name,
             email: r.email,
-            role: Role::parse(&r.role).map_err(|_| AppError::Internal)?,
+            role: Role::parse(&r.role).or_internal("a known Role in the stored role")?,
             representation: Representation::parse(&r.representation)
-                .map_err(|_| AppError::Internal)?,
+                .or_internal("a known Representation in the stored representation")?,
         });
     }
     Ok(map)

@@ -3,7 +3,7 @@
 
 use super::chain::{self, Break, RowContent};
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 
 pub enum Head {
     Sealed { next_id: i64, hash: String },
@@ -114,7 +114,12 @@ pub async fn seal_unsealed(conn: &mut Conn) -> Result<u64, AppError> {
             let prev = match before {
                 Some((Some(h),)) => h,
                 // Rows are sealed in id order, so the row before is sealed by now.
-                Some((None,)) => return Err(AppError::Internal),
+                Some((None,)) => {
+                    return Err(AppError::internal(
+                        "the audit row before is sealed",
+                        "it has no hash",
+                    ))
+                }
                 None => match anchor(conn).await? {
                     Some((_, h)) => h,
                     None => chain::GENESIS.to_string(),
@@ -216,7 +221,7 @@ pub async fn purge_through(conn: &mut Conn, through: i64, now: i64) -> Result<u6
         .bind(through)
         .fetch_one(&mut *conn)
         .await?;
-    let hash = hash.ok_or(AppError::Internal)?;
+    let hash = hash.or_internal("the audit row sealed through has a hash")?;
     sqlx::query(
         "INSERT INTO audit_anchor (id, through_id, hash, updated_at) VALUES (1, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET through_id = excluded.through_id, hash = excluded.hash,

@@ -3,7 +3,7 @@
 
 use super::types::{Actor, Role};
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, UserId};
 use crate::state::AppState;
 use base64::Engine;
@@ -120,7 +120,7 @@ pub async fn resolve(state: &AppState, token: &str) -> Result<Option<Actor>, App
             .execute(&mut *conn)
             .await?;
     }
-    let role = Role::parse(&row.role).map_err(|_| AppError::Internal)?;
+    let role = Role::parse(&row.role).or_internal("a known Role in the stored role")?;
     let required = row.require_totp.as_deref() == Some("true");
     Ok(Some(Actor {
         user_id: row.user_id,

@@ -9,7 +9,7 @@ use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action};
 use crate::auth::types::Actor;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, CaseId};
 use crate::notices::store::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
@@ -63,7 +63,7 @@ pub async fn withdraw_research(
     .await?;
     let detail = super::queries::detail(&mut tx, id, now)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the case just changed, in the same transaction")?;
     tx.commit().await?;
     Ok(detail)
 }

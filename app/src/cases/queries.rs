@@ -6,7 +6,7 @@ use super::criteria::Criteria;
 use super::store::{day, opt_day};
 use super::types::*;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, CaseId, ReferralId, UserId};
 use std::collections::BTreeMap;
 
@@ -41,7 +41,8 @@ const SUMMARY_SELECT: &str = "
     LEFT JOIN agencies la ON la.id = c.lead_agency_id";
 
 fn to_summary(r: SummaryRow, now: i64) -> Result<CaseSummary, AppError> {
-    let status = CaseStatus::parse(&r.status).map_err(|_| AppError::Internal)?;
+    let status =
+        CaseStatus::parse(&r.status).or_internal("a known CaseStatus in the stored status")?;
     Ok(CaseSummary {
         id: r.id,
         reference: r.reference,
@@ -212,15 +213,15 @@ pub async fn referrals(conn: &mut Conn, case: CaseId) -> Result<Vec<ReferralView
                     repeat: r.is_repeat,
                 },
                 checklist: Checklist::from_codes(&r.checklist)
-                    .ok_or(AppError::Internal)?
+                    .or_internal("stored checklist codes are known")?
                     .0
                     .to_vec(),
                 judgement_reasons: r.judgement_reasons,
                 incidents_last_12_months: r.incidents_last_12_months as u32,
                 victim_informed: VictimInformed::parse(&r.victim_informed)
-                    .map_err(|_| AppError::Internal)?,
+                    .or_internal("a known VictimInformed in the stored victim_informed")?,
                 consent_to_share: ConsentToShare::parse(&r.consent_to_share)
-                    .map_err(|_| AppError::Internal)?,
+                    .or_internal("a known ConsentToShare in the stored consent_to_share")?,
                 lawful_basis: r.lawful_basis,
                 advocate_name: r.advocate_name,
                 advocate_agency_name: r.advocate_agency_name,
@@ -297,7 +298,8 @@ pub async fn detail(conn: &mut Conn, id: CaseId, now: i64) -> Result<Option<Case
     Ok(Some(CaseDetail {
         id,
         reference: summary.reference,
-        status: CaseStatus::parse(&row.status).map_err(|_| AppError::Internal)?,
+        status: CaseStatus::parse(&row.status)
+            .or_internal("a known CaseStatus in the stored status")?,
         lead_agency,
         case_manager: person(conn, row.case_manager_id).await?,
         case_responsible: person(conn, row.case_responsible_id).await?,

@@ -11,7 +11,7 @@ use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
 use crate::db::Conn;
-use crate::error::{AppError, Problems};
+use crate::error::{AppError, OrInternal, Problems};
 use crate::ids::{AgencyId, CaseId};
 use crate::state::AppState;
 use chrono::NaiveDate;
@@ -476,7 +476,7 @@ pub async fn update(
     .await?;
     let detail = queries::detail(&mut tx, id, now)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the case just changed, in the same transaction")?;
     tx.commit().await?;
     Ok(detail)
 }

@@ -3,12 +3,12 @@
 use super::criteria::Criteria;
 use super::types::*;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, CaseId, ReferralId, UserId};
 use chrono::NaiveDate;
 
 pub(super) fn day(s: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| AppError::Internal)
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").or_internal("a stored date as YYYY-MM-DD")
 }
 
 pub(super) fn opt_day(s: Option<String>) -> Result<Option<NaiveDate>, AppError> {

@@ -88,7 +88,7 @@ pub struct AgencyContinuity {
 pub mod store {
     use super::*;
     use crate::db::Conn;
-    use crate::error::AppError;
+    use crate::error::{AppError, OrInternal};
     use crate::ids::MeetingId;
 
     #[derive(sqlx::FromRow)]
@@ -121,7 +121,7 @@ pub mod store {
         .await?;
         rows.into_iter()
             .map(|r| {
-                let role = Role::parse(&r.role).map_err(|_| AppError::Internal)?;
+                let role = Role::parse(&r.role).or_internal("a known Role in the stored role")?;
                 Ok(AttendanceRow {
                     user_id: r.user_id,
                     name: r.name,

@@ -3,7 +3,7 @@
 use super::types::*;
 use crate::cases::types::PersonRef;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{MeetingId, SeriesId, UserId};
 
 #[derive(sqlx::FromRow)]
@@ -43,7 +43,8 @@ fn to_meeting(r: Row, research_due_hours: u32) -> Result<Meeting, AppError> {
             }),
             _ => None,
         },
-        status: MeetingStatus::parse(&r.status).map_err(|_| AppError::Internal)?,
+        status: MeetingStatus::parse(&r.status)
+            .or_internal("a known MeetingStatus in the stored status")?,
         agenda_published_at: r.agenda_published_at.map(crate::time::rfc3339),
         research_due_unix: r.starts_at - research_due_hours as i64 * 3600,
     })

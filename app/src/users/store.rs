@@ -3,7 +3,7 @@
 use super::types::{NewUser, Representation, UserAccount, UserPatch};
 use crate::auth::types::Role;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, UserId};
 
 #[derive(sqlx::FromRow)]
@@ -22,7 +22,7 @@ pub struct UserRow {
 
 impl UserRow {
     pub fn role(&self) -> Result<Role, AppError> {
-        Role::parse(&self.role).map_err(|_| AppError::Internal)
+        Role::parse(&self.role).or_internal("a known Role in the stored role")
     }
 }
 
@@ -68,11 +68,11 @@ impl TryFrom<AccountRow> for UserAccount {
             id: r.id,
             email: r.email,
             name: r.name,
-            role: Role::parse(&r.role).map_err(|_| AppError::Internal)?,
+            role: Role::parse(&r.role).or_internal("a known Role in the stored role")?,
             agency_id: r.agency_id,
             agency_name: r.agency_name,
             representation: Representation::parse(&r.representation)
-                .map_err(|_| AppError::Internal)?,
+                .or_internal("a known Representation in the stored representation")?,
             active: r.active,
             totp_enabled: r.totp_enabled,
             created_at: crate::time::rfc3339(r.created_at),

@@ -9,7 +9,7 @@ use crate::auth::types::Actor;
 use crate::cases::criteria::Criteria;
 use crate::cases::types::CaseStatus;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{ItemId, MeetingId};
 use crate::meetings::service::{meeting_resource, research_hours};
 use crate::meetings::types::{Meeting, MeetingStatus};
@@ -196,7 +196,8 @@ async fn assemble(
                 .is_ok();
                 match (may, line) {
                     (true, Some(l)) => Some(AgendaCaseDetails {
-                        status: CaseStatus::parse(&l.status).map_err(|_| AppError::Internal)?,
+                        status: CaseStatus::parse(&l.status)
+                            .or_internal("a known CaseStatus in the stored status")?,
                         criteria: Criteria {
                             dash_yes: l.dash_yes as u32,
                             visible_high_risk: l.visible_high_risk,
@@ -260,7 +261,7 @@ async fn assemble(
         Some(p) => {
             let pm = crate::meetings::store::get(conn, p, hours)
                 .await?
-                .ok_or(AppError::Internal)?;
+                .or_internal("the previous meeting just found")?;
             Some(PreviousMeeting {
                 id: p,
                 starts_at_unix: pm.starts_at_unix,

@@ -4,7 +4,7 @@ use super::builder::CaseFacts;
 use super::types::{AgendaChange, ItemKind};
 use crate::cases::types::CaseStatus;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{CaseId, ItemId, MeetingId, UserId};
 use chrono::NaiveDate;
 
@@ -210,7 +210,8 @@ pub async fn case_facts(conn: &mut Conn, meeting_at: i64) -> Result<Vec<CaseFact
         .map(|r| {
             Ok(CaseFacts {
                 id: r.id,
-                status: CaseStatus::parse(&r.status).map_err(|_| AppError::Internal)?,
+                status: CaseStatus::parse(&r.status)
+                    .or_internal("a known CaseStatus in the stored status")?,
                 children: r.children as u32,
                 latest_referral_at: r.latest_referral_at,
                 review_on: r

@@ -8,7 +8,7 @@ use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, case_scope, Action, CaseScope, Resource};
 use crate::auth::types::Actor;
 use crate::db::Conn;
-use crate::error::{AppError, Problems};
+use crate::error::{AppError, OrInternal, Problems};
 use crate::ids::{AgencyId, CommentId, MeetingId};
 use crate::meetings::service::meeting_resource;
 use crate::meetings::text::MARKING;
@@ -48,12 +48,15 @@ pub async fn get(
                 AuditEvent::new(Some(actor.user_id), "create", "minutes").id(id),
             )
             .await?;
-            store::head(&mut tx, id).await?.ok_or(AppError::Internal)?
+            store::head(&mut tx, id)
+                .await?
+                .or_internal("the minutes head just written")?
         }
         None if staff => return Err(AppError::conflict(t::NOT_YET)),
         None => return Err(AppError::NotFound),
     };
-    let status = MinutesStatus::parse(&head.status).ok_or(AppError::Internal)?;
+    let status = MinutesStatus::parse(&head.status)
+        .or_internal("a known MinutesStatus in the stored status")?;
     if !staff && status == MinutesStatus::Draft {
         return Err(AppError::NotFound);
     }
@@ -107,7 +110,7 @@ pub async fn get(
     let addenda = store::addenda(&mut tx, id).await?;
     let meeting = crate::meetings::store::get(&mut tx, id, hours)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the meeting whose minutes were just read")?;
     tx.commit().await?;
     Ok(Minutes {
         meeting,
@@ -137,7 +140,8 @@ async fn staff_head(
     let head = store::head(conn, id)
         .await?
         .ok_or_else(|| AppError::conflict(t::NOT_YET))?;
-    let status = MinutesStatus::parse(&head.status).ok_or(AppError::Internal)?;
+    let status = MinutesStatus::parse(&head.status)
+        .or_internal("a known MinutesStatus in the stored status")?;
     Ok((actor, head, status))
 }
 
@@ -242,7 +246,8 @@ pub async fn comment(
     let (_, resource) = meeting_resource(&mut tx, actor, id).await?;
     let actor = authorize(actor, Action::Create, resource)?;
     let head = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let status = MinutesStatus::parse(&head.status).ok_or(AppError::Internal)?;
+    let status = MinutesStatus::parse(&head.status)
+        .or_internal("a known MinutesStatus in the stored status")?;
     if status != MinutesStatus::Circulated {
         return Err(AppError::conflict(t::NOT_REVIEWING));
     }

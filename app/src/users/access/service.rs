@@ -12,7 +12,7 @@ use crate::auth::policy::{authorize, permits, Action, Resource};
 use crate::auth::session;
 use crate::auth::types::{Actor, Role};
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AccessRequestId, UserId};
 use crate::notices::store::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
@@ -97,7 +97,9 @@ pub async fn ask(
         &NewNotice::new(NoticeKind::AccessAsked, now).params(change(kind)),
     )
     .await?;
-    let r = store::get(tx, id).await?.ok_or(AppError::Internal)?;
+    let r = store::get(tx, id)
+        .await?
+        .or_internal("the access request just decided")?;
     seen_by(tx, actor, r).await
 }
 
@@ -210,7 +212,9 @@ pub async fn confirm(
     )
     .await?;
     tell(&mut tx, &r, NoticeKind::AccessChanged, "confirmed", now).await?;
-    let r = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let r = store::get(&mut tx, id)
+        .await?
+        .or_internal("the access request just read")?;
     let request = seen_by(&mut tx, actor, r).await?;
     tx.commit().await?;
     Ok(Confirmed {
@@ -222,7 +226,8 @@ pub async fn confirm(
 /// A new password to pass on, and its hash.
 pub async fn one_time_password() -> Result<(String, String), AppError> {
     let plain = password::generate();
-    let input = NewPasswordInput::parse(&plain).map_err(|_| AppError::Internal)?;
+    let input =
+        NewPasswordInput::parse(&plain).or_internal("a generated password meets the rules")?;
     Ok((plain, password::hash(input).await?))
 }
 
@@ -267,7 +272,9 @@ pub async fn refuse(
     )
     .await?;
     tell(&mut tx, &r, NoticeKind::AccessRefused, "refused", now).await?;
-    let r = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let r = store::get(&mut tx, id)
+        .await?
+        .or_internal("the access request just written")?;
     let r = seen_by(&mut tx, actor, r).await?;
     tx.commit().await?;
     Ok(r)
@@ -296,7 +303,9 @@ pub async fn withdraw(
         &NewNotice::new(NoticeKind::AccessWithdrawn, now).params(change(r.kind)),
     )
     .await?;
-    let r = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let r = store::get(&mut tx, id)
+        .await?
+        .or_internal("the access request just written")?;
     let r = seen_by(&mut tx, actor, r).await?;
     tx.commit().await?;
     Ok(r)

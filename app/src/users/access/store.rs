@@ -3,7 +3,7 @@
 use super::types::{AccessKind, AccessRequest, AccessState};
 use crate::auth::types::Role;
 use crate::db::Conn;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AccessRequestId, AgencyId, UserId};
 
 /// A request to write: the access asked for and by whom.
@@ -39,11 +39,13 @@ struct Row {
 impl TryFrom<Row> for AccessRequest {
     type Error = AppError;
     fn try_from(r: Row) -> Result<Self, AppError> {
-        let role = |s: &str| Role::parse(s).map_err(|_| AppError::Internal);
+        let role = |s: &str| Role::parse(s).or_internal("a known Role in the stored s");
         Ok(AccessRequest {
             id: r.id,
-            kind: AccessKind::parse(&r.kind).ok_or(AppError::Internal)?,
-            state: AccessState::parse(&r.state).ok_or(AppError::Internal)?,
+            kind: AccessKind::parse(&r.kind)
+                .or_internal("a known AccessKind in the stored kind")?,
+            state: AccessState::parse(&r.state)
+                .or_internal("a known AccessState in the stored state")?,
             user_id: r.user_id,
             user_name: r.user_name,
             role: role(&r.role)?,
