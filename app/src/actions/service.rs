@@ -63,21 +63,13 @@ pub async fn create_in(
         p.add("owner_agency_id", crate::cases::text::AGENCY_UNKNOWN);
     }
     if let Some(u) = a.owner_user_id {
-        let agency: Option<Option<AgencyId>> =
-            sqlx::query_scalar("SELECT agency_id FROM users WHERE id = ? AND active = 1")
-                .bind(u)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let agency = store::active_user_agency(tx, u).await?;
         if agency.flatten() != Some(a.owner_agency_id) {
             p.add("owner_user_id", t::PERSON_NOT_IN_AGENCY);
         }
     }
     if let Some(m) = a.meeting_id {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meetings WHERE id = ?")
-            .bind(m)
-            .fetch_one(&mut *tx)
-            .await?;
-        if n == 0 {
+        if !store::meeting_exists(tx, m).await? {
             p.add("meeting_id", t::MEETING_INVALID);
         }
     }
@@ -346,23 +338,10 @@ pub async fn notifications(
             } else {
                 continue;
             };
-            sqlx::query("INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at) VALUES (?, ?, ?, ?)")
-                .bind(actor.user_id)
-                .bind(kind)
-                .bind(a.id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            store::notify(&mut tx, actor.user_id, kind, a.id, now).await?;
         }
     }
-    let rows: Vec<NotificationRow> = sqlx::query_as(
-        "SELECT n.id, n.kind, n.action_id, c.reference, a.text, n.created_at, n.read_at FROM notifications n
-         JOIN actions a ON a.id = n.action_id JOIN cases c ON c.id = a.case_id
-         WHERE n.user_id = ? ORDER BY n.id DESC LIMIT 50",
-    )
-    .bind(actor.user_id)
-    .fetch_all(&mut *tx)
-    .await?;
+    let rows = store::notifications(&mut tx, actor.user_id).await?;
     // They name cases by reference and tell what was agreed on them.
     record(
         &mut tx,
@@ -385,25 +364,10 @@ pub async fn notifications(
         .collect())
 }
 
-#[derive(sqlx::FromRow)]
-struct NotificationRow {
-    id: i64,
-    kind: String,
-    action_id: ActionId,
-    reference: String,
-    text: String,
-    created_at: i64,
-    read_at: Option<i64>,
-}
-
 pub async fn mark_read(state: &AppState, actor: Option<&Actor>) -> Result<(), AppError> {
     let actor = authorize(actor, Do::Update, crate::auth::policy::Resource::OwnAccount)?;
     let mut tx = state.write().await?;
-    sqlx::query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
-        .bind(crate::time::now())
-        .bind(actor.user_id)
-        .execute(&mut *tx)
-        .await?;
+    store::mark_notifications_read(&mut tx, actor.user_id, crate::time::now()).await?;
     // The home page shows action notifications and other notices as one list.
     crate::notices::store::mark_read(&mut tx, actor.user_id, crate::time::now()).await?;
     tx.commit().await?;
@@ -415,8 +379,5 @@ pub async fn agency_people(
     conn: &mut Conn,
     agency: AgencyId,
 ) -> Result<Vec<(UserId, String)>, AppError> {
-    Ok(sqlx::query_as("SELECT id, name FROM users WHERE agency_id = ? AND active = 1 AND role <> 'admin' ORDER BY name")
-        .bind(agency)
-        .fetch_all(&mut *conn)
-        .await?)
+    store::agency_people(conn, agency).await
 }

@@ -76,7 +76,7 @@ pub fn today() -> NaiveDate {
 }
 
 pub async fn get(conn: &mut Conn, id: ActionId) -> Result<Option<Action>, AppError> {
-    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE a.id = ?"))
+    let row: Option<Row> = sqlx::query_as(GET)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -143,24 +143,20 @@ pub async fn insert(
     by: UserId,
     now: i64,
 ) -> Result<ActionId, AppError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO actions (case_id, meeting_id, owner_agency_id, owner_user_id, kind, text, due_on, status,
-             what_is_different, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(a.case_id)
-    .bind(a.meeting_id)
-    .bind(a.owner_agency_id)
-    .bind(a.owner_user_id)
-    .bind(a.kind.as_str())
-    .bind(&a.text)
-    .bind(a.due_on.format("%Y-%m-%d").to_string())
-    .bind(&a.what_is_different)
-    .bind(by)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT)
+        .bind(a.case_id)
+        .bind(a.meeting_id)
+        .bind(a.owner_agency_id)
+        .bind(a.owner_user_id)
+        .bind(a.kind.as_str())
+        .bind(&a.text)
+        .bind(a.due_on.format("%Y-%m-%d").to_string())
+        .bind(&a.what_is_different)
+        .bind(by)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     let id = ActionId(id);
     history(
         conn,
@@ -191,22 +187,19 @@ pub async fn history(
     due: (Option<NaiveDate>, Option<NaiveDate>),
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO action_history (action_id, at, user_id, meeting_id, from_status, to_status, reason, note, due_from, due_to)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(action)
-    .bind(now)
-    .bind(by)
-    .bind(meeting)
-    .bind(from.map(|s| s.as_str()))
-    .bind(to.as_str())
-    .bind(reason)
-    .bind(note)
-    .bind(due.0.map(|d| d.format("%Y-%m-%d").to_string()))
-    .bind(due.1.map(|d| d.format("%Y-%m-%d").to_string()))
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(HISTORY)
+        .bind(action)
+        .bind(now)
+        .bind(by)
+        .bind(meeting)
+        .bind(from.map(|s| s.as_str()))
+        .bind(to.as_str())
+        .bind(reason)
+        .bind(note)
+        .bind(due.0.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(due.1.map(|d| d.format("%Y-%m-%d").to_string()))
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -254,13 +247,10 @@ struct HistoryRow {
 }
 
 pub async fn history_of(conn: &mut Conn, id: ActionId) -> Result<Vec<HistoryEntry>, AppError> {
-    let rows: Vec<HistoryRow> = sqlx::query_as(
-        "SELECT h.at, u.name AS who, h.meeting_id, h.from_status, h.to_status, h.reason, h.note, h.due_from, h.due_to
-         FROM action_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.action_id = ? ORDER BY h.id",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<HistoryRow> = sqlx::query_as(HISTORY_OF)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter()
         .map(|r| {
             Ok(HistoryEntry {
@@ -290,15 +280,12 @@ pub async fn failed_before(
     agency: AgencyId,
     kind: ActionKind,
 ) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM actions WHERE case_id = ? AND owner_agency_id = ? AND kind = ?
-            AND status IN ('not_done_circumstances','not_done_agency')",
-    )
-    .bind(case)
-    .bind(agency)
-    .bind(kind.as_str())
-    .fetch_one(&mut *conn)
-    .await?;
+    let n: i64 = sqlx::query_scalar(FAILED_BEFORE)
+        .bind(case)
+        .bind(agency)
+        .bind(kind.as_str())
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(n > 0)
 }
 
@@ -309,16 +296,13 @@ pub async fn notify_agency(
     action: ActionId,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at)
-         SELECT id, ?, ?, ? FROM users WHERE agency_id = ? AND active = 1 AND role = 'member'",
-    )
-    .bind(kind)
-    .bind(action)
-    .bind(now)
-    .bind(agency)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(NOTIFY_AGENCY)
+        .bind(kind)
+        .bind(action)
+        .bind(now)
+        .bind(agency)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -328,14 +312,139 @@ pub async fn notify_staff(
     action: ActionId,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at)
-         SELECT id, ?, ?, ? FROM users WHERE active = 1 AND role IN ('chair','coordinator')",
-    )
-    .bind(kind)
-    .bind(action)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(NOTIFY_STAFF)
+        .bind(kind)
+        .bind(action)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
+}
+
+/// The agency of an active user (`Some(None)`: active, with no agency).
+pub async fn active_user_agency(
+    conn: &mut Conn,
+    user: UserId,
+) -> Result<Option<Option<AgencyId>>, AppError> {
+    Ok(sqlx::query_scalar(ACTIVE_USER_AGENCY)
+        .bind(user)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn meeting_exists(conn: &mut Conn, meeting: MeetingId) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(MEETING_EXISTS)
+        .bind(meeting)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Notes a notification about an action for a user, once per kind.
+pub async fn notify(
+    conn: &mut Conn,
+    user: UserId,
+    kind: &str,
+    action: ActionId,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(NOTIFY)
+        .bind(user)
+        .bind(kind)
+        .bind(action)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub kind: String,
+    pub action_id: ActionId,
+    pub reference: String,
+    pub text: String,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+/// The user's latest 50 action notifications, newest first.
+pub async fn notifications(
+    conn: &mut Conn,
+    user: UserId,
+) -> Result<Vec<NotificationRow>, AppError> {
+    Ok(sqlx::query_as(NOTIFICATIONS)
+        .bind(user)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn mark_notifications_read(
+    conn: &mut Conn,
+    user: UserId,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(MARK_NOTIFICATIONS_READ)
+        .bind(now)
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Active people of an agency who may own an action, by name.
+pub async fn agency_people(
+    conn: &mut Conn,
+    agency: AgencyId,
+) -> Result<Vec<(UserId, String)>, AppError> {
+    Ok(sqlx::query_as(AGENCY_PEOPLE)
+        .bind(agency)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// Every done action's creation and closing times.
+pub async fn done_times(conn: &mut Conn) -> Result<Vec<(ActionId, i64, i64)>, AppError> {
+    Ok(sqlx::query_as(DONE_TIMES).fetch_all(&mut *conn).await?)
+}
+
+/// Actions closed with a barrier in [start, end), oldest closing first.
+pub async fn barriers_closed_between(
+    conn: &mut Conn,
+    start: i64,
+    end: i64,
+) -> Result<Vec<(ActionId, i64)>, AppError> {
+    Ok(sqlx::query_as(BARRIERS_CLOSED_BETWEEN)
+        .bind(start)
+        .bind(end)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+crate::statements! {
+    GET = crate::sql!(SELECT, " WHERE a.id = ?");
+    INSERT = "INSERT INTO actions (case_id, meeting_id, owner_agency_id, owner_user_id, kind, text, due_on, status,
+             what_is_different, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id";
+    HISTORY = "INSERT INTO action_history (action_id, at, user_id, meeting_id, from_status, to_status, reason, note, due_from, due_to)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    HISTORY_OF = "SELECT h.at, u.name AS who, h.meeting_id, h.from_status, h.to_status, h.reason, h.note, h.due_from, h.due_to
+         FROM action_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.action_id = ? ORDER BY h.id";
+    FAILED_BEFORE = "SELECT COUNT(*) FROM actions WHERE case_id = ? AND owner_agency_id = ? AND kind = ?
+            AND status IN ('not_done_circumstances','not_done_agency')";
+    NOTIFY_AGENCY = "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at)
+         SELECT id, ?, ?, ? FROM users WHERE agency_id = ? AND active = 1 AND role = 'member'";
+    NOTIFY_STAFF = "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at)
+         SELECT id, ?, ?, ? FROM users WHERE active = 1 AND role IN ('chair','coordinator')";
+    ACTIVE_USER_AGENCY = "SELECT agency_id FROM users WHERE id = ? AND active = 1";
+    MEETING_EXISTS = "SELECT COUNT(*) FROM meetings WHERE id = ?";
+    NOTIFY = "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at) VALUES (?, ?, ?, ?)";
+    NOTIFICATIONS = "SELECT n.id, n.kind, n.action_id, c.reference, a.text, n.created_at, n.read_at FROM notifications n
+         JOIN actions a ON a.id = n.action_id JOIN cases c ON c.id = a.case_id
+         WHERE n.user_id = ? ORDER BY n.id DESC LIMIT 50";
+    MARK_NOTIFICATIONS_READ = "UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL";
+    AGENCY_PEOPLE = "SELECT id, name FROM users WHERE agency_id = ? AND active = 1 AND role <> 'admin' ORDER BY name";
+    DONE_TIMES = "SELECT id, created_at, closed_at FROM actions WHERE status = 'done' AND closed_at IS NOT NULL";
+    BARRIERS_CLOSED_BETWEEN = "SELECT id, closed_at FROM actions WHERE barrier_category IS NOT NULL AND closed_at >= ? AND closed_at < ? ORDER BY closed_at";
 }

@@ -48,16 +48,11 @@ async fn members(
     conn: &mut Conn,
     only: Option<AgencyId>,
 ) -> Result<HashMap<AgencyId, Vec<AgencyMember>>, AppError> {
-    let rows: Vec<MemberRow> = sqlx::query_as(
-        "SELECT agency_id, id, name, email, role, representation FROM users
-         WHERE active = 1 AND agency_id IS NOT NULL AND (? IS NULL OR agency_id = ?)
-         ORDER BY CASE representation WHEN 'regular' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END,
-                  name COLLATE NOCASE",
-    )
-    .bind(only)
-    .bind(only)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<MemberRow> = sqlx::query_as(MEMBERS)
+        .bind(only)
+        .bind(only)
+        .fetch_all(&mut *conn)
+        .await?;
     let mut map: HashMap<AgencyId, Vec<AgencyMember>> = HashMap::new();
     for r in rows {
         map.entry(r.agency_id).or_default().push(AgencyMember {
@@ -76,11 +71,7 @@ const SELECT: &str = "SELECT id, name, kind, active, contact_name, contact_email
     children_only FROM agencies";
 
 pub async fn list(conn: &mut Conn) -> Result<Vec<Agency>, AppError> {
-    let rows: Vec<AgencyRow> = sqlx::query_as(&format!(
-        "{SELECT} ORDER BY active DESC, name COLLATE NOCASE"
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<AgencyRow> = sqlx::query_as(LIST).fetch_all(&mut *conn).await?;
     let mut members = members(conn, None).await?;
     rows.into_iter()
         .map(|r| {
@@ -91,7 +82,7 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<Agency>, AppError> {
 }
 
 pub async fn get(conn: &mut Conn, id: AgencyId) -> Result<Option<Agency>, AppError> {
-    let row: Option<AgencyRow> = sqlx::query_as(&format!("{SELECT} WHERE id = ?"))
+    let row: Option<AgencyRow> = sqlx::query_as(GET)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -108,7 +99,7 @@ pub async fn get(conn: &mut Conn, id: AgencyId) -> Result<Option<Agency>, AppErr
 }
 
 pub async fn is_active(conn: &mut Conn, id: AgencyId) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM agencies WHERE id = ? AND active = 1")
+    let n: i64 = sqlx::query_scalar(IS_ACTIVE)
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
@@ -121,7 +112,7 @@ pub async fn name_taken(
     name: &str,
     except: Option<AgencyId>,
 ) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM agencies WHERE name = ? AND id IS NOT ?")
+    let n: i64 = sqlx::query_scalar(NAME_TAKEN)
         .bind(name)
         .bind(except)
         .fetch_one(&mut *conn)
@@ -130,21 +121,17 @@ pub async fn name_taken(
 }
 
 pub async fn insert(conn: &mut Conn, a: &NewAgency, now: i64) -> Result<AgencyId, AppError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO agencies (name, kind, active, contact_name, contact_email, contact_phone,
-                               children_only, created_at, updated_at)
-         VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(a.name.as_str())
-    .bind(a.kind.as_str())
-    .bind(&a.contact.name)
-    .bind(&a.contact.email)
-    .bind(&a.contact.phone)
-    .bind(a.children_only)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT)
+        .bind(a.name.as_str())
+        .bind(a.kind.as_str())
+        .bind(&a.contact.name)
+        .bind(&a.contact.email)
+        .bind(&a.contact.phone)
+        .bind(a.children_only)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(AgencyId(id))
 }
 
@@ -180,4 +167,18 @@ pub async fn update(
     b.push(" WHERE id = ").push_bind(id);
     b.build().execute(&mut *conn).await?;
     Ok(())
+}
+
+crate::statements! {
+    MEMBERS = "SELECT agency_id, id, name, email, role, representation FROM users
+         WHERE active = 1 AND agency_id IS NOT NULL AND (? IS NULL OR agency_id = ?)
+         ORDER BY CASE representation WHEN 'regular' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END,
+                  name COLLATE NOCASE";
+    LIST = crate::sql!(SELECT, " ORDER BY active DESC, name COLLATE NOCASE");
+    GET = crate::sql!(SELECT, " WHERE id = ?");
+    IS_ACTIVE = "SELECT COUNT(*) FROM agencies WHERE id = ? AND active = 1";
+    NAME_TAKEN = "SELECT COUNT(*) FROM agencies WHERE name = ? AND id IS NOT ?";
+    INSERT = "INSERT INTO agencies (name, kind, active, contact_name, contact_email, contact_phone,
+                               children_only, created_at, updated_at)
+         VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id";
 }

@@ -81,22 +81,19 @@ pub async fn record(conn: &mut Conn, ev: AuditEvent) -> Result<(), AppError> {
             details: details.as_deref(),
         },
     );
-    sqlx::query(
-        "INSERT INTO audit_log (id, at, actor_user_id, action, entity, entity_id, reason, details, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(id)
-    .bind(at)
-    .bind(ev.actor)
-    .bind(ev.action)
-    .bind(ev.entity)
-    .bind(ev.entity_id)
-    .bind(ev.reason)
-    .bind(details)
-    .bind(prev)
-    .bind(hash)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(RECORD)
+        .bind(id)
+        .bind(at)
+        .bind(ev.actor)
+        .bind(ev.action)
+        .bind(ev.entity)
+        .bind(ev.entity_id)
+        .bind(ev.reason)
+        .bind(details)
+        .bind(prev)
+        .bind(hash)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -164,4 +161,9 @@ pub async fn list(conn: &mut Conn, q: &AuditQuery) -> Result<(Vec<AuditEntry>, b
     let more = rows.len() > q.limit as usize;
     rows.truncate(q.limit as usize);
     Ok((rows.into_iter().map(Into::into).collect(), more))
+}
+
+crate::statements! {
+    RECORD = "INSERT INTO audit_log (id, at, actor_user_id, action, entity, entity_id, reason, details, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 }

@@ -41,13 +41,7 @@ pub fn wait_after(failures: i64) -> i64 {
 }
 
 async fn recent(conn: &mut Conn, account: &str, now: i64) -> Result<(i64, i64), AppError> {
-    let (count, last): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*), MAX(at) FROM account_sign_in_failures WHERE account = ? AND at > ?",
-    )
-    .bind(account)
-    .bind(now - WINDOW_SECS)
-    .fetch_one(&mut *conn)
-    .await?;
+    let (count, last) = super::store::account_failures(conn, account, now - WINDOW_SECS).await?;
     Ok((count, last.unwrap_or(0)))
 }
 
@@ -73,32 +67,13 @@ pub async fn record_failure(
     now: i64,
 ) -> Result<(), AppError> {
     let account = key(email);
-    sqlx::query("DELETE FROM account_sign_in_failures WHERE account = ? AND at <= ?")
-        .bind(&account)
-        .bind(now - WINDOW_SECS)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("INSERT INTO account_sign_in_failures (account, at) VALUES (?, ?)")
-        .bind(&account)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+    super::store::count_account_failure(conn, &account, now - WINDOW_SECS, now).await?;
     let (failures, _) = recent(conn, &account, now).await?;
     let Some(user) = user.filter(|_| failures >= FREE_FAILURES) else {
         return Ok(());
     };
-    let told = sqlx::query(
-        "INSERT INTO account_sign_in_locks (account, notified_at) VALUES (?, ?)
-         ON CONFLICT(account) DO UPDATE SET notified_at = excluded.notified_at
-         WHERE account_sign_in_locks.notified_at <= ?",
-    )
-    .bind(&account)
-    .bind(now)
-    .bind(now - WINDOW_SECS)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if told == 0 {
+    let told = super::store::claim_lock_notice(conn, &account, now, now - WINDOW_SECS).await?;
+    if !told {
         return Ok(());
     }
     notices::to_user(conn, user, &NewNotice::new(NoticeKind::SignInLocked, now)).await?;

@@ -36,11 +36,7 @@ fn key(email: &str, addr: IpAddr) -> String {
 
 /// Refuses the attempt while the delay earned by earlier failures has not passed.
 pub async fn check(conn: &mut Conn, email: &str, addr: IpAddr, now: i64) -> Result<(), AppError> {
-    let row: Option<(i64, i64)> =
-        sqlx::query_as("SELECT failures, last_failure_at FROM sign_in_failures WHERE key = ?")
-            .bind(key(email, addr))
-            .fetch_optional(&mut *conn)
-            .await?;
+    let row = super::store::address_failures(conn, &key(email, addr)).await?;
     if let Some((failures, last)) = row {
         let wait_until = last + delay_after(failures);
         if now < wait_until {
@@ -58,23 +54,11 @@ pub async fn record_failure(
     addr: IpAddr,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO sign_in_failures (key, failures, last_failure_at) VALUES (?, 1, ?)
-         ON CONFLICT(key) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at",
-    )
-    .bind(key(email, addr))
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    super::store::count_address_failure(conn, &key(email, addr), now).await
 }
 
 pub async fn clear(conn: &mut Conn, email: &str, addr: IpAddr) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
-        .bind(key(email, addr))
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    super::store::clear_address_failures(conn, &key(email, addr)).await
 }
 
 /// Attempts per client address in the last sixty seconds (a sliding window), kept in memory.

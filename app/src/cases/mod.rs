@@ -14,7 +14,9 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod involvement;
 #[cfg(feature = "ssr")]
-pub mod queries;
+pub mod queries_store;
+#[cfg(feature = "ssr")]
+pub use queries_store as queries;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -25,30 +25,26 @@ pub async fn matching_cases(
     key: &str,
     dob: NaiveDate,
 ) -> Result<Vec<CaseId>, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT id FROM cases WHERE victim_key = ? AND victim_dob = ? AND merged_into IS NULL ORDER BY id",
-    )
-    .bind(key)
-    .bind(iso(dob))
-    .fetch_all(&mut *conn)
-    .await?)
+    Ok(sqlx::query_scalar(MATCHING_CASES)
+        .bind(key)
+        .bind(iso(dob))
+        .fetch_all(&mut *conn)
+        .await?)
 }
 
 pub async fn exists(conn: &mut Conn, id: CaseId) -> Result<bool, AppError> {
-    let n: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE id = ? AND merged_into IS NULL")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
+    let n: i64 = sqlx::query_scalar(EXISTS)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(n > 0)
 }
 
 pub async fn referral_dates(conn: &mut Conn, case: CaseId) -> Result<Vec<NaiveDate>, AppError> {
-    let rows: Vec<String> =
-        sqlx::query_scalar("SELECT referred_on FROM referrals WHERE case_id = ?")
-            .bind(case)
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows: Vec<String> = sqlx::query_scalar(REFERRAL_DATES)
+        .bind(case)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.iter().map(|s| day(s)).collect()
 }
 
@@ -59,15 +55,11 @@ pub async fn access(
     case: CaseId,
     agency: Option<AgencyId>,
 ) -> Result<Option<(bool, bool)>, AppError> {
-    let row: Option<(Option<AgencyId>, i64)> = sqlx::query_as(
-        "SELECT c.lead_agency_id,
-                (SELECT COUNT(*) FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?)
-         FROM cases c WHERE c.id = ? AND c.merged_into IS NULL",
-    )
-    .bind(agency)
-    .bind(case)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row: Option<(Option<AgencyId>, i64)> = sqlx::query_as(ACCESS)
+        .bind(agency)
+        .bind(case)
+        .fetch_optional(&mut *conn)
+        .await?;
     Ok(row.map(|(lead, n)| {
         let lead = agency.is_some() && lead == agency;
         (n > 0 || lead, lead)
@@ -84,49 +76,41 @@ pub async fn insert_case(
     let year: i64 = chrono::DateTime::from_timestamp(now, 0)
         .map(|t| t.format("%Y").to_string().parse().unwrap_or(1970))
         .unwrap_or(1970);
-    let seq: i64 =
-        sqlx::query_scalar("SELECT COALESCE(MAX(ref_seq), 0) + 1 FROM cases WHERE ref_year = ?")
-            .bind(year)
-            .fetch_one(&mut *conn)
-            .await?;
+    let seq: i64 = sqlx::query_scalar(INSERT_CASE_1)
+        .bind(year)
+        .fetch_one(&mut *conn)
+        .await?;
     let reference = format!("C-{year}-{seq:04}");
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO cases (reference, ref_year, ref_seq, status, victim_name, victim_key, victim_dob,
-             victim_safe_contact, safe_to_contact, perpetrator_name, perpetrator_dob, created_at, updated_at)
-         VALUES (?, ?, ?, 'referred', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(&reference)
-    .bind(year)
-    .bind(seq)
-    .bind(&victim.name)
-    .bind(key)
-    .bind(iso(victim.date_of_birth))
-    .bind(&victim.safe_contact)
-    .bind(victim.safe_to_contact)
-    .bind(perpetrator.and_then(|p| p.name.clone()))
-    .bind(perpetrator.and_then(|p| p.date_of_birth).map(iso))
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT_CASE_2)
+        .bind(&reference)
+        .bind(year)
+        .bind(seq)
+        .bind(&victim.name)
+        .bind(key)
+        .bind(iso(victim.date_of_birth))
+        .bind(&victim.safe_contact)
+        .bind(victim.safe_to_contact)
+        .bind(perpetrator.and_then(|p| p.name.clone()))
+        .bind(perpetrator.and_then(|p| p.date_of_birth).map(iso))
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok((CaseId(id), reference))
 }
 
 pub async fn reference(conn: &mut Conn, id: CaseId) -> Result<String, AppError> {
-    Ok(
-        sqlx::query_scalar("SELECT reference FROM cases WHERE id = ?")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?,
-    )
+    Ok(sqlx::query_scalar(REFERENCE)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?)
 }
 
 pub async fn children(conn: &mut Conn, case: CaseId) -> Result<Vec<Child>, AppError> {
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT initials, age FROM case_children WHERE case_id = ? ORDER BY id")
-            .bind(case)
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows: Vec<(String, i64)> = sqlx::query_as(CHILDREN)
+        .bind(case)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|(initials, age)| Child {
@@ -141,12 +125,12 @@ pub async fn replace_children(
     case: CaseId,
     children: &[Child],
 ) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM case_children WHERE case_id = ?")
+    sqlx::query(REPLACE_CHILDREN_1)
         .bind(case)
         .execute(&mut *conn)
         .await?;
     for c in children {
-        sqlx::query("INSERT INTO case_children (case_id, initials, age) VALUES (?, ?, ?)")
+        sqlx::query(REPLACE_CHILDREN_2)
             .bind(case)
             .bind(&c.initials)
             .bind(c.age as i64)
@@ -167,18 +151,15 @@ pub async fn refresh_from_referral(
     let known = children(conn, case).await?;
     replace_children(conn, case, &super::children::merge(&known, &r.children)).await?;
     if let Some(p) = &r.perpetrator {
-        sqlx::query(
-            "UPDATE cases SET perpetrator_name = COALESCE(?, perpetrator_name),
-                              perpetrator_dob = COALESCE(?, perpetrator_dob) WHERE id = ?",
-        )
-        .bind(&p.name)
-        .bind(p.date_of_birth.map(iso))
-        .bind(case)
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query(REFRESH_FROM_REFERRAL_1)
+            .bind(&p.name)
+            .bind(p.date_of_birth.map(iso))
+            .bind(case)
+            .execute(&mut *conn)
+            .await?;
     }
     // A case that comes back after closing is a referral again.
-    sqlx::query("UPDATE cases SET status = CASE WHEN status = 'closed' THEN 'referred' ELSE status END, updated_at = ? WHERE id = ?")
+    sqlx::query(REFRESH_FROM_REFERRAL_2)
         .bind(now)
         .bind(case)
         .execute(&mut *conn)
@@ -194,7 +175,7 @@ pub async fn involve(
     reason: &str,
     now: i64,
 ) -> Result<bool, AppError> {
-    let r = sqlx::query("INSERT OR IGNORE INTO case_agencies (case_id, agency_id, reason, added_at) VALUES (?, ?, ?, ?)")
+    let r = sqlx::query(INVOLVE)
         .bind(case)
         .bind(agency)
         .bind(reason)
@@ -211,13 +192,12 @@ pub async fn withdraw(
     agency: AgencyId,
     reason: &str,
 ) -> Result<bool, AppError> {
-    let r =
-        sqlx::query("DELETE FROM case_agencies WHERE case_id = ? AND agency_id = ? AND reason = ?")
-            .bind(case)
-            .bind(agency)
-            .bind(reason)
-            .execute(&mut *conn)
-            .await?;
+    let r = sqlx::query(WITHDRAW)
+        .bind(case)
+        .bind(agency)
+        .bind(reason)
+        .execute(&mut *conn)
+        .await?;
     Ok(r.rows_affected() > 0)
 }
 
@@ -229,39 +209,32 @@ pub async fn insert_referral(
     by: UserId,
     now: i64,
 ) -> Result<ReferralId, AppError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO referrals (case_id, referred_on, registered_at, referring_agency_id, referring_user_id,
-             referrer_name, checklist, dash_yes, judgement_reasons, incidents_last_12_months,
-             visible_high_risk, professional_judgement, potential_escalation, is_repeat,
-             victim_informed, consent_to_share, lawful_basis, advocate_name, advocate_agency_id,
-             victim_views, children_count, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(case)
-    .bind(iso(r.referred_on))
-    .bind(now)
-    .bind(r.referring_agency_id)
-    .bind(by)
-    .bind(&r.referrer_name)
-    .bind(r.checklist.to_codes())
-    .bind(c.dash_yes as i64)
-    .bind(&r.judgement_reasons)
-    .bind(r.incidents_last_12_months as i64)
-    .bind(c.visible_high_risk)
-    .bind(c.professional_judgement)
-    .bind(c.potential_escalation)
-    .bind(c.repeat)
-    .bind(r.consent.victim_informed.as_str())
-    .bind(r.consent.consent_to_share.as_str())
-    .bind(&r.consent.lawful_basis)
-    .bind(&r.victim_voice.advocate_name)
-    .bind(r.victim_voice.advocate_agency_id)
-    .bind(&r.victim_voice.views)
-    .bind(r.children.len() as i64)
-    .bind(by)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT_REFERRAL)
+        .bind(case)
+        .bind(iso(r.referred_on))
+        .bind(now)
+        .bind(r.referring_agency_id)
+        .bind(by)
+        .bind(&r.referrer_name)
+        .bind(r.checklist.to_codes())
+        .bind(c.dash_yes as i64)
+        .bind(&r.judgement_reasons)
+        .bind(r.incidents_last_12_months as i64)
+        .bind(c.visible_high_risk)
+        .bind(c.professional_judgement)
+        .bind(c.potential_escalation)
+        .bind(c.repeat)
+        .bind(r.consent.victim_informed.as_str())
+        .bind(r.consent.consent_to_share.as_str())
+        .bind(&r.consent.lawful_basis)
+        .bind(&r.victim_voice.advocate_name)
+        .bind(r.victim_voice.advocate_agency_id)
+        .bind(&r.victim_voice.views)
+        .bind(r.children.len() as i64)
+        .bind(by)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(ReferralId(id))
 }
 
@@ -299,7 +272,7 @@ pub async fn apply_patch(
     b.build().execute(&mut *conn).await?;
 
     if let Some(v) = p.lead_agency_id {
-        sqlx::query("DELETE FROM case_agencies WHERE case_id = ? AND reason = 'lead'")
+        sqlx::query(APPLY_PATCH_1)
             .bind(id)
             .execute(&mut *conn)
             .await?;
@@ -308,7 +281,7 @@ pub async fn apply_patch(
         }
     }
     if let Some(list) = &p.added_agency_ids {
-        sqlx::query("DELETE FROM case_agencies WHERE case_id = ? AND reason = 'added'")
+        sqlx::query(APPLY_PATCH_2)
             .bind(id)
             .execute(&mut *conn)
             .await?;
@@ -335,19 +308,49 @@ pub async fn apply_patch(
 
 /// Active people who may manage a case (not admins or observers).
 pub async fn is_case_worker(conn: &mut Conn, user: UserId) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')",
-    )
-    .bind(user)
-    .fetch_one(&mut *conn)
-    .await?;
+    let n: i64 = sqlx::query_scalar(IS_CASE_WORKER)
+        .bind(user)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(n > 0)
 }
 
 pub async fn is_closed(conn: &mut Conn, id: CaseId) -> Result<bool, AppError> {
-    let status: Option<String> = sqlx::query_scalar("SELECT status FROM cases WHERE id = ?")
+    let status: Option<String> = sqlx::query_scalar(IS_CLOSED)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
     Ok(status.as_deref() == Some("closed"))
+}
+
+crate::statements! {
+    MATCHING_CASES = "SELECT id FROM cases WHERE victim_key = ? AND victim_dob = ? AND merged_into IS NULL ORDER BY id";
+    EXISTS = "SELECT COUNT(*) FROM cases WHERE id = ? AND merged_into IS NULL";
+    REFERRAL_DATES = "SELECT referred_on FROM referrals WHERE case_id = ?";
+    ACCESS = "SELECT c.lead_agency_id,
+                (SELECT COUNT(*) FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?)
+         FROM cases c WHERE c.id = ? AND c.merged_into IS NULL";
+    INSERT_CASE_1 = "SELECT COALESCE(MAX(ref_seq), 0) + 1 FROM cases WHERE ref_year = ?";
+    INSERT_CASE_2 = "INSERT INTO cases (reference, ref_year, ref_seq, status, victim_name, victim_key, victim_dob,
+             victim_safe_contact, safe_to_contact, perpetrator_name, perpetrator_dob, created_at, updated_at)
+         VALUES (?, ?, ?, 'referred', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    REFERENCE = "SELECT reference FROM cases WHERE id = ?";
+    CHILDREN = "SELECT initials, age FROM case_children WHERE case_id = ? ORDER BY id";
+    REPLACE_CHILDREN_1 = "DELETE FROM case_children WHERE case_id = ?";
+    REPLACE_CHILDREN_2 = "INSERT INTO case_children (case_id, initials, age) VALUES (?, ?, ?)";
+    REFRESH_FROM_REFERRAL_1 = "UPDATE cases SET perpetrator_name = COALESCE(?, perpetrator_name),
+                              perpetrator_dob = COALESCE(?, perpetrator_dob) WHERE id = ?";
+    REFRESH_FROM_REFERRAL_2 = "UPDATE cases SET status = CASE WHEN status = 'closed' THEN 'referred' ELSE status END, updated_at = ? WHERE id = ?";
+    INVOLVE = "INSERT OR IGNORE INTO case_agencies (case_id, agency_id, reason, added_at) VALUES (?, ?, ?, ?)";
+    WITHDRAW = "DELETE FROM case_agencies WHERE case_id = ? AND agency_id = ? AND reason = ?";
+    INSERT_REFERRAL = "INSERT INTO referrals (case_id, referred_on, registered_at, referring_agency_id, referring_user_id,
+             referrer_name, checklist, dash_yes, judgement_reasons, incidents_last_12_months,
+             visible_high_risk, professional_judgement, potential_escalation, is_repeat,
+             victim_informed, consent_to_share, lawful_basis, advocate_name, advocate_agency_id,
+             victim_views, children_count, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    APPLY_PATCH_1 = "DELETE FROM case_agencies WHERE case_id = ? AND reason = 'lead'";
+    APPLY_PATCH_2 = "DELETE FROM case_agencies WHERE case_id = ? AND reason = 'added'";
+    IS_CASE_WORKER = "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')";
+    IS_CLOSED = "SELECT status FROM cases WHERE id = ?";
 }

@@ -1,11 +1,15 @@
 //! The SQLite database: connection settings (SQLCipher with a key), the embedded migrations,
 //! sealed secret columns, backups and key rotation.
 
-pub mod backup;
+pub mod backup_store;
 pub mod key;
-pub mod rotate;
+pub mod rotate_store;
 pub mod seal;
+pub mod statements;
 mod store;
+
+pub use backup_store as backup;
+pub use rotate_store as rotate;
 
 pub use key::DbKey;
 pub use seal::Sealer;

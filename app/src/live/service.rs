@@ -44,11 +44,7 @@ pub async fn admit(
     {
         return Err(AppError::conflict(t::ACKNOWLEDGE_FIRST));
     }
-    let agency: Option<(String, bool)> =
-        sqlx::query_as("SELECT name, children_only FROM agencies WHERE id = ?")
-            .bind(actor.agency_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let agency = store::agency_sight(&mut conn, actor.agency_id).await?;
     // What the viewer may see is worked out by the snapshot or replay that follows, in the
     // same transaction as the reads it guards; until then they are sent nothing.
     let viewer = Viewer {

@@ -55,7 +55,7 @@ pub async fn get(
     id: MeetingId,
     research_due_hours: u32,
 ) -> Result<Option<Meeting>, AppError> {
-    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE m.id = ?"))
+    let row: Option<Row> = sqlx::query_as(GET)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -68,15 +68,13 @@ pub async fn list(
     to: Option<i64>,
     research_due_hours: u32,
 ) -> Result<Vec<Meeting>, AppError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECT} WHERE (? IS NULL OR m.starts_at >= ?) AND (? IS NULL OR m.starts_at < ?) ORDER BY m.starts_at"
-    ))
-    .bind(from)
-    .bind(from)
-    .bind(to)
-    .bind(to)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<Row> = sqlx::query_as(LIST)
+        .bind(from)
+        .bind(from)
+        .bind(to)
+        .bind(to)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter()
         .map(|r| to_meeting(r, research_due_hours))
         .collect()
@@ -105,20 +103,17 @@ pub async fn insert(
     m: &NewMeeting,
     now: i64,
 ) -> Result<MeetingId, AppError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO meetings (series_id, starts_at, ends_at, place, video_link, chair_id, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
-    )
-    .bind(series)
-    .bind(m.starts_at)
-    .bind(m.ends_at)
-    .bind(&m.place)
-    .bind(&m.video_link)
-    .bind(m.chair_id)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT)
+        .bind(series)
+        .bind(m.starts_at)
+        .bind(m.ends_at)
+        .bind(&m.place)
+        .bind(&m.video_link)
+        .bind(m.chair_id)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(MeetingId(id))
 }
 
@@ -159,7 +154,7 @@ pub async fn set_status(
     status: MeetingStatus,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE meetings SET status = ?, updated_at = ? WHERE id = ?")
+    sqlx::query(SET_STATUS)
         .bind(status.as_str())
         .bind(now)
         .bind(id)
@@ -170,23 +165,19 @@ pub async fn set_status(
 
 pub async fn insert_series(conn: &mut Conn, s: &NewSeries, now: i64) -> Result<SeriesId, AppError> {
     use chrono::Datelike;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO meeting_series (name, every_weeks, weekday, start_time, duration_minutes, place, video_link,
-             default_chair_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(&s.name)
-    .bind(s.every_weeks as i64)
-    .bind(s.first_date.weekday().number_from_monday() as i64)
-    .bind(s.start_time.format("%H:%M").to_string())
-    .bind(s.duration_minutes as i64)
-    .bind(&s.place)
-    .bind(&s.video_link)
-    .bind(s.default_chair_id)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT_SERIES)
+        .bind(&s.name)
+        .bind(s.every_weeks as i64)
+        .bind(s.first_date.weekday().number_from_monday() as i64)
+        .bind(s.start_time.format("%H:%M").to_string())
+        .bind(s.duration_minutes as i64)
+        .bind(&s.place)
+        .bind(&s.video_link)
+        .bind(s.default_chair_id)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(SeriesId(id))
 }
 
@@ -204,12 +195,7 @@ struct SeriesRow {
 }
 
 pub async fn series(conn: &mut Conn) -> Result<Vec<Series>, AppError> {
-    let rows: Vec<SeriesRow> = sqlx::query_as(
-        "SELECT id, name, every_weeks, weekday, start_time, duration_minutes, place, video_link, default_chair_id
-         FROM meeting_series ORDER BY id",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<SeriesRow> = sqlx::query_as(SERIES).fetch_all(&mut *conn).await?;
     Ok(rows
         .into_iter()
         .map(|r| Series {
@@ -231,17 +217,16 @@ pub async fn exists_at(
     series: SeriesId,
     starts_at: i64,
 ) -> Result<bool, AppError> {
-    let n: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM meetings WHERE series_id = ? AND starts_at = ?")
-            .bind(series)
-            .bind(starts_at)
-            .fetch_one(&mut *conn)
-            .await?;
+    let n: i64 = sqlx::query_scalar(EXISTS_AT)
+        .bind(series)
+        .bind(starts_at)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(n > 0)
 }
 
 pub async fn user_is_active(conn: &mut Conn, id: UserId) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')")
+    let n: i64 = sqlx::query_scalar(USER_IS_ACTIVE)
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
@@ -249,12 +234,10 @@ pub async fn user_is_active(conn: &mut Conn, id: UserId) -> Result<bool, AppErro
 }
 
 pub async fn calendar_token(conn: &mut Conn, user: UserId) -> Result<Option<String>, AppError> {
-    Ok(
-        sqlx::query_scalar("SELECT calendar_token FROM users WHERE id = ?")
-            .bind(user)
-            .fetch_one(&mut *conn)
-            .await?,
-    )
+    Ok(sqlx::query_scalar(CALENDAR_TOKEN)
+        .bind(user)
+        .fetch_one(&mut *conn)
+        .await?)
 }
 
 /// Keeps a new calendar token only as its hash (to find the owner) and a sealed copy.
@@ -264,7 +247,7 @@ pub async fn set_calendar_token(
     sealed: &str,
     hash: &str,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET calendar_token = ?, calendar_token_hash = ? WHERE id = ?")
+    sqlx::query(SET_CALENDAR_TOKEN)
         .bind(sealed)
         .bind(hash)
         .bind(user)
@@ -277,10 +260,26 @@ pub async fn user_by_calendar_token_hash(
     conn: &mut Conn,
     hash: &str,
 ) -> Result<Option<UserId>, AppError> {
-    Ok(
-        sqlx::query_scalar("SELECT id FROM users WHERE calendar_token_hash = ? AND active = 1")
-            .bind(hash)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
+    Ok(sqlx::query_scalar(USER_BY_CALENDAR_TOKEN_HASH)
+        .bind(hash)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+crate::statements! {
+    GET = crate::sql!(SELECT, " WHERE m.id = ?");
+    LIST = crate::sql!(SELECT, " WHERE (? IS NULL OR m.starts_at >= ?) AND (? IS NULL OR m.starts_at < ?) ORDER BY m.starts_at");
+    INSERT = "INSERT INTO meetings (series_id, starts_at, ends_at, place, video_link, chair_id, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id";
+    SET_STATUS = "UPDATE meetings SET status = ?, updated_at = ? WHERE id = ?";
+    INSERT_SERIES = "INSERT INTO meeting_series (name, every_weeks, weekday, start_time, duration_minutes, place, video_link,
+             default_chair_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    SERIES = "SELECT id, name, every_weeks, weekday, start_time, duration_minutes, place, video_link, default_chair_id
+         FROM meeting_series ORDER BY id";
+    EXISTS_AT = "SELECT COUNT(*) FROM meetings WHERE series_id = ? AND starts_at = ?";
+    USER_IS_ACTIVE = "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')";
+    CALENDAR_TOKEN = "SELECT calendar_token FROM users WHERE id = ?";
+    SET_CALENDAR_TOKEN = "UPDATE users SET calendar_token = ?, calendar_token_hash = ? WHERE id = ?";
+    USER_BY_CALENDAR_TOKEN_HASH = "SELECT id FROM users WHERE calendar_token_hash = ? AND active = 1";
 }

@@ -23,25 +23,12 @@ pub async fn due_cases(
     only: Option<CaseId>,
 ) -> Result<Vec<DueCase>, AppError> {
     // Cases closed before the closing date was kept count from their last change.
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT c.id, c.reference, COALESCE(c.closed_at, c.updated_at) AS closed_at,
-                ((c.review_on IS NOT NULL AND c.review_on >= ?1)
-                  OR EXISTS (SELECT 1 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-                             WHERE i.case_id = c.id AND i.removed_at IS NULL
-                               AND m.status IN ('draft','agenda_published','in_session'))) AS under_review,
-                EXISTS (SELECT 1 FROM actions a WHERE a.case_id = c.id
-                          AND a.status IN ('open','in_progress')) AS open_actions
-         FROM cases c
-         WHERE c.status = 'closed' AND c.erased_at IS NULL
-           AND COALESCE(c.closed_at, c.updated_at) < ?2
-           AND (?3 IS NULL OR c.id = ?3)
-         ORDER BY c.id",
-    )
-    .bind(today)
-    .bind(cutoff)
-    .bind(only)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<Row> = sqlx::query_as(DUE_CASES)
+        .bind(today)
+        .bind(cutoff)
+        .bind(only)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| DueCase {
@@ -58,17 +45,12 @@ pub async fn due_cases(
 /// statuses, criteria and checklist answers, agency ids, ages and counts. Returns whether the
 /// case was erased now (false if it already was).
 pub async fn erase_case(conn: &mut Conn, id: CaseId, now: i64) -> Result<bool, AppError> {
-    let done = sqlx::query(
-        "UPDATE cases SET victim_name = '', victim_key = '', victim_dob = '',
-                victim_safe_contact = NULL, perpetrator_name = NULL, perpetrator_dob = NULL,
-                closing_reason = NULL, erased_at = ?, updated_at = ?
-         WHERE id = ? AND erased_at IS NULL",
-    )
-    .bind(now)
-    .bind(now)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
+    let done = sqlx::query(ERASE_CASE)
+        .bind(now)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     if done.rows_affected() == 0 {
         return Ok(false);
     }
@@ -96,4 +78,23 @@ pub async fn erase_case(conn: &mut Conn, id: CaseId, now: i64) -> Result<bool, A
         sqlx::query(sql).bind(id).execute(&mut *conn).await?;
     }
     Ok(true)
+}
+
+crate::statements! {
+    DUE_CASES = "SELECT c.id, c.reference, COALESCE(c.closed_at, c.updated_at) AS closed_at,
+                ((c.review_on IS NOT NULL AND c.review_on >= ?1)
+                  OR EXISTS (SELECT 1 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+                             WHERE i.case_id = c.id AND i.removed_at IS NULL
+                               AND m.status IN ('draft','agenda_published','in_session'))) AS under_review,
+                EXISTS (SELECT 1 FROM actions a WHERE a.case_id = c.id
+                          AND a.status IN ('open','in_progress')) AS open_actions
+         FROM cases c
+         WHERE c.status = 'closed' AND c.erased_at IS NULL
+           AND COALESCE(c.closed_at, c.updated_at) < ?2
+           AND (?3 IS NULL OR c.id = ?3)
+         ORDER BY c.id";
+    ERASE_CASE = "UPDATE cases SET victim_name = '', victim_key = '', victim_dob = '',
+                victim_safe_contact = NULL, perpetrator_name = NULL, perpetrator_dob = NULL,
+                closing_reason = NULL, erased_at = ?, updated_at = ?
+         WHERE id = ? AND erased_at IS NULL";
 }

@@ -5,9 +5,7 @@ use crate::db::Conn;
 use crate::error::AppError;
 
 pub async fn read(conn: &mut Conn) -> Result<Settings, AppError> {
-    let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows: Vec<(String, String)> = sqlx::query_as(READ).fetch_all(&mut *conn).await?;
     let mut s = Settings::default();
     for (k, v) in rows {
         let slot = match k.as_str() {
@@ -29,10 +27,15 @@ pub async fn read(conn: &mut Conn) -> Result<Settings, AppError> {
 }
 
 pub async fn write(conn: &mut Conn, key: &str, value: String) -> Result<(), AppError> {
-    sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+    sqlx::query(WRITE)
         .bind(key)
         .bind(value)
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+crate::statements! {
+    READ = "SELECT key, value FROM settings";
+    WRITE = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 }

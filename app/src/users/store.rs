@@ -30,21 +30,17 @@ const ROW_COLUMNS: &str = "id, email, name, role, agency_id, active, password_ha
      totp_pending_secret, totp_last_step";
 
 pub async fn find_by_email(conn: &mut Conn, email: &str) -> Result<Option<UserRow>, AppError> {
-    Ok(
-        sqlx::query_as(&format!("SELECT {ROW_COLUMNS} FROM users WHERE email = ?"))
-            .bind(email.trim().to_lowercase())
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
+    Ok(sqlx::query_as(FIND_BY_EMAIL)
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(&mut *conn)
+        .await?)
 }
 
 pub async fn get(conn: &mut Conn, id: UserId) -> Result<Option<UserRow>, AppError> {
-    Ok(
-        sqlx::query_as(&format!("SELECT {ROW_COLUMNS} FROM users WHERE id = ?"))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
+    Ok(sqlx::query_as(GET)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?)
 }
 
 #[derive(sqlx::FromRow)]
@@ -86,16 +82,12 @@ const ACCOUNT_SELECT: &str =
      FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
 
 pub async fn list_accounts(conn: &mut Conn) -> Result<Vec<UserAccount>, AppError> {
-    let rows: Vec<AccountRow> = sqlx::query_as(&format!(
-        "{ACCOUNT_SELECT} ORDER BY u.active DESC, u.name COLLATE NOCASE"
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<AccountRow> = sqlx::query_as(LIST_ACCOUNTS).fetch_all(&mut *conn).await?;
     rows.into_iter().map(TryInto::try_into).collect()
 }
 
 pub async fn get_account(conn: &mut Conn, id: UserId) -> Result<Option<UserAccount>, AppError> {
-    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE u.id = ?"))
+    let row: Option<AccountRow> = sqlx::query_as(GET_ACCOUNT)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -103,7 +95,7 @@ pub async fn get_account(conn: &mut Conn, id: UserId) -> Result<Option<UserAccou
 }
 
 pub async fn email_taken(conn: &mut Conn, email: &str) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = ?")
+    let n: i64 = sqlx::query_scalar(EMAIL_TAKEN)
         .bind(email)
         .fetch_one(&mut *conn)
         .await?;
@@ -116,20 +108,17 @@ pub async fn insert(
     password_hash: &str,
     now: i64,
 ) -> Result<UserId, AppError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (email, name, role, agency_id, representation, active, password_hash, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-    )
-    .bind(u.email.as_str())
-    .bind(u.name.as_str())
-    .bind(u.role.as_str())
-    .bind(u.agency_id)
-    .bind(u.representation.as_str())
-    .bind(password_hash)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT)
+        .bind(u.email.as_str())
+        .bind(u.name.as_str())
+        .bind(u.role.as_str())
+        .bind(u.agency_id)
+        .bind(u.representation.as_str())
+        .bind(password_hash)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(UserId(id))
 }
 
@@ -168,7 +157,7 @@ pub async fn set_password(
     hash: &str,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?")
+    sqlx::query(SET_PASSWORD)
         .bind(hash)
         .bind(now)
         .bind(id)
@@ -178,7 +167,7 @@ pub async fn set_password(
 }
 
 pub async fn set_totp_pending(conn: &mut Conn, id: UserId, secret: &str) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET totp_pending_secret = ? WHERE id = ?")
+    sqlx::query(SET_TOTP_PENDING)
         .bind(secret)
         .bind(id)
         .execute(&mut *conn)
@@ -193,19 +182,17 @@ pub async fn enable_totp(
     secret: &str,
     step: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "UPDATE users SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?",
-    )
-    .bind(secret)
-    .bind(step)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(ENABLE_TOTP)
+        .bind(secret)
+        .bind(step)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
 pub async fn disable_totp(conn: &mut Conn, id: UserId) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL WHERE id = ?")
+    sqlx::query(DISABLE_TOTP)
         .bind(id)
         .execute(&mut *conn)
         .await?;
@@ -215,13 +202,12 @@ pub async fn disable_totp(conn: &mut Conn, id: UserId) -> Result<(), AppError> {
 /// Records that the code of `step` was used, only if it is newer than the last one.
 /// Returns false when another request used this step (or a newer one) first.
 pub async fn use_totp_step(conn: &mut Conn, id: UserId, step: i64) -> Result<bool, AppError> {
-    let done =
-        sqlx::query("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
-            .bind(step)
-            .bind(id)
-            .bind(step)
-            .execute(&mut *conn)
-            .await?;
+    let done = sqlx::query(USE_TOTP_STEP)
+        .bind(step)
+        .bind(id)
+        .bind(step)
+        .execute(&mut *conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -231,11 +217,27 @@ pub async fn set_active(
     active: bool,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET active = ?, updated_at = ? WHERE id = ?")
+    sqlx::query(SET_ACTIVE)
         .bind(active)
         .bind(now)
         .bind(id)
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+crate::statements! {
+    FIND_BY_EMAIL = crate::sql!("SELECT ", ROW_COLUMNS, " FROM users WHERE email = ?");
+    GET = crate::sql!("SELECT ", ROW_COLUMNS, " FROM users WHERE id = ?");
+    LIST_ACCOUNTS = crate::sql!(ACCOUNT_SELECT, " ORDER BY u.active DESC, u.name COLLATE NOCASE");
+    GET_ACCOUNT = crate::sql!(ACCOUNT_SELECT, " WHERE u.id = ?");
+    EMAIL_TAKEN = "SELECT COUNT(*) FROM users WHERE email = ?";
+    INSERT = "INSERT INTO users (email, name, role, agency_id, representation, active, password_hash, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id";
+    SET_PASSWORD = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
+    SET_TOTP_PENDING = "UPDATE users SET totp_pending_secret = ? WHERE id = ?";
+    ENABLE_TOTP = "UPDATE users SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?";
+    DISABLE_TOTP = "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL WHERE id = ?";
+    USE_TOTP_STEP = "UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?";
+    SET_ACTIVE = "UPDATE users SET active = ?, updated_at = ? WHERE id = ?";
 }

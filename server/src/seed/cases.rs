@@ -71,18 +71,16 @@ impl Lcg {
 }
 
 async fn agency(pool: &Pool, name: &str) -> Result<AgencyId, BoxError> {
-    let id: i64 = sqlx::query_scalar("SELECT id FROM agencies WHERE name = ?")
-        .bind(name)
-        .fetch_one(pool)
-        .await?;
+    let id = super::store::agency_id(pool, name)
+        .await?
+        .ok_or("demo agency missing")?;
     Ok(AgencyId(id))
 }
 
 async fn user(pool: &Pool, email: &str) -> Result<UserId, BoxError> {
-    let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
-        .bind(email)
-        .fetch_one(pool)
-        .await?;
+    let id = super::store::user_id(pool, email)
+        .await?
+        .ok_or("demo user missing")?;
     Ok(UserId(id))
 }
 
@@ -143,9 +141,7 @@ fn referral(
 
 /// Adds the demo cases once: when any case exists, nothing is done.
 pub async fn seed_cases(pool: &Pool) -> Result<usize, BoxError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases")
-        .fetch_one(pool)
-        .await?;
+    let n = super::store::case_count(pool).await?;
     if n > 0 {
         return Ok(0);
     }

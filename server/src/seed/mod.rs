@@ -13,6 +13,7 @@ use convene_app::users::types::NewUserInput;
 
 mod cases;
 mod meetings;
+mod store;
 
 /// (name, kind, contact email)
 const AGENCIES: &[(&str, &str, &str)] = &[
@@ -156,10 +157,7 @@ const USERS: &[(&str, &str, &str, Option<&str>, &str)] = &[
 ];
 
 async fn agency_id(pool: &Pool, name: &str) -> Result<Option<i64>, BoxError> {
-    Ok(sqlx::query_scalar("SELECT id FROM agencies WHERE name = ?")
-        .bind(name)
-        .fetch_optional(pool)
-        .await?)
+    Ok(store::agency_id(pool, name).await?)
 }
 
 /// Creates what is missing of the demo group. With `password` set, every demo user's password

@@ -13,14 +13,12 @@ pub async fn insert(
     matched: CaseId,
     now: i64,
 ) -> Result<MatchId, AppError> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO case_matches (case_id, matched_case_id, created_at) VALUES (?, ?, ?) RETURNING id",
-    )
-    .bind(case)
-    .bind(matched)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?)
+    Ok(sqlx::query_scalar(INSERT)
+        .bind(case)
+        .bind(matched)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?)
 }
 
 #[derive(sqlx::FromRow)]
@@ -57,15 +55,13 @@ fn view(r: Row) -> PendingMatch {
 
 /// Every match still to be decided, oldest first.
 pub async fn pending(conn: &mut Conn) -> Result<Vec<PendingMatch>, AppError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} ORDER BY m.id"))
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows: Vec<Row> = sqlx::query_as(PENDING).fetch_all(&mut *conn).await?;
     Ok(rows.into_iter().map(view).collect())
 }
 
 /// One match, if it is still pending.
 pub async fn pending_one(conn: &mut Conn, id: MatchId) -> Result<Option<PendingMatch>, AppError> {
-    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} AND m.id = ?"))
+    let row: Option<Row> = sqlx::query_as(PENDING_ONE)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -73,7 +69,7 @@ pub async fn pending_one(conn: &mut Conn, id: MatchId) -> Result<Option<PendingM
 }
 
 pub async fn exists(conn: &mut Conn, id: MatchId) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM case_matches WHERE id = ?")
+    let n: i64 = sqlx::query_scalar(EXISTS)
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
@@ -87,7 +83,7 @@ pub async fn decide(
     by: UserId,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE case_matches SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+    sqlx::query(DECIDE)
         .bind(state)
         .bind(by)
         .bind(now)
@@ -102,16 +98,15 @@ pub async fn referral_days(
     conn: &mut Conn,
     case: CaseId,
 ) -> Result<Vec<(i64, NaiveDate)>, AppError> {
-    let rows: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, referred_on FROM referrals WHERE case_id = ?")
-            .bind(case)
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows: Vec<(i64, String)> = sqlx::query_as(REFERRAL_DAYS)
+        .bind(case)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter().map(|(id, d)| Ok((id, day(&d)?))).collect()
 }
 
 pub async fn mark_repeat(conn: &mut Conn, referral: i64) -> Result<(), AppError> {
-    sqlx::query("UPDATE referrals SET is_repeat = 1 WHERE id = ?")
+    sqlx::query(MARK_REPEAT)
         .bind(referral)
         .execute(&mut *conn)
         .await?;
@@ -123,12 +118,10 @@ pub async fn agencies_of(
     conn: &mut Conn,
     case: CaseId,
 ) -> Result<Vec<crate::ids::AgencyId>, AppError> {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT agency_id FROM case_agencies WHERE case_id = ?1 ORDER BY agency_id",
-    )
-    .bind(case.0)
-    .fetch_all(&mut *conn)
-    .await?;
+    let ids: Vec<i64> = sqlx::query_scalar(AGENCIES_OF)
+        .bind(case.0)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(ids.into_iter().map(crate::ids::AgencyId).collect())
 }
 
@@ -175,16 +168,29 @@ pub async fn move_case(
         q.execute(&mut *conn).await?;
     }
     // Agenda items the known case already had at the same meeting.
-    sqlx::query("UPDATE agenda_items SET removed_at = ? WHERE case_id = ? AND removed_at IS NULL")
+    sqlx::query(MOVE_CASE_1)
         .bind(now)
         .bind(from)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE cases SET updated_at = ? WHERE id IN (?, ?)")
+    sqlx::query(MOVE_CASE_2)
         .bind(now)
         .bind(from)
         .bind(into)
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+crate::statements! {
+    INSERT = "INSERT INTO case_matches (case_id, matched_case_id, created_at) VALUES (?, ?, ?) RETURNING id";
+    PENDING = crate::sql!(SELECT, " ORDER BY m.id");
+    PENDING_ONE = crate::sql!(SELECT, " AND m.id = ?");
+    EXISTS = "SELECT COUNT(*) FROM case_matches WHERE id = ?";
+    DECIDE = "UPDATE case_matches SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?";
+    REFERRAL_DAYS = "SELECT id, referred_on FROM referrals WHERE case_id = ?";
+    MARK_REPEAT = "UPDATE referrals SET is_repeat = 1 WHERE id = ?";
+    AGENCIES_OF = "SELECT agency_id FROM case_agencies WHERE case_id = ?1 ORDER BY agency_id";
+    MOVE_CASE_1 = "UPDATE agenda_items SET removed_at = ? WHERE case_id = ? AND removed_at IS NULL";
+    MOVE_CASE_2 = "UPDATE cases SET updated_at = ? WHERE id IN (?, ?)";
 }

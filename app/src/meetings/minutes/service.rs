@@ -16,13 +16,7 @@ use crate::meetings::types::MeetingStatus;
 use crate::state::AppState;
 
 async fn involved_cases(conn: &mut Conn, agency: AgencyId) -> Result<Vec<i64>, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT case_id FROM case_agencies WHERE agency_id = ? UNION SELECT id FROM cases WHERE lead_agency_id = ?",
-    )
-    .bind(agency)
-    .bind(agency)
-    .fetch_all(&mut *conn)
-    .await?)
+    store::involved_cases(conn, agency).await
 }
 
 /// The minutes for the actor: the whole document for the chair and coordinator (or one

@@ -77,25 +77,22 @@ pub async fn insert(
     n: &NewRequest,
     now: i64,
 ) -> Result<AccessRequestId, AppError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO access_requests (kind, user_id, role, agency_id, activate, asked_by, asked_by_role, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(n.kind.as_str())
-    .bind(n.user)
-    .bind(n.role.as_str())
-    .bind(n.agency)
-    .bind(n.activate)
-    .bind(n.asked_by)
-    .bind(n.asked_by_role.as_str())
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT)
+        .bind(n.kind.as_str())
+        .bind(n.user)
+        .bind(n.role.as_str())
+        .bind(n.agency)
+        .bind(n.activate)
+        .bind(n.asked_by)
+        .bind(n.asked_by_role.as_str())
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(AccessRequestId(id))
 }
 
 pub async fn get(conn: &mut Conn, id: AccessRequestId) -> Result<Option<AccessRequest>, AppError> {
-    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE r.id = ?"))
+    let row: Option<Row> = sqlx::query_as(GET)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -104,22 +101,18 @@ pub async fn get(conn: &mut Conn, id: AccessRequestId) -> Result<Option<AccessRe
 
 /// The pending ones first, then the latest decided, newest first.
 pub async fn list(conn: &mut Conn, limit: i64) -> Result<Vec<AccessRequest>, AppError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECT} ORDER BY (r.state = 'pending') DESC, r.id DESC LIMIT ?"
-    ))
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<Row> = sqlx::query_as(LIST)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter().map(TryInto::try_into).collect()
 }
 
 pub async fn pending_for(conn: &mut Conn, user: UserId) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM access_requests WHERE user_id = ? AND state = 'pending'",
-    )
-    .bind(user)
-    .fetch_one(&mut *conn)
-    .await?;
+    let n: i64 = sqlx::query_scalar(PENDING_FOR)
+        .bind(user)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(n > 0)
 }
 
@@ -131,16 +124,13 @@ pub async fn decide(
     by: UserId,
     now: i64,
 ) -> Result<bool, AppError> {
-    let done = sqlx::query(
-        "UPDATE access_requests SET state = ?, decided_by = ?, decided_at = ?
-         WHERE id = ? AND state = 'pending'",
-    )
-    .bind(state.as_str())
-    .bind(by)
-    .bind(now)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
+    let done = sqlx::query(DECIDE)
+        .bind(state.as_str())
+        .bind(by)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -151,15 +141,12 @@ pub async fn withdraw_pending_for(
     by: UserId,
     now: i64,
 ) -> Result<Vec<AccessRequestId>, AppError> {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "UPDATE access_requests SET state = 'withdrawn', decided_by = ?, decided_at = ?
-         WHERE user_id = ? AND state = 'pending' RETURNING id",
-    )
-    .bind(by)
-    .bind(now)
-    .bind(user)
-    .fetch_all(&mut *conn)
-    .await?;
+    let ids: Vec<i64> = sqlx::query_scalar(WITHDRAW_PENDING_FOR)
+        .bind(by)
+        .bind(now)
+        .bind(user)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(ids.into_iter().map(AccessRequestId).collect())
 }
 
@@ -177,15 +164,26 @@ pub async fn other_chair_exists(conn: &mut Conn, except: &[UserId]) -> Result<bo
 
 /// Applies a confirmed request's role, agency and activation to the account.
 pub async fn apply_access(conn: &mut Conn, r: &AccessRequest, now: i64) -> Result<(), AppError> {
-    sqlx::query(
-        "UPDATE users SET role = ?, agency_id = ?, active = MAX(active, ?), updated_at = ? WHERE id = ?",
-    )
-    .bind(r.role.as_str())
-    .bind(r.agency_id)
-    .bind(r.activate)
-    .bind(now)
-    .bind(r.user_id)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(APPLY_ACCESS)
+        .bind(r.role.as_str())
+        .bind(r.agency_id)
+        .bind(r.activate)
+        .bind(now)
+        .bind(r.user_id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
+}
+
+crate::statements! {
+    INSERT = "INSERT INTO access_requests (kind, user_id, role, agency_id, activate, asked_by, asked_by_role, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    GET = crate::sql!(SELECT, " WHERE r.id = ?");
+    LIST = crate::sql!(SELECT, " ORDER BY (r.state = 'pending') DESC, r.id DESC LIMIT ?");
+    PENDING_FOR = "SELECT COUNT(*) FROM access_requests WHERE user_id = ? AND state = 'pending'";
+    DECIDE = "UPDATE access_requests SET state = ?, decided_by = ?, decided_at = ?
+         WHERE id = ? AND state = 'pending'";
+    WITHDRAW_PENDING_FOR = "UPDATE access_requests SET state = 'withdrawn', decided_by = ?, decided_at = ?
+         WHERE user_id = ? AND state = 'pending' RETURNING id";
+    APPLY_ACCESS = "UPDATE users SET role = ?, agency_id = ?, active = MAX(active, ?), updated_at = ? WHERE id = ?";
 }

@@ -55,11 +55,11 @@ pub async fn rotate(url: &str, key_file: &Path) -> Result<Rotated, String> {
     // Leaving WAL mode needs the only connection to the database, which tells that the
     // server is stopped; rekeying is also done in rollback mode, where it is atomic.
     let in_use = || "the database is in use: stop the server before rotating the key".to_string();
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+    sqlx::query(ROTATE_1)
         .execute(&mut conn)
         .await
         .map_err(|_| in_use())?;
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode = DELETE")
+    let mode: String = sqlx::query_scalar(ROTATE_2)
         .fetch_one(&mut conn)
         .await
         .map_err(|_| in_use())?;
@@ -96,7 +96,7 @@ pub async fn rotate(url: &str, key_file: &Path) -> Result<Rotated, String> {
 async fn finish(mut conn: Conn, new: &DbKey) -> Result<(), String> {
     Sealer::keep_only(&mut conn, Some(new)).await?;
     super::backup::audit(&mut conn, "rotate_key", None).await?;
-    sqlx::query("PRAGMA journal_mode = WAL")
+    sqlx::query(FINISH)
         .execute(&mut conn)
         .await
         .map_err(|e| e.to_string())?;
@@ -149,11 +149,11 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
         });
     }
     let in_use = || "the database is in use: stop the server before encrypting it".to_string();
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+    sqlx::query(ENCRYPT_1)
         .execute(&mut conn)
         .await
         .map_err(|_| in_use())?;
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode = DELETE")
+    let mode: String = sqlx::query_scalar(ENCRYPT_2)
         .fetch_one(&mut conn)
         .await
         .map_err(|_| in_use())?;
@@ -168,17 +168,13 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
         .ok_or("the database's name must be valid UTF-8")?;
     let raw_key = format!("x'{}'", key.to_hex());
     let exported = async {
-        sqlx::query("ATTACH DATABASE ? AS encrypted KEY ?")
+        sqlx::query(ENCRYPT_3)
             .bind(target_name)
             .bind(&raw_key)
             .execute(&mut conn)
             .await?;
-        sqlx::query("SELECT sqlcipher_export('encrypted')")
-            .execute(&mut conn)
-            .await?;
-        sqlx::query("DETACH DATABASE encrypted")
-            .execute(&mut conn)
-            .await
+        sqlx::query(ENCRYPT_4).execute(&mut conn).await?;
+        sqlx::query(ENCRYPT_5).execute(&mut conn).await
     }
     .await;
     let _ = conn.close().await;
@@ -219,4 +215,15 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
     std::fs::rename(&target, &path).map_err(|e| e.to_string())?;
     sync_dir(&path);
     Ok(Encrypted { plain_copy })
+}
+
+crate::statements! {
+    ROTATE_1 = "PRAGMA wal_checkpoint(TRUNCATE)";
+    ROTATE_2 = "PRAGMA journal_mode = DELETE";
+    FINISH = "PRAGMA journal_mode = WAL";
+    ENCRYPT_1 = "PRAGMA wal_checkpoint(TRUNCATE)";
+    ENCRYPT_2 = "PRAGMA journal_mode = DELETE";
+    ENCRYPT_3 = "ATTACH DATABASE ? AS encrypted KEY ?";
+    ENCRYPT_4 = "SELECT sqlcipher_export('encrypted')";
+    ENCRYPT_5 = "DETACH DATABASE encrypted";
 }

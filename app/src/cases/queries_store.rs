@@ -105,7 +105,7 @@ pub async fn summary(
     id: CaseId,
     now: i64,
 ) -> Result<Option<CaseSummary>, AppError> {
-    let row: Option<SummaryRow> = sqlx::query_as(&format!("{SUMMARY_SELECT} WHERE c.id = ?"))
+    let row: Option<SummaryRow> = sqlx::query_as(SUMMARY)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -114,12 +114,10 @@ pub async fn summary(
 
 async fn person(conn: &mut Conn, id: Option<UserId>) -> Result<Option<PersonRef>, AppError> {
     let Some(id) = id else { return Ok(None) };
-    let row: Option<(UserId, String, Option<String>)> = sqlx::query_as(
-        "SELECT u.id, u.name, a.name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row: Option<(UserId, String, Option<String>)> = sqlx::query_as(PERSON)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     Ok(row.map(|(id, name, agency_name)| PersonRef {
         id,
         name,
@@ -131,13 +129,10 @@ pub async fn involved_agencies(
     conn: &mut Conn,
     case: CaseId,
 ) -> Result<Vec<InvolvedAgency>, AppError> {
-    let rows: Vec<(AgencyId, String, String)> = sqlx::query_as(
-        "SELECT a.id, a.name, ca.reason FROM case_agencies ca JOIN agencies a ON a.id = ca.agency_id
-         WHERE ca.case_id = ? ORDER BY a.name COLLATE NOCASE, ca.reason",
-    )
-    .bind(case)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<(AgencyId, String, String)> = sqlx::query_as(INVOLVED_AGENCIES)
+        .bind(case)
+        .fetch_all(&mut *conn)
+        .await?;
     let mut map: BTreeMap<(String, i64), InvolvedAgency> = BTreeMap::new();
     for (id, name, reason) in rows {
         map.entry((name.to_lowercase(), id.0))
@@ -180,22 +175,10 @@ struct ReferralRow {
 }
 
 pub async fn referrals(conn: &mut Conn, case: CaseId) -> Result<Vec<ReferralView>, AppError> {
-    let rows: Vec<ReferralRow> = sqlx::query_as(
-        "SELECT r.id, r.referred_on, r.registered_at, r.referring_agency_id, a.name AS referring_agency_name,
-                COALESCE(r.referrer_name, u.name) AS referrer, r.checklist, r.dash_yes, r.visible_high_risk,
-                r.professional_judgement, r.potential_escalation, r.is_repeat, r.judgement_reasons,
-                r.incidents_last_12_months, r.victim_informed, r.consent_to_share, r.lawful_basis,
-                r.advocate_name, aa.name AS advocate_agency_name, r.victim_views, r.children_count,
-                r.initial_assessment_on, r.intervention_plan_on
-         FROM referrals r
-         JOIN agencies a ON a.id = r.referring_agency_id
-         LEFT JOIN users u ON u.id = r.referring_user_id
-         LEFT JOIN agencies aa ON aa.id = r.advocate_agency_id
-         WHERE r.case_id = ? ORDER BY r.referred_on, r.id",
-    )
-    .bind(case)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<ReferralRow> = sqlx::query_as(REFERRALS)
+        .bind(case)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter()
         .map(|r| {
             Ok(ReferralView {
@@ -248,22 +231,17 @@ pub async fn detail(conn: &mut Conn, id: CaseId, now: i64) -> Result<Option<Case
     let Some(summary) = summary(conn, id, now).await? else {
         return Ok(None);
     };
-    let row: CaseRow = sqlx::query_as(
-        "SELECT status, lead_agency_id, case_manager_id, case_responsible_id,
-                (perpetrator_name IS NOT NULL OR perpetrator_dob IS NOT NULL) AS has_perpetrator,
-                (victim_safe_contact IS NOT NULL) AS has_contact
-         FROM cases WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let row: CaseRow = sqlx::query_as(DETAIL_1)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
     let agencies = involved_agencies(conn, id).await?;
     let lead_agency = match row.lead_agency_id {
         None => None,
         Some(l) => Some(match agencies.iter().find(|a| a.id == l) {
             Some(a) => a.clone(),
             None => {
-                let name: String = sqlx::query_scalar("SELECT name FROM agencies WHERE id = ?")
+                let name: String = sqlx::query_scalar(DETAIL_2)
                     .bind(l)
                     .fetch_one(&mut *conn)
                     .await?;
@@ -275,11 +253,10 @@ pub async fn detail(conn: &mut Conn, id: CaseId, now: i64) -> Result<Option<Case
             }
         }),
     };
-    let ages: Vec<i64> =
-        sqlx::query_scalar("SELECT age FROM case_children WHERE case_id = ? ORDER BY age DESC")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?;
+    let ages: Vec<i64> = sqlx::query_scalar(DETAIL_3)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     let mut restricted = vec![
         RestrictedField::VictimName,
         RestrictedField::VictimDateOfBirth,
@@ -334,12 +311,10 @@ pub async fn restricted_value(
         RestrictedField::PerpetratorName => "perpetrator_name",
         RestrictedField::PerpetratorDateOfBirth => "perpetrator_dob",
         RestrictedField::ChildrenInitials => {
-            let rows: Vec<(String, i64)> = sqlx::query_as(
-                "SELECT initials, age FROM case_children WHERE case_id = ? ORDER BY age DESC",
-            )
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?;
+            let rows: Vec<(String, i64)> = sqlx::query_as(RESTRICTED_VALUE_1)
+                .bind(id)
+                .fetch_all(&mut *conn)
+                .await?;
             return Ok(Value::Array(
                 rows.into_iter()
                     .map(|(i, a)| serde_json::json!({ "initials": i, "age": a }))
@@ -348,7 +323,7 @@ pub async fn restricted_value(
         }
     };
     if field == RestrictedField::SafeToContact {
-        let v: bool = sqlx::query_scalar("SELECT safe_to_contact FROM cases WHERE id = ?")
+        let v: bool = sqlx::query_scalar(RESTRICTED_VALUE_2)
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
@@ -376,15 +351,10 @@ pub async fn timeline(
     id: CaseId,
     with_reasons: bool,
 ) -> Result<Vec<TimelineEntry>, AppError> {
-    let rows: Vec<AuditRow> = sqlx::query_as(
-        "SELECT a.at, a.action, u.name AS who, a.reason, a.details FROM audit_log a
-         LEFT JOIN users u ON u.id = a.actor_user_id
-         WHERE a.entity = 'case' AND a.entity_id = ? AND a.action NOT IN ('read', 'list', 'assess')
-         ORDER BY a.id",
-    )
-    .bind(id.to_string())
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<AuditRow> = sqlx::query_as(TIMELINE)
+        .bind(id.to_string())
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| TimelineEntry {
@@ -398,4 +368,34 @@ pub async fn timeline(
                 .or(r.details.and_then(|d| super::describe_details(&d))),
         })
         .collect())
+}
+
+crate::statements! {
+    SUMMARY = crate::sql!(SUMMARY_SELECT, " WHERE c.id = ?");
+    PERSON = "SELECT u.id, u.name, a.name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = ?";
+    INVOLVED_AGENCIES = "SELECT a.id, a.name, ca.reason FROM case_agencies ca JOIN agencies a ON a.id = ca.agency_id
+         WHERE ca.case_id = ? ORDER BY a.name COLLATE NOCASE, ca.reason";
+    REFERRALS = "SELECT r.id, r.referred_on, r.registered_at, r.referring_agency_id, a.name AS referring_agency_name,
+                COALESCE(r.referrer_name, u.name) AS referrer, r.checklist, r.dash_yes, r.visible_high_risk,
+                r.professional_judgement, r.potential_escalation, r.is_repeat, r.judgement_reasons,
+                r.incidents_last_12_months, r.victim_informed, r.consent_to_share, r.lawful_basis,
+                r.advocate_name, aa.name AS advocate_agency_name, r.victim_views, r.children_count,
+                r.initial_assessment_on, r.intervention_plan_on
+         FROM referrals r
+         JOIN agencies a ON a.id = r.referring_agency_id
+         LEFT JOIN users u ON u.id = r.referring_user_id
+         LEFT JOIN agencies aa ON aa.id = r.advocate_agency_id
+         WHERE r.case_id = ? ORDER BY r.referred_on, r.id";
+    DETAIL_1 = "SELECT status, lead_agency_id, case_manager_id, case_responsible_id,
+                (perpetrator_name IS NOT NULL OR perpetrator_dob IS NOT NULL) AS has_perpetrator,
+                (victim_safe_contact IS NOT NULL) AS has_contact
+         FROM cases WHERE id = ?";
+    DETAIL_2 = "SELECT name FROM agencies WHERE id = ?";
+    DETAIL_3 = "SELECT age FROM case_children WHERE case_id = ? ORDER BY age DESC";
+    RESTRICTED_VALUE_1 = "SELECT initials, age FROM case_children WHERE case_id = ? ORDER BY age DESC";
+    RESTRICTED_VALUE_2 = "SELECT safe_to_contact FROM cases WHERE id = ?";
+    TIMELINE = "SELECT a.at, a.action, u.name AS who, a.reason, a.details FROM audit_log a
+         LEFT JOIN users u ON u.id = a.actor_user_id
+         WHERE a.entity = 'case' AND a.entity_id = ? AND a.action NOT IN ('read', 'list', 'assess')
+         ORDER BY a.id";
 }

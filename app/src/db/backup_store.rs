@@ -80,7 +80,7 @@ pub async fn backup(url: &str, key: Option<&DbKey>, dest: &Path) -> Result<Summa
     // A backup reads every case: it is audited like any read, before it starts (VACUUM INTO
     // cannot share a transaction with the write), so the copy holds its own audit row too.
     audit(&mut conn, "backup", Some(dest)).await?;
-    sqlx::query("VACUUM INTO ?")
+    sqlx::query(BACKUP_1)
         .bind(target)
         .execute(&mut conn)
         .await
@@ -95,7 +95,7 @@ pub async fn backup(url: &str, key: Option<&DbKey>, dest: &Path) -> Result<Summa
         let mut copy = Conn::connect_with(&super::file_options(&partial, key))
             .await
             .map_err(|e| open_error(&partial, &e))?;
-        sqlx::query("PRAGMA journal_mode = DELETE")
+        sqlx::query(BACKUP_2)
             .execute(&mut copy)
             .await
             .map_err(|e| format!("the backup failed: {e}"))?;
@@ -242,4 +242,9 @@ async fn refuse_unless_empty(target: &Path, key: Option<&DbKey>) -> Result<(), S
     } else {
         Err(not_empty())
     }
+}
+
+crate::statements! {
+    BACKUP_1 = "VACUUM INTO ?";
+    BACKUP_2 = "PRAGMA journal_mode = DELETE";
 }

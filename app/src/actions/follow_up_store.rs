@@ -14,27 +14,21 @@ pub async fn bring_back(
     meeting: MeetingId,
     starts_at: i64,
 ) -> Result<u64, AppError> {
-    let done = sqlx::query(
-        "INSERT OR IGNORE INTO agenda_actions (meeting_id, action_id)
-         SELECT ?, a.id FROM actions a LEFT JOIN meetings m ON m.id = a.meeting_id
-         WHERE a.status IN ('open','in_progress') AND a.created_at < ?
-           AND (a.meeting_id IS NULL OR (a.meeting_id <> ? AND m.starts_at < ?))",
-    )
-    .bind(meeting)
-    .bind(starts_at)
-    .bind(meeting)
-    .bind(starts_at)
-    .execute(&mut *conn)
-    .await?;
+    let done = sqlx::query(BRING_BACK)
+        .bind(meeting)
+        .bind(starts_at)
+        .bind(meeting)
+        .bind(starts_at)
+        .execute(&mut *conn)
+        .await?;
     Ok(done.rows_affected())
 }
 
 pub async fn on_agenda(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<Action>, AppError> {
-    let ids: Vec<ActionId> =
-        sqlx::query_scalar("SELECT action_id FROM agenda_actions WHERE meeting_id = ?")
-            .bind(meeting)
-            .fetch_all(&mut *conn)
-            .await?;
+    let ids: Vec<ActionId> = sqlx::query_scalar(ON_AGENDA)
+        .bind(meeting)
+        .fetch_all(&mut *conn)
+        .await?;
     store::list(
         conn,
         &store::Query {
@@ -55,35 +49,24 @@ pub async fn on_close(
     limit: u32,
     now: i64,
 ) -> Result<Vec<ActionId>, AppError> {
-    sqlx::query(
-        "INSERT OR IGNORE INTO action_carry_overs (action_id, meeting_id)
-         SELECT a.id, ? FROM actions a
-         WHERE a.status IN ('open','in_progress')
-           AND (a.meeting_id = ? OR a.id IN (SELECT action_id FROM agenda_actions WHERE meeting_id = ?))",
-    )
-    .bind(meeting)
-    .bind(meeting)
-    .bind(meeting)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "UPDATE actions SET carried_over = (SELECT COUNT(*) FROM action_carry_overs c WHERE c.action_id = actions.id)
-         WHERE id IN (SELECT action_id FROM action_carry_overs WHERE meeting_id = ?)",
-    )
-    .bind(meeting)
-    .execute(&mut *conn)
-    .await?;
-    let escalate: Vec<(ActionId, crate::ids::AgencyId, String, i64)> = sqlx::query_as(
-        "SELECT id, owner_agency_id, status, carried_over FROM actions
-         WHERE escalated_at IS NULL AND carried_over > ? AND id IN (SELECT action_id FROM action_carry_overs WHERE meeting_id = ?)",
-    )
-    .bind(limit as i64)
-    .bind(meeting)
-    .fetch_all(&mut *conn)
-    .await?;
+    sqlx::query(ON_CLOSE_1)
+        .bind(meeting)
+        .bind(meeting)
+        .bind(meeting)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(ON_CLOSE_2)
+        .bind(meeting)
+        .execute(&mut *conn)
+        .await?;
+    let escalate: Vec<(ActionId, crate::ids::AgencyId, String, i64)> = sqlx::query_as(ON_CLOSE_3)
+        .bind(limit as i64)
+        .bind(meeting)
+        .fetch_all(&mut *conn)
+        .await?;
     let mut out = Vec::new();
     for (id, agency, status, carried) in escalate {
-        sqlx::query("UPDATE actions SET escalated_at = ? WHERE id = ?")
+        sqlx::query(ON_CLOSE_4)
             .bind(now)
             .bind(id)
             .execute(&mut *conn)
@@ -109,4 +92,21 @@ pub async fn on_close(
         out.push(id);
     }
     Ok(out)
+}
+
+crate::statements! {
+    BRING_BACK = "INSERT OR IGNORE INTO agenda_actions (meeting_id, action_id)
+         SELECT ?, a.id FROM actions a LEFT JOIN meetings m ON m.id = a.meeting_id
+         WHERE a.status IN ('open','in_progress') AND a.created_at < ?
+           AND (a.meeting_id IS NULL OR (a.meeting_id <> ? AND m.starts_at < ?))";
+    ON_AGENDA = "SELECT action_id FROM agenda_actions WHERE meeting_id = ?";
+    ON_CLOSE_1 = "INSERT OR IGNORE INTO action_carry_overs (action_id, meeting_id)
+         SELECT a.id, ? FROM actions a
+         WHERE a.status IN ('open','in_progress')
+           AND (a.meeting_id = ? OR a.id IN (SELECT action_id FROM agenda_actions WHERE meeting_id = ?))";
+    ON_CLOSE_2 = "UPDATE actions SET carried_over = (SELECT COUNT(*) FROM action_carry_overs c WHERE c.action_id = actions.id)
+         WHERE id IN (SELECT action_id FROM action_carry_overs WHERE meeting_id = ?)";
+    ON_CLOSE_3 = "SELECT id, owner_agency_id, status, carried_over FROM actions
+         WHERE escalated_at IS NULL AND carried_over > ? AND id IN (SELECT action_id FROM action_carry_overs WHERE meeting_id = ?)";
+    ON_CLOSE_4 = "UPDATE actions SET escalated_at = ? WHERE id = ?";
 }
