@@ -1,11 +1,10 @@
 //! Action rows and their history.
 
 use super::types::*;
-use crate::db::{Conn, Db};
+use crate::db::Conn;
 use crate::error::{AppError, OrInternal};
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
 use chrono::NaiveDate;
-use sqlx::QueryBuilder;
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -97,43 +96,34 @@ pub struct Query {
 
 pub async fn list(conn: &mut Conn, q: &Query) -> Result<Vec<Action>, AppError> {
     let today = today();
-    let mut b: QueryBuilder<Db> = QueryBuilder::new(SELECT);
-    b.push(" WHERE 1=1");
-    if let Some(v) = q.visible_to {
-        b.push(" AND (c.lead_agency_id = ").push_bind(v);
-        b.push(" OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ").push_bind(v).push("))");
-    }
-    if let Some(v) = q.agency {
-        b.push(" AND a.owner_agency_id = ").push_bind(v);
-    }
-    if let Some(v) = q.status {
-        b.push(" AND a.status = ").push_bind(v.as_str());
-    }
-    if let Some(v) = q.case {
-        b.push(" AND a.case_id = ").push_bind(v);
-    }
-    if let Some(v) = q.meeting {
-        b.push(" AND a.meeting_id = ").push_bind(v);
-    }
-    if q.overdue {
-        b.push(" AND a.status IN ('open','in_progress') AND a.due_on < ")
-            .push_bind(today.format("%Y-%m-%d").to_string());
-    }
-    if let Some(ids) = &q.ids {
-        b.push(" AND a.id IN (");
-        let mut sep = b.separated(", ");
-        for id in ids {
-            sep.push_bind(*id);
-        }
-        if ids.is_empty() {
-            sep.push("NULL");
-        }
-        b.push(")");
-    }
-    b.push(" ORDER BY CASE WHEN a.status IN ('open','in_progress') AND a.due_on < ")
-        .push_bind(today.format("%Y-%m-%d").to_string())
-        .push(" THEN 0 ELSE 1 END, a.due_on, a.id");
-    let rows: Vec<Row> = b.build_query_as().fetch_all(&mut *conn).await?;
+    let day = today.format("%Y-%m-%d").to_string();
+    let ids = q
+        .ids
+        .as_ref()
+        .map(|ids| serde_json::to_string(&ids.iter().map(|i| i.0).collect::<Vec<i64>>()))
+        .transpose()
+        .or_internal("action ids as a JSON list")?;
+    let visible = q.visible_to.flatten();
+    // Each filter applies only when given: (? IS NULL OR ...) pairs.
+    let rows: Vec<Row> = sqlx::query_as(LIST)
+        .bind(q.visible_to.is_some())
+        .bind(visible)
+        .bind(visible)
+        .bind(q.agency)
+        .bind(q.agency)
+        .bind(q.status.map(|s| s.as_str()))
+        .bind(q.status.map(|s| s.as_str()))
+        .bind(q.case)
+        .bind(q.case)
+        .bind(q.meeting)
+        .bind(q.meeting)
+        .bind(q.overdue)
+        .bind(&day)
+        .bind(&ids)
+        .bind(&ids)
+        .bind(&day)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter().map(|r| to_action(r, today)).collect()
 }
 
@@ -209,27 +199,25 @@ pub async fn apply(
     p: &ActionPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b: QueryBuilder<Db> = QueryBuilder::new("UPDATE actions SET updated_at = ");
-    b.push_bind(now);
-    if let Some(s) = p.status {
-        b.push(", status = ").push_bind(s.as_str());
-        if s.is_final() {
-            b.push(", closed_at = ").push_bind(now);
-        }
-    }
-    if let Some((c, t)) = &p.barrier {
-        b.push(", barrier_category = ").push_bind(c.as_str());
-        b.push(", barrier_text = ").push_bind(t.clone());
-    }
-    if let Some(d) = p.due_on {
-        b.push(", due_on = ")
-            .push_bind(d.format("%Y-%m-%d").to_string());
-    }
-    if let Some(s) = p.superseded_by {
-        b.push(", superseded_by = ").push_bind(s);
-    }
-    b.push(" WHERE id = ").push_bind(id);
-    b.build().execute(&mut *conn).await?;
+    // Each field is set only when the patch names it: (given, value) pairs.
+    let barrier = p.barrier.as_ref();
+    sqlx::query(APPLY_PATCH)
+        .bind(now)
+        .bind(p.status.is_some())
+        .bind(p.status.map(|s| s.as_str()))
+        .bind(p.status.is_some_and(|s| s.is_final()))
+        .bind(now)
+        .bind(barrier.is_some())
+        .bind(barrier.map(|(c, _)| c.as_str()))
+        .bind(barrier.is_some())
+        .bind(barrier.and_then(|(_, t)| t.clone()))
+        .bind(p.due_on.is_some())
+        .bind(p.due_on.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(p.superseded_by.is_some())
+        .bind(p.superseded_by)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -447,4 +435,24 @@ crate::statements! {
     AGENCY_PEOPLE = "SELECT id, name FROM users WHERE agency_id = ? AND active = 1 AND role <> 'admin' ORDER BY name";
     DONE_TIMES = "SELECT id, created_at, closed_at FROM actions WHERE status = 'done' AND closed_at IS NOT NULL";
     BARRIERS_CLOSED_BETWEEN = "SELECT id, closed_at FROM actions WHERE barrier_category IS NOT NULL AND closed_at >= ? AND closed_at < ? ORDER BY closed_at";
+    APPLY_PATCH = "UPDATE actions SET updated_at = ?,
+            status = CASE WHEN ? THEN ? ELSE status END,
+            closed_at = CASE WHEN ? THEN ? ELSE closed_at END,
+            barrier_category = CASE WHEN ? THEN ? ELSE barrier_category END,
+            barrier_text = CASE WHEN ? THEN ? ELSE barrier_text END,
+            due_on = CASE WHEN ? THEN ? ELSE due_on END,
+            superseded_by = CASE WHEN ? THEN ? ELSE superseded_by END
+        WHERE id = ?";
+    LIST = crate::sql!(
+        SELECT,
+        " WHERE (? = 0 OR c.lead_agency_id = ?
+              OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?))
+           AND (? IS NULL OR a.owner_agency_id = ?)
+           AND (? IS NULL OR a.status = ?)
+           AND (? IS NULL OR a.case_id = ?)
+           AND (? IS NULL OR a.meeting_id = ?)
+           AND (? = 0 OR (a.status IN ('open','in_progress') AND a.due_on < ?))
+           AND (? IS NULL OR a.id IN (SELECT value FROM json_each(?)))
+         ORDER BY CASE WHEN a.status IN ('open','in_progress') AND a.due_on < ? THEN 0 ELSE 1 END, a.due_on, a.id"
+    );
 }

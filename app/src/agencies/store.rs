@@ -141,31 +141,26 @@ pub async fn update(
     p: &AgencyPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new("UPDATE agencies SET updated_at = ");
-    b.push_bind(now);
-    if let Some(v) = &p.name {
-        b.push(", name = ").push_bind(v.as_str().to_string());
-    }
-    if let Some(v) = p.kind {
-        b.push(", kind = ").push_bind(v.as_str());
-    }
-    if let Some(v) = p.active {
-        b.push(", active = ").push_bind(v);
-    }
-    if let Some(v) = &p.contact_name {
-        b.push(", contact_name = ").push_bind(v.clone());
-    }
-    if let Some(v) = &p.contact_email {
-        b.push(", contact_email = ").push_bind(v.clone());
-    }
-    if let Some(v) = &p.contact_phone {
-        b.push(", contact_phone = ").push_bind(v.clone());
-    }
-    if let Some(v) = p.children_only {
-        b.push(", children_only = ").push_bind(v);
-    }
-    b.push(" WHERE id = ").push_bind(id);
-    b.build().execute(&mut *conn).await?;
+    // Each field is set only when the patch names it: (given, value) pairs.
+    sqlx::query(UPDATE_AGENCY)
+        .bind(now)
+        .bind(p.name.is_some())
+        .bind(p.name.as_ref().map(|v| v.as_str().to_string()))
+        .bind(p.kind.is_some())
+        .bind(p.kind.map(|v| v.as_str()))
+        .bind(p.active.is_some())
+        .bind(p.active)
+        .bind(p.contact_name.is_some())
+        .bind(p.contact_name.clone().flatten())
+        .bind(p.contact_email.is_some())
+        .bind(p.contact_email.clone().flatten())
+        .bind(p.contact_phone.is_some())
+        .bind(p.contact_phone.clone().flatten())
+        .bind(p.children_only.is_some())
+        .bind(p.children_only)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -181,4 +176,13 @@ crate::statements! {
     INSERT = "INSERT INTO agencies (name, kind, active, contact_name, contact_email, contact_phone,
                                children_only, created_at, updated_at)
          VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id";
+    UPDATE_AGENCY = "UPDATE agencies SET updated_at = ?,
+            name = CASE WHEN ? THEN ? ELSE name END,
+            kind = CASE WHEN ? THEN ? ELSE kind END,
+            active = CASE WHEN ? THEN ? ELSE active END,
+            contact_name = CASE WHEN ? THEN ? ELSE contact_name END,
+            contact_email = CASE WHEN ? THEN ? ELSE contact_email END,
+            contact_phone = CASE WHEN ? THEN ? ELSE contact_phone END,
+            children_only = CASE WHEN ? THEN ? ELSE children_only END
+        WHERE id = ?";
 }

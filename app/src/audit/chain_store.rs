@@ -76,13 +76,9 @@ async fn rows_after(
     // Only the rows before the first sealed one were written before the chain existed; an
     // unsealed row after a sealed one was tampered with and must stay visible to `verify`.
     let sql = if unsealed_only {
-        "SELECT id, at, actor_user_id, action, entity, entity_id, reason, details, prev_hash, hash
-         FROM audit_log WHERE id > ? AND hash IS NULL
-           AND id < IFNULL((SELECT MIN(id) FROM audit_log WHERE hash IS NOT NULL), 9223372036854775807)
-         ORDER BY id LIMIT ?"
+        UNSEALED_ROWS_AFTER
     } else {
-        "SELECT id, at, actor_user_id, action, entity, entity_id, reason, details, prev_hash, hash
-         FROM audit_log WHERE id > ? ORDER BY id LIMIT ?"
+        ROWS_AFTER
     };
     Ok(sqlx::query_as(sql)
         .bind(after_id)
@@ -238,4 +234,10 @@ crate::statements! {
          ON CONFLICT(id) DO UPDATE SET through_id = excluded.through_id, hash = excluded.hash,
              updated_at = excluded.updated_at";
     PURGE_THROUGH_3 = "DELETE FROM audit_log WHERE id <= ?";
+    UNSEALED_ROWS_AFTER = "SELECT id, at, actor_user_id, action, entity, entity_id, reason, details, prev_hash, hash
+         FROM audit_log WHERE id > ? AND hash IS NULL
+           AND id < IFNULL((SELECT MIN(id) FROM audit_log WHERE hash IS NOT NULL), 9223372036854775807)
+         ORDER BY id LIMIT ?";
+    ROWS_AFTER = "SELECT id, at, actor_user_id, action, entity, entity_id, reason, details, prev_hash, hash
+         FROM audit_log WHERE id > ? ORDER BY id LIMIT ?";
 }

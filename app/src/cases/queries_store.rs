@@ -78,25 +78,19 @@ pub async fn list(
     agency: Option<AgencyId>,
     now: i64,
 ) -> Result<Vec<CaseSummary>, AppError> {
-    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new(SUMMARY_SELECT);
-    b.push(" WHERE c.merged_into IS NULL");
-    if let Some(v) = visible_to {
-        b.push(" AND (c.lead_agency_id = ").push_bind(v);
-        b.push(" OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ")
-            .push_bind(v)
-            .push("))");
-    }
-    if let Some(s) = status {
-        b.push(" AND c.status = ").push_bind(s.as_str());
-    }
-    if let Some(a) = agency {
-        b.push(" AND (c.lead_agency_id = ").push_bind(a);
-        b.push(" OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ")
-            .push_bind(a)
-            .push("))");
-    }
-    b.push(" ORDER BY r.referred_on DESC, c.id DESC");
-    let rows: Vec<SummaryRow> = b.build_query_as().fetch_all(&mut *conn).await?;
+    let visible = visible_to.flatten();
+    // Each filter applies only when given.
+    let rows: Vec<SummaryRow> = sqlx::query_as(LIST)
+        .bind(visible_to.is_some())
+        .bind(visible)
+        .bind(visible)
+        .bind(status.map(|s| s.as_str()))
+        .bind(status.map(|s| s.as_str()))
+        .bind(agency)
+        .bind(agency)
+        .bind(agency)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter().map(|r| to_summary(r, now)).collect()
 }
 
@@ -303,13 +297,13 @@ pub async fn restricted_value(
     field: RestrictedField,
 ) -> Result<serde_json::Value, AppError> {
     use serde_json::Value;
-    let column = match field {
-        RestrictedField::VictimName => "victim_name",
-        RestrictedField::VictimDateOfBirth => "victim_dob",
-        RestrictedField::VictimSafeContact => "victim_safe_contact",
-        RestrictedField::SafeToContact => "safe_to_contact",
-        RestrictedField::PerpetratorName => "perpetrator_name",
-        RestrictedField::PerpetratorDateOfBirth => "perpetrator_dob",
+    let sql = match field {
+        RestrictedField::VictimName => VICTIM_NAME,
+        RestrictedField::VictimDateOfBirth => VICTIM_DOB,
+        RestrictedField::VictimSafeContact => VICTIM_SAFE_CONTACT,
+        RestrictedField::SafeToContact => SAFE_TO_CONTACT,
+        RestrictedField::PerpetratorName => PERPETRATOR_NAME,
+        RestrictedField::PerpetratorDateOfBirth => PERPETRATOR_DOB,
         RestrictedField::ChildrenInitials => {
             let rows: Vec<(String, i64)> = sqlx::query_as(RESTRICTED_VALUE_1)
                 .bind(id)
@@ -323,13 +317,13 @@ pub async fn restricted_value(
         }
     };
     if field == RestrictedField::SafeToContact {
-        let v: bool = sqlx::query_scalar(RESTRICTED_VALUE_2)
+        let v: bool = sqlx::query_scalar(SAFE_TO_CONTACT)
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
         return Ok(Value::Bool(v));
     }
-    let v: Option<String> = sqlx::query_scalar(&format!("SELECT {column} FROM cases WHERE id = ?"))
+    let v: Option<String> = sqlx::query_scalar(sql)
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
@@ -393,9 +387,24 @@ crate::statements! {
     DETAIL_2 = "SELECT name FROM agencies WHERE id = ?";
     DETAIL_3 = "SELECT age FROM case_children WHERE case_id = ? ORDER BY age DESC";
     RESTRICTED_VALUE_1 = "SELECT initials, age FROM case_children WHERE case_id = ? ORDER BY age DESC";
-    RESTRICTED_VALUE_2 = "SELECT safe_to_contact FROM cases WHERE id = ?";
     TIMELINE = "SELECT a.at, a.action, u.name AS who, a.reason, a.details FROM audit_log a
          LEFT JOIN users u ON u.id = a.actor_user_id
          WHERE a.entity = 'case' AND a.entity_id = ? AND a.action NOT IN ('read', 'list', 'assess')
          ORDER BY a.id";
+    LIST = crate::sql!(
+        SUMMARY_SELECT,
+        " WHERE c.merged_into IS NULL
+           AND (? = 0 OR c.lead_agency_id = ?
+              OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?))
+           AND (? IS NULL OR c.status = ?)
+           AND (? IS NULL OR c.lead_agency_id = ?
+              OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?))
+         ORDER BY r.referred_on DESC, c.id DESC"
+    );
+    VICTIM_NAME = "SELECT victim_name FROM cases WHERE id = ?";
+    VICTIM_DOB = "SELECT victim_dob FROM cases WHERE id = ?";
+    VICTIM_SAFE_CONTACT = "SELECT victim_safe_contact FROM cases WHERE id = ?";
+    SAFE_TO_CONTACT = "SELECT safe_to_contact FROM cases WHERE id = ?";
+    PERPETRATOR_NAME = "SELECT perpetrator_name FROM cases WHERE id = ?";
+    PERPETRATOR_DOB = "SELECT perpetrator_dob FROM cases WHERE id = ?";
 }

@@ -244,35 +244,30 @@ pub async fn apply_patch(
     p: &CasePatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new("UPDATE cases SET updated_at = ");
-    b.push_bind(now);
-    if let Some(s) = p.status {
-        // closed_at starts the retention clock: set on closing (kept when already closed),
-        // cleared on reopening.
-        b.push(", closed_at = CASE WHEN ")
-            .push_bind(s.as_str())
-            .push(" = 'closed' THEN COALESCE(CASE WHEN status = 'closed' THEN closed_at END, ")
-            .push_bind(now)
-            .push(") END");
-        if let Some(r) = &p.closing_reason {
-            b.push(", closing_reason = ").push_bind(r.clone());
-        }
-        b.push(", status = ").push_bind(s.as_str());
-    }
-    if let Some(v) = p.lead_agency_id {
-        b.push(", lead_agency_id = ").push_bind(v);
-    }
-    if let Some(v) = p.case_manager_id {
-        b.push(", case_manager_id = ").push_bind(v);
-    }
-    if let Some(v) = p.case_responsible_id {
-        b.push(", case_responsible_id = ").push_bind(v);
-    }
-    b.push(" WHERE id = ").push_bind(id);
-    b.build().execute(&mut *conn).await?;
+    // Each field is set only when the patch names it: (given, value) pairs. closed_at starts
+    // the retention clock: set on closing (kept when already closed), cleared on reopening.
+    let status = p.status.map(|s| s.as_str());
+    sqlx::query(APPLY_PATCH)
+        .bind(now)
+        .bind(status.is_some())
+        .bind(status)
+        .bind(now)
+        .bind(status.is_some() && p.closing_reason.is_some())
+        .bind(&p.closing_reason)
+        .bind(status.is_some())
+        .bind(status)
+        .bind(p.lead_agency_id.is_some())
+        .bind(p.lead_agency_id.flatten())
+        .bind(p.case_manager_id.is_some())
+        .bind(p.case_manager_id.flatten())
+        .bind(p.case_responsible_id.is_some())
+        .bind(p.case_responsible_id.flatten())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
 
     if let Some(v) = p.lead_agency_id {
-        sqlx::query(APPLY_PATCH_1)
+        sqlx::query(FORGET_LEAD)
             .bind(id)
             .execute(&mut *conn)
             .await?;
@@ -281,7 +276,7 @@ pub async fn apply_patch(
         }
     }
     if let Some(list) = &p.added_agency_ids {
-        sqlx::query(APPLY_PATCH_2)
+        sqlx::query(FORGET_ADDED)
             .bind(id)
             .execute(&mut *conn)
             .await?;
@@ -289,18 +284,16 @@ pub async fn apply_patch(
             involve(conn, id, *a, "added", now).await?;
         }
     }
-    for (column, value) in [
-        ("initial_assessment_on", p.initial_assessment_on),
-        ("intervention_plan_on", p.intervention_plan_on),
+    for (sql, value) in [
+        (SET_INITIAL_ASSESSMENT_ON, p.initial_assessment_on),
+        (SET_INTERVENTION_PLAN_ON, p.intervention_plan_on),
     ] {
         if let Some(v) = value {
-            sqlx::query(&format!(
-                "UPDATE referrals SET {column} = ? WHERE id = (SELECT id FROM referrals WHERE case_id = ? ORDER BY referred_on DESC, id DESC LIMIT 1)"
-            ))
-            .bind(v.map(iso))
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+            sqlx::query(sql)
+                .bind(v.map(iso))
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
         }
     }
     Ok(())
@@ -349,8 +342,21 @@ crate::statements! {
              victim_informed, consent_to_share, lawful_basis, advocate_name, advocate_agency_id,
              victim_views, children_count, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-    APPLY_PATCH_1 = "DELETE FROM case_agencies WHERE case_id = ? AND reason = 'lead'";
-    APPLY_PATCH_2 = "DELETE FROM case_agencies WHERE case_id = ? AND reason = 'added'";
+    FORGET_LEAD = "DELETE FROM case_agencies WHERE case_id = ? AND reason = 'lead'";
+    FORGET_ADDED = "DELETE FROM case_agencies WHERE case_id = ? AND reason = 'added'";
     IS_CASE_WORKER = "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')";
     IS_CLOSED = "SELECT status FROM cases WHERE id = ?";
+    APPLY_PATCH = "UPDATE cases SET updated_at = ?,
+            closed_at = CASE WHEN ?
+                THEN (CASE WHEN ? = 'closed' THEN COALESCE(CASE WHEN status = 'closed' THEN closed_at END, ?) END)
+                ELSE closed_at END,
+            closing_reason = CASE WHEN ? THEN ? ELSE closing_reason END,
+            status = CASE WHEN ? THEN ? ELSE status END,
+            lead_agency_id = CASE WHEN ? THEN ? ELSE lead_agency_id END,
+            case_manager_id = CASE WHEN ? THEN ? ELSE case_manager_id END,
+            case_responsible_id = CASE WHEN ? THEN ? ELSE case_responsible_id END
+        WHERE id = ?";
+    // The latest referral's dates.
+    SET_INITIAL_ASSESSMENT_ON = "UPDATE referrals SET initial_assessment_on = ? WHERE id = (SELECT id FROM referrals WHERE case_id = ? ORDER BY referred_on DESC, id DESC LIMIT 1)";
+    SET_INTERVENTION_PLAN_ON = "UPDATE referrals SET intervention_plan_on = ? WHERE id = (SELECT id FROM referrals WHERE case_id = ? ORDER BY referred_on DESC, id DESC LIMIT 1)";
 }

@@ -85,14 +85,12 @@ pub async fn acknowledged_at(
     meeting: MeetingId,
     user: UserId,
 ) -> Result<Option<i64>, AppError> {
-    Ok(sqlx::query_scalar::<_, Option<i64>>(
-        "SELECT acknowledged_at FROM attendance WHERE meeting_id = ? AND user_id = ?",
-    )
-    .bind(meeting)
-    .bind(user)
-    .fetch_optional(&mut *conn)
-    .await?
-    .flatten())
+    Ok(sqlx::query_scalar::<_, Option<i64>>(ACKNOWLEDGED_AT_A)
+        .bind(meeting)
+        .bind(user)
+        .fetch_optional(&mut *conn)
+        .await?
+        .flatten())
 }
 
 pub async fn continuity(
@@ -169,4 +167,5 @@ crate::statements! {
     CONTINUITY_3 = "SELECT a.agency_id, a.meeting_id, a.status, u.name FROM attendance a
          JOIN meetings m ON m.id = a.meeting_id JOIN users u ON u.id = a.user_id
          WHERE m.starts_at >= ? AND m.starts_at < ? AND m.status IN ('closed','minutes_approved') AND a.agency_id IS NOT NULL";
+    ACKNOWLEDGED_AT_A = "SELECT acknowledged_at FROM attendance WHERE meeting_id = ? AND user_id = ?";
 }

@@ -87,9 +87,9 @@ pub async fn neighbour(
     before: bool,
 ) -> Result<Option<MeetingId>, AppError> {
     let sql = if before {
-        "SELECT id FROM meetings WHERE starts_at < (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at DESC LIMIT 1"
+        PREVIOUS_MEETING
     } else {
-        "SELECT id FROM meetings WHERE starts_at > (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at LIMIT 1"
+        NEXT_MEETING
     };
     Ok(sqlx::query_scalar(sql)
         .bind(id)
@@ -123,28 +123,24 @@ pub async fn update(
     p: &MeetingPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new("UPDATE meetings SET updated_at = ");
-    b.push_bind(now);
-    if let Some(v) = p.starts_at {
-        b.push(", starts_at = ").push_bind(v);
-    }
-    if let Some(v) = p.ends_at {
-        b.push(", ends_at = ").push_bind(v);
-    }
-    if let Some(v) = &p.place {
-        b.push(", place = ").push_bind(v.clone());
-    }
-    if let Some(v) = &p.video_link {
-        b.push(", video_link = ").push_bind(v.clone());
-    }
-    if let Some(v) = p.chair_id {
-        b.push(", chair_id = ").push_bind(v);
-    }
-    if let Some(v) = p.status {
-        b.push(", status = ").push_bind(v.as_str());
-    }
-    b.push(" WHERE id = ").push_bind(id);
-    b.build().execute(&mut *conn).await?;
+    // Each field is set only when the patch names it: (given, value) pairs.
+    sqlx::query(UPDATE_MEETING)
+        .bind(now)
+        .bind(p.starts_at.is_some())
+        .bind(p.starts_at)
+        .bind(p.ends_at.is_some())
+        .bind(p.ends_at)
+        .bind(p.place.is_some())
+        .bind(p.place.clone().flatten())
+        .bind(p.video_link.is_some())
+        .bind(p.video_link.clone().flatten())
+        .bind(p.chair_id.is_some())
+        .bind(p.chair_id.flatten())
+        .bind(p.status.is_some())
+        .bind(p.status.map(|v| v.as_str()))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -282,4 +278,14 @@ crate::statements! {
     CALENDAR_TOKEN = "SELECT calendar_token FROM users WHERE id = ?";
     SET_CALENDAR_TOKEN = "UPDATE users SET calendar_token = ?, calendar_token_hash = ? WHERE id = ?";
     USER_BY_CALENDAR_TOKEN_HASH = "SELECT id FROM users WHERE calendar_token_hash = ? AND active = 1";
+    PREVIOUS_MEETING = "SELECT id FROM meetings WHERE starts_at < (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at DESC LIMIT 1";
+    NEXT_MEETING = "SELECT id FROM meetings WHERE starts_at > (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at LIMIT 1";
+    UPDATE_MEETING = "UPDATE meetings SET updated_at = ?,
+            starts_at = CASE WHEN ? THEN ? ELSE starts_at END,
+            ends_at = CASE WHEN ? THEN ? ELSE ends_at END,
+            place = CASE WHEN ? THEN ? ELSE place END,
+            video_link = CASE WHEN ? THEN ? ELSE video_link END,
+            chair_id = CASE WHEN ? THEN ? ELSE chair_id END,
+            status = CASE WHEN ? THEN ? ELSE status END
+        WHERE id = ?";
 }

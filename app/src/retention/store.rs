@@ -56,24 +56,18 @@ pub async fn erase_case(conn: &mut Conn, id: CaseId, now: i64) -> Result<bool, A
     }
     // The case is marked erased first: action_history's trigger allows blanking only then.
     for sql in [
-        "UPDATE case_children SET initials = '' WHERE case_id = ?1",
-        "UPDATE referrals SET referrer_name = NULL, judgement_reasons = NULL, lawful_basis = NULL,
-                advocate_name = NULL, victim_views = NULL WHERE case_id = ?1",
-        "UPDATE research_returns SET body_md = NULL WHERE case_id = ?1",
-        "UPDATE agenda_items SET notes = NULL WHERE case_id = ?1",
-        "UPDATE minutes_comments SET body = '', proposed_text = NULL, resolution_note = NULL
-         WHERE section_id IN (SELECT id FROM minutes_sections WHERE case_id = ?1)",
-        "UPDATE minutes_sections SET body_md = '' WHERE case_id = ?1",
-        "UPDATE live_contributions SET body_md = '' WHERE case_id = ?1",
-        "UPDATE live_summaries SET summary_md = '', decisions_md = ''
-         WHERE item_id IN (SELECT id FROM agenda_items WHERE case_id = ?1)",
+        ERASE_CASE_A,
+        ERASE_CASE_B,
+        ERASE_CASE_C,
+        ERASE_CASE_D,
+        ERASE_CASE_E,
+        ERASE_CASE_F,
+        ERASE_CASE_G,
+        ERASE_CASE_H,
         // The live log only serves reconnecting screens of a meeting long closed.
-        "DELETE FROM live_events WHERE case_id = ?1",
-        "UPDATE actions SET text = '', barrier_text = NULL, what_is_different = NULL
-         WHERE case_id = ?1",
-        "UPDATE action_history SET reason = NULL, note = NULL
-         WHERE action_id IN (SELECT id FROM actions WHERE case_id = ?1)
-           AND (reason IS NOT NULL OR note IS NOT NULL)",
+        ERASE_CASE_I,
+        ERASE_CASE_J,
+        ERASE_CASE_K,
     ] {
         sqlx::query(sql).bind(id).execute(&mut *conn).await?;
     }
@@ -97,4 +91,21 @@ crate::statements! {
                 victim_safe_contact = NULL, perpetrator_name = NULL, perpetrator_dob = NULL,
                 closing_reason = NULL, erased_at = ?, updated_at = ?
          WHERE id = ? AND erased_at IS NULL";
+    ERASE_CASE_A = "UPDATE case_children SET initials = '' WHERE case_id = ?1";
+    ERASE_CASE_B = "UPDATE referrals SET referrer_name = NULL, judgement_reasons = NULL, lawful_basis = NULL,
+                advocate_name = NULL, victim_views = NULL WHERE case_id = ?1";
+    ERASE_CASE_C = "UPDATE research_returns SET body_md = NULL WHERE case_id = ?1";
+    ERASE_CASE_D = "UPDATE agenda_items SET notes = NULL WHERE case_id = ?1";
+    ERASE_CASE_E = "UPDATE minutes_comments SET body = '', proposed_text = NULL, resolution_note = NULL
+         WHERE section_id IN (SELECT id FROM minutes_sections WHERE case_id = ?1)";
+    ERASE_CASE_F = "UPDATE minutes_sections SET body_md = '' WHERE case_id = ?1";
+    ERASE_CASE_G = "UPDATE live_contributions SET body_md = '' WHERE case_id = ?1";
+    ERASE_CASE_H = "UPDATE live_summaries SET summary_md = '', decisions_md = ''
+         WHERE item_id IN (SELECT id FROM agenda_items WHERE case_id = ?1)";
+    ERASE_CASE_I = "DELETE FROM live_events WHERE case_id = ?1";
+    ERASE_CASE_J = "UPDATE actions SET text = '', barrier_text = NULL, what_is_different = NULL
+         WHERE case_id = ?1";
+    ERASE_CASE_K = "UPDATE action_history SET reason = NULL, note = NULL
+         WHERE action_id IN (SELECT id FROM actions WHERE case_id = ?1)
+           AND (reason IS NOT NULL OR note IS NOT NULL)";
 }

@@ -129,25 +129,22 @@ pub async fn update(
     patch: &UserPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new("UPDATE users SET updated_at = ");
-    b.push_bind(now);
-    if let Some(v) = &patch.name {
-        b.push(", name = ").push_bind(v.as_str().to_string());
-    }
-    if let Some(v) = patch.role {
-        b.push(", role = ").push_bind(v.as_str());
-    }
-    if let Some(v) = patch.agency_id {
-        b.push(", agency_id = ").push_bind(v);
-    }
-    if let Some(v) = patch.representation {
-        b.push(", representation = ").push_bind(v.as_str());
-    }
-    if let Some(v) = patch.active {
-        b.push(", active = ").push_bind(v);
-    }
-    b.push(" WHERE id = ").push_bind(id);
-    b.build().execute(&mut *conn).await?;
+    // Each field is set only when the patch names it: (given, value) pairs.
+    sqlx::query(UPDATE_USER)
+        .bind(now)
+        .bind(patch.name.is_some())
+        .bind(patch.name.as_ref().map(|v| v.as_str().to_string()))
+        .bind(patch.role.is_some())
+        .bind(patch.role.map(|v| v.as_str()))
+        .bind(patch.agency_id.is_some())
+        .bind(patch.agency_id.flatten())
+        .bind(patch.representation.is_some())
+        .bind(patch.representation.map(|v| v.as_str()))
+        .bind(patch.active.is_some())
+        .bind(patch.active)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -240,4 +237,11 @@ crate::statements! {
     DISABLE_TOTP = "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL WHERE id = ?";
     USE_TOTP_STEP = "UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?";
     SET_ACTIVE = "UPDATE users SET active = ?, updated_at = ? WHERE id = ?";
+    UPDATE_USER = "UPDATE users SET updated_at = ?,
+            name = CASE WHEN ? THEN ? ELSE name END,
+            role = CASE WHEN ? THEN ? ELSE role END,
+            agency_id = CASE WHEN ? THEN ? ELSE agency_id END,
+            representation = CASE WHEN ? THEN ? ELSE representation END,
+            active = CASE WHEN ? THEN ? ELSE active END
+        WHERE id = ?";
 }

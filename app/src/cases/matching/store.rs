@@ -135,31 +135,21 @@ pub async fn move_case(
     now: i64,
 ) -> Result<(), AppError> {
     let moves = [
-        "UPDATE referrals SET case_id = ?2 WHERE case_id = ?1",
-        "UPDATE actions SET case_id = ?2 WHERE case_id = ?1",
-        "UPDATE notices SET case_id = ?2 WHERE case_id = ?1",
+        MOVE_CASE_A,
+        MOVE_CASE_B,
+        MOVE_CASE_C,
         // The provisional case never leads the known one: its lead becomes an added agency.
-        "INSERT OR IGNORE INTO case_agencies (case_id, agency_id, reason, added_at)
-         SELECT ?2, agency_id, CASE reason WHEN 'lead' THEN 'added' ELSE reason END, added_at
-         FROM case_agencies WHERE case_id = ?1",
-        "DELETE FROM case_agencies WHERE case_id = ?1",
+        MOVE_CASE_D,
+        MOVE_CASE_E,
         // Where the known case already has its own row, the provisional one's is dropped.
-        "UPDATE OR IGNORE research_returns SET case_id = ?2 WHERE case_id = ?1",
-        "DELETE FROM research_returns WHERE case_id = ?1",
-        "UPDATE OR IGNORE agenda_items SET case_id = ?2 WHERE case_id = ?1",
-        "UPDATE case_matches SET matched_case_id = ?2 WHERE matched_case_id = ?1 AND state = 'pending'",
-        "UPDATE cases SET
-             perpetrator_name = COALESCE(perpetrator_name, (SELECT perpetrator_name FROM cases WHERE id = ?1)),
-             perpetrator_dob = COALESCE(perpetrator_dob, (SELECT perpetrator_dob FROM cases WHERE id = ?1)),
-             victim_safe_contact = COALESCE(victim_safe_contact, (SELECT victim_safe_contact FROM cases WHERE id = ?1)),
-             status = CASE WHEN status = 'closed' THEN 'referred' ELSE status END
-         WHERE id = ?2",
-        "DELETE FROM case_children WHERE case_id = ?1",
+        MOVE_CASE_F,
+        MOVE_CASE_G,
+        MOVE_CASE_H,
+        MOVE_CASE_I,
+        MOVE_CASE_J,
+        MOVE_CASE_K,
         // Its personal data now lives on the known case only.
-        "UPDATE cases SET merged_into = ?2, status = 'closed', lead_agency_id = NULL,
-             case_manager_id = NULL, case_responsible_id = NULL, victim_name = '', victim_key = '',
-             victim_dob = '', victim_safe_contact = NULL, perpetrator_name = NULL, perpetrator_dob = NULL
-         WHERE id = ?1",
+        MOVE_CASE_L,
     ];
     for sql in moves {
         let q = sqlx::query(sql).bind(from);
@@ -193,4 +183,26 @@ crate::statements! {
     AGENCIES_OF = "SELECT agency_id FROM case_agencies WHERE case_id = ?1 ORDER BY agency_id";
     MOVE_CASE_1 = "UPDATE agenda_items SET removed_at = ? WHERE case_id = ? AND removed_at IS NULL";
     MOVE_CASE_2 = "UPDATE cases SET updated_at = ? WHERE id IN (?, ?)";
+    MOVE_CASE_A = "UPDATE referrals SET case_id = ?2 WHERE case_id = ?1";
+    MOVE_CASE_B = "UPDATE actions SET case_id = ?2 WHERE case_id = ?1";
+    MOVE_CASE_C = "UPDATE notices SET case_id = ?2 WHERE case_id = ?1";
+    MOVE_CASE_D = "INSERT OR IGNORE INTO case_agencies (case_id, agency_id, reason, added_at)
+         SELECT ?2, agency_id, CASE reason WHEN 'lead' THEN 'added' ELSE reason END, added_at
+         FROM case_agencies WHERE case_id = ?1";
+    MOVE_CASE_E = "DELETE FROM case_agencies WHERE case_id = ?1";
+    MOVE_CASE_F = "UPDATE OR IGNORE research_returns SET case_id = ?2 WHERE case_id = ?1";
+    MOVE_CASE_G = "DELETE FROM research_returns WHERE case_id = ?1";
+    MOVE_CASE_H = "UPDATE OR IGNORE agenda_items SET case_id = ?2 WHERE case_id = ?1";
+    MOVE_CASE_I = "UPDATE case_matches SET matched_case_id = ?2 WHERE matched_case_id = ?1 AND state = 'pending'";
+    MOVE_CASE_J = "UPDATE cases SET
+             perpetrator_name = COALESCE(perpetrator_name, (SELECT perpetrator_name FROM cases WHERE id = ?1)),
+             perpetrator_dob = COALESCE(perpetrator_dob, (SELECT perpetrator_dob FROM cases WHERE id = ?1)),
+             victim_safe_contact = COALESCE(victim_safe_contact, (SELECT victim_safe_contact FROM cases WHERE id = ?1)),
+             status = CASE WHEN status = 'closed' THEN 'referred' ELSE status END
+         WHERE id = ?2";
+    MOVE_CASE_K = "DELETE FROM case_children WHERE case_id = ?1";
+    MOVE_CASE_L = "UPDATE cases SET merged_into = ?2, status = 'closed', lead_agency_id = NULL,
+             case_manager_id = NULL, case_responsible_id = NULL, victim_name = '', victim_key = '',
+             victim_dob = '', victim_safe_contact = NULL, perpetrator_name = NULL, perpetrator_dob = NULL
+         WHERE id = ?1";
 }

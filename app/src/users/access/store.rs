@@ -152,13 +152,12 @@ pub async fn withdraw_pending_for(
 
 /// Whether an active chair other than `except` exists (who could confirm an admin's request).
 pub async fn other_chair_exists(conn: &mut Conn, except: &[UserId]) -> Result<bool, AppError> {
-    let mut b = sqlx::QueryBuilder::<crate::db::Db>::new(
-        "SELECT COUNT(*) FROM users WHERE role = 'chair' AND active = 1",
-    );
-    for id in except {
-        b.push(" AND id <> ").push_bind(*id);
-    }
-    let n: i64 = b.build_query_scalar().fetch_one(&mut *conn).await?;
+    let except = serde_json::to_string(&except.iter().map(|u| u.0).collect::<Vec<i64>>())
+        .or_internal("user ids as a JSON list")?;
+    let n: i64 = sqlx::query_scalar(OTHER_CHAIR_EXISTS)
+        .bind(except)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(n > 0)
 }
 
@@ -186,4 +185,6 @@ crate::statements! {
     WITHDRAW_PENDING_FOR = "UPDATE access_requests SET state = 'withdrawn', decided_by = ?, decided_at = ?
          WHERE user_id = ? AND state = 'pending' RETURNING id";
     APPLY_ACCESS = "UPDATE users SET role = ?, agency_id = ?, active = MAX(active, ?), updated_at = ? WHERE id = ?";
+    OTHER_CHAIR_EXISTS = "SELECT COUNT(*) FROM users WHERE role = 'chair' AND active = 1
+         AND id NOT IN (SELECT value FROM json_each(?))";
 }
