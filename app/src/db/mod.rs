@@ -7,6 +7,8 @@ pub mod rotate_store;
 pub mod seal;
 pub mod statements;
 mod store;
+#[cfg(test)]
+mod store_tests;
 
 pub use backup_store as backup;
 pub use rotate_store as rotate;
