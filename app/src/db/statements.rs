@@ -108,7 +108,7 @@ pub async fn refused(pool: &super::Pool, stores: &[&Statements]) -> Vec<String> 
     let mut refused = Vec::new();
     for store in stores {
         for (name, sql) in store.all {
-            if let Err(e) = (&mut *conn).prepare(*sql).await {
+            if let Err(e) = (&mut *conn).prepare(sql).await {
                 refused.push(format!("{}::{name}: {e}", store.module));
             }
         }
