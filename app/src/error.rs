@@ -67,6 +67,20 @@ impl AppError {
         }
     }
 
+    /// An unexpected failure: logs what the code expected and the cause, where it happened,
+    /// and answers with the generic [`AppError::Internal`]. Neither may carry personal data.
+    #[track_caller]
+    pub fn internal(expected: &str, cause: impl std::fmt::Debug) -> Self {
+        #[cfg(feature = "ssr")]
+        {
+            let at = std::panic::Location::caller();
+            tracing::error!(cause = ?cause, at = %at, "unexpected: {expected}");
+        }
+        #[cfg(not(feature = "ssr"))]
+        let _ = (expected, cause);
+        AppError::Internal
+    }
+
     /// The stable machine code used in the JSON API.
     pub fn code(&self) -> &'static str {
         match self {
@@ -152,6 +166,32 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
                 "The form was incomplete. Reload the page and try again.",
             ),
             _ => AppError::Internal,
+        }
+    }
+}
+
+/// Turns a missing value or a failure nobody should see into [`AppError::Internal`], logging
+/// what was expected and the cause: `.or_internal("the agency row just written")`.
+pub trait OrInternal<T> {
+    fn or_internal(self, expected: &str) -> Result<T, AppError>;
+}
+
+impl<T> OrInternal<T> for Option<T> {
+    #[track_caller]
+    fn or_internal(self, expected: &str) -> Result<T, AppError> {
+        match self {
+            Some(v) => Ok(v),
+            None => Err(AppError::internal(expected, "nothing there")),
+        }
+    }
+}
+
+impl<T, E: std::fmt::Debug> OrInternal<T> for Result<T, E> {
+    #[track_caller]
+    fn or_internal(self, expected: &str) -> Result<T, AppError> {
+        match self {
+            Ok(v) => Ok(v),
+            Err(e) => Err(AppError::internal(expected, e)),
         }
     }
 }

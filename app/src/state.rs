@@ -1,10 +1,10 @@
 //! What every request handler on the server can reach.
 
 use crate::auth::throttle::AddressLimiter;
+use crate::db::Pool;
 use crate::error::AppError;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 
 /// Security knobs that differ between production, local development and tests.
@@ -31,7 +31,7 @@ impl Default for SecurityConfig {
 
 #[derive(Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: Pool,
     pub leptos_options: LeptosOptions,
     pub security: Arc<SecurityConfig>,
     pub limiter: Arc<AddressLimiter>,
@@ -48,7 +48,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(
-        db: SqlitePool,
+        db: Pool,
         leptos_options: LeptosOptions,
         security: SecurityConfig,
         sealer: crate::db::Sealer,
@@ -69,12 +69,12 @@ impl AppState {
 
     /// Opens a write transaction. `BEGIN IMMEDIATE` takes SQLite's write lock up front, so two
     /// writers queue on the busy timeout instead of failing when a read turns into a write.
-    pub async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, AppError> {
+    pub async fn write(&self) -> Result<crate::db::Tx, AppError> {
         Ok(self.db.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     /// A read transaction: several reads (and their audit rows) see one snapshot.
-    pub async fn read(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, AppError> {
+    pub async fn read(&self) -> Result<crate::db::Tx, AppError> {
         Ok(self.db.begin().await?)
     }
 }

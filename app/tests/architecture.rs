@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 /// case in its own transaction, so `crate::audit::store::record` is everyone's to call.
 const SHARED_STORES: &[&str] = &["audit"];
 
+/// Files of the database layer that name every store on purpose: the list of all statements
+/// the schema check prepares, and the store tests.
+const ALL_STORES_FILES: &[&str] = &["db/statements.rs", "db/store_tests.rs"];
+
 /// Folders that are the application's kernel, not domains: the policy and sessions, the
 /// audit trail, the database and the shared components. Domains use them; they are left out
 /// of the domain graph.
@@ -136,6 +140,9 @@ fn cross_domain_store_imports() -> BTreeSet<(String, String)> {
     let mut found = BTreeSet::new();
     for d in &all {
         for rel in files(&src().join(d)) {
+            if ALL_STORES_FILES.contains(&rel.as_str()) {
+                continue;
+            }
             for segs in crate_paths(&code(&rel)) {
                 let target = &segs[0];
                 if target == d || !all.contains(target) || SHARED_STORES.contains(&target.as_str())
@@ -325,20 +332,8 @@ fn only_stores_and_listed_files_hold_sql() {
 /// (attendance.rs and research.rs keep theirs in an inline `mod store`). A file that no
 /// longer holds SQL may stay listed until someone tidies the list.
 const SQL_STILL_OUTSIDE_STORES: &[&str] = &[
-    "actions/follow_up.rs",
-    "actions/reports.rs",
-    "actions/service.rs",
-    "auth/account_limit.rs",
-    "auth/session.rs",
-    "auth/throttle.rs",
-    "cases/queries.rs",
-    "db/backup.rs",
-    "db/rotate.rs",
-    "live/service.rs",
-    "live/sweep.rs",
-    "meetings/attendance.rs",
-    "meetings/minutes/service.rs",
-    "meetings/research.rs",
+    // The schema check: its guard names the query calls it looks for in the stores.
+    "db/statements.rs",
 ];
 
 #[test]

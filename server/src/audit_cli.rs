@@ -1,8 +1,8 @@
 //! `convene purge [--dry-run]` and `convene audit verify`: what they print.
 
 use crate::startup::BoxError;
+use convene_app::db::Pool;
 use convene_app::retention::types::PurgePlan;
-use sqlx::SqlitePool;
 
 fn day(secs: i64) -> String {
     chrono::DateTime::from_timestamp(secs, 0)
@@ -10,7 +10,7 @@ fn day(secs: i64) -> String {
         .unwrap_or_default()
 }
 
-pub async fn purge(db: &SqlitePool, dry_run: bool) -> Result<(), BoxError> {
+pub async fn purge(db: &Pool, dry_run: bool) -> Result<(), BoxError> {
     let now = convene_app::time::now();
     if dry_run {
         let plan = convene_app::retention::service::preview(db, now).await?;
@@ -89,7 +89,7 @@ pub fn describe_plan(plan: &PurgePlan) -> String {
     out
 }
 
-pub async fn verify(db: &SqlitePool) -> Result<(), BoxError> {
+pub async fn verify(db: &Pool) -> Result<(), BoxError> {
     let v = convene_app::audit::service::verify(db).await?;
     if let Some((id, why)) = v.broken {
         return Err(format!("audit row {id} does not fit the chain: {why}.").into());

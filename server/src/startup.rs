@@ -4,10 +4,10 @@
 use crate::config::Config;
 use axum::serve::ListenerExt;
 use axum::Router;
+use convene_app::db::Pool;
 use convene_app::db::Sealer;
 use convene_app::state::{AppState, SecurityConfig};
 use leptos::config::LeptosOptions;
-use sqlx::SqlitePool;
 use std::future::Future;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
@@ -16,7 +16,7 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The open database and the sealer for its secret columns.
 pub struct Database {
-    pub pool: SqlitePool,
+    pub pool: Pool,
     pub sealer: Sealer,
 }
 
@@ -96,7 +96,7 @@ pub async fn build(
 
 /// The daily retention purge (a first run a minute after start), until `stop` resolves.
 pub fn spawn_retention(
-    db: SqlitePool,
+    db: Pool,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> tokio::task::JoinHandle<()> {
     const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);

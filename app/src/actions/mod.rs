@@ -9,7 +9,9 @@ pub mod types;
 
 pub mod csv;
 #[cfg(feature = "ssr")]
-pub mod follow_up;
+pub mod follow_up_store;
+#[cfg(feature = "ssr")]
+pub use follow_up_store as follow_up;
 #[cfg(feature = "ssr")]
 pub mod outcome;
 #[cfg(feature = "ssr")]

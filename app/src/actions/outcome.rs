@@ -5,9 +5,9 @@ use super::text as t;
 use super::types::{Action, ActionPatchInput};
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::auth::types::Actor;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{ActionId, MeetingId};
-use sqlx::SqliteConnection;
 
 /// A change to an action, and the meeting it was brought back to if it is recorded there.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,7 +28,7 @@ impl From<ActionPatchInput> for OutcomeInput {
 /// Changes the action inside the caller's transaction. At a meeting it must be among the
 /// actions that meeting brought back; the outcome is then recorded as the meeting's.
 pub async fn record_outcome(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     actor: Option<&Actor>,
     id: ActionId,
     input: OutcomeInput,

@@ -7,7 +7,7 @@ use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::auth::types::Actor;
 use crate::error::{AppError, Problems};
-use crate::ids::{ActionId, AgencyId};
+use crate::ids::AgencyId;
 use crate::state::AppState;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -71,10 +71,7 @@ pub async fn report(
     let (from, to) = parse_period(&period)?;
     let mut tx = state.write().await?;
     let all = store::list(&mut tx, &Query::default()).await?;
-    let closed: Vec<(ActionId, i64, i64)> =
-        sqlx::query_as("SELECT id, created_at, closed_at FROM actions WHERE status = 'done' AND closed_at IS NOT NULL")
-            .fetch_all(&mut *tx)
-            .await?;
+    let closed = store::done_times(&mut tx).await?;
     let due: Vec<&Action> = all
         .iter()
         .filter(|a| a.due_on >= from && a.due_on <= to && a.status != ActionStatus::Superseded)
@@ -182,13 +179,7 @@ pub async fn barriers(
         .map(|t| t.and_utc().timestamp())
         .unwrap_or(i64::MAX);
     let mut tx = state.write().await?;
-    let rows: Vec<(ActionId, i64)> = sqlx::query_as(
-        "SELECT id, closed_at FROM actions WHERE barrier_category IS NOT NULL AND closed_at >= ? AND closed_at < ? ORDER BY closed_at",
-    )
-    .bind(start)
-    .bind(end)
-    .fetch_all(&mut *tx)
-    .await?;
+    let rows = store::barriers_closed_between(&mut tx, start, end).await?;
     let list = store::list(
         &mut tx,
         &Query {

@@ -8,10 +8,10 @@ use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::auth::types::Actor;
 use crate::cases::access::case_resource;
-use crate::error::{AppError, Problems};
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal, Problems};
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
 /// Agrees an action (chair or coordinator). The owning agency becomes involved with the case.
 pub async fn create(
@@ -29,7 +29,7 @@ pub async fn create(
 /// Agrees an action inside the caller's transaction; on a case item of a meeting, the item
 /// gives its case and meeting (the live meeting commits it with its sequence number).
 pub async fn create_in(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     actor: Option<&Actor>,
     input: NewActionInput,
     on_item: Option<(MeetingId, CaseId)>,
@@ -53,21 +53,13 @@ pub async fn create_in(
         p.add("owner_agency_id", crate::cases::text::AGENCY_UNKNOWN);
     }
     if let Some(u) = a.owner_user_id {
-        let agency: Option<Option<AgencyId>> =
-            sqlx::query_scalar("SELECT agency_id FROM users WHERE id = ? AND active = 1")
-                .bind(u)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let agency = store::active_user_agency(tx, u).await?;
         if agency.flatten() != Some(a.owner_agency_id) {
             p.add("owner_user_id", t::PERSON_NOT_IN_AGENCY);
         }
     }
     if let Some(m) = a.meeting_id {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meetings WHERE id = ?")
-            .bind(m)
-            .fetch_one(&mut *tx)
-            .await?;
-        if n == 0 {
+        if !store::meeting_exists(tx, m).await? {
             p.add("meeting_id", t::MEETING_INVALID);
         }
     }
@@ -87,7 +79,9 @@ pub async fn create_in(
             .details(serde_json::json!({ "case": a.case_id.0 })),
     )
     .await?;
-    store::get(tx, id).await?.ok_or(AppError::Internal)
+    store::get(tx, id)
+        .await?
+        .or_internal("the action just written")
 }
 
 fn parse_filter(f: &ActionFilter) -> Result<Query, AppError> {
@@ -139,7 +133,7 @@ pub async fn list(
 }
 
 async fn visible(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     id: ActionId,
 ) -> Result<(Action, Resource), AppError> {
@@ -177,10 +171,7 @@ pub async fn get(
 
 /// An action's history inside the caller's transaction (the caller has checked the reader
 /// may see its case).
-pub async fn history_in(
-    conn: &mut SqliteConnection,
-    id: ActionId,
-) -> Result<Vec<HistoryEntry>, AppError> {
+pub async fn history_in(conn: &mut Conn, id: ActionId) -> Result<Vec<HistoryEntry>, AppError> {
     store::history_of(conn, id).await
 }
 
@@ -220,7 +211,7 @@ pub async fn update(
 /// Changes an action inside the caller's transaction (through `record_outcome`); `at` is the
 /// meeting the outcome is recorded at, when it is.
 pub(super) async fn update_in(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     actor: Option<&Actor>,
     id: ActionId,
     input: ActionPatchInput,
@@ -277,11 +268,13 @@ pub(super) async fn update_in(
             .details(serde_json::json!({ "from": before.status.as_str(), "to": to.as_str() })),
     )
     .await?;
-    store::get(tx, id).await?.ok_or(AppError::Internal)
+    store::get(tx, id)
+        .await?
+        .or_internal("the action just written")
 }
 
 /// The case's actions, for its page (the caller has checked the reader may see the case).
-pub async fn on_case(conn: &mut SqliteConnection, case: CaseId) -> Result<Vec<Action>, AppError> {
+pub async fn on_case(conn: &mut Conn, case: CaseId) -> Result<Vec<Action>, AppError> {
     store::list(
         conn,
         &Query {
@@ -294,10 +287,7 @@ pub async fn on_case(conn: &mut SqliteConnection, case: CaseId) -> Result<Vec<Ac
 
 /// The actions agreed at the meeting, for the live screen and the minutes (each shows them as
 /// its reader may see them).
-pub async fn agreed_at(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<Action>, AppError> {
+pub async fn agreed_at(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<Action>, AppError> {
     store::list(
         conn,
         &Query {
@@ -374,23 +364,10 @@ pub async fn notifications(
             } else {
                 continue;
             };
-            sqlx::query("INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at) VALUES (?, ?, ?, ?)")
-                .bind(actor.user_id)
-                .bind(kind)
-                .bind(a.id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            store::notify(&mut tx, actor.user_id, kind, a.id, now).await?;
         }
     }
-    let rows: Vec<NotificationRow> = sqlx::query_as(
-        "SELECT n.id, n.kind, n.action_id, c.reference, a.text, n.created_at, n.read_at FROM notifications n
-         JOIN actions a ON a.id = n.action_id JOIN cases c ON c.id = a.case_id
-         WHERE n.user_id = ? ORDER BY n.id DESC LIMIT 50",
-    )
-    .bind(actor.user_id)
-    .fetch_all(&mut *tx)
-    .await?;
+    let rows = store::notifications(&mut tx, actor.user_id).await?;
     // They name cases by reference and tell what was agreed on them.
     record(
         &mut tx,
@@ -413,25 +390,10 @@ pub async fn notifications(
         .collect())
 }
 
-#[derive(sqlx::FromRow)]
-struct NotificationRow {
-    id: i64,
-    kind: String,
-    action_id: ActionId,
-    reference: String,
-    text: String,
-    created_at: i64,
-    read_at: Option<i64>,
-}
-
 pub async fn mark_read(state: &AppState, actor: Option<&Actor>) -> Result<(), AppError> {
     let actor = authorize(actor, Do::Update, crate::auth::policy::Resource::OwnAccount)?;
     let mut tx = state.write().await?;
-    sqlx::query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
-        .bind(crate::time::now())
-        .bind(actor.user_id)
-        .execute(&mut *tx)
-        .await?;
+    store::mark_notifications_read(&mut tx, actor.user_id, crate::time::now()).await?;
     // The home page shows action notifications and other notices as one list.
     crate::notices::service::mark_read_in(&mut tx, actor.user_id, crate::time::now()).await?;
     tx.commit().await?;
@@ -440,11 +402,8 @@ pub async fn mark_read(state: &AppState, actor: Option<&Actor>) -> Result<(), Ap
 
 /// Whether the user may be assigned an action for this agency (used by forms).
 pub async fn agency_people(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     agency: AgencyId,
 ) -> Result<Vec<(UserId, String)>, AppError> {
-    Ok(sqlx::query_as("SELECT id, name FROM users WHERE agency_id = ? AND active = 1 AND role <> 'admin' ORDER BY name")
-        .bind(agency)
-        .fetch_all(&mut *conn)
-        .await?)
+    store::agency_people(conn, agency).await
 }

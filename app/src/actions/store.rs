@@ -1,10 +1,10 @@
 //! Action rows and their history.
 
 use super::types::*;
-use crate::error::AppError;
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
 use chrono::NaiveDate;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -36,11 +36,12 @@ const SELECT: &str = "SELECT a.id, a.case_id, c.reference, a.meeting_id, a.owner
     LEFT JOIN users u ON u.id = a.owner_user_id";
 
 fn day(s: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| AppError::Internal)
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").or_internal("a stored date as YYYY-MM-DD")
 }
 
 fn to_action(r: Row, today: NaiveDate) -> Result<Action, AppError> {
-    let status = ActionStatus::parse(&r.status).map_err(|_| AppError::Internal)?;
+    let status =
+        ActionStatus::parse(&r.status).or_internal("a known ActionStatus in the stored status")?;
     let due_on = day(&r.due_on)?;
     Ok(Action {
         id: r.id,
@@ -51,7 +52,7 @@ fn to_action(r: Row, today: NaiveDate) -> Result<Action, AppError> {
         owner_agency_name: r.owner_agency_name,
         owner_user_id: r.owner_user_id,
         owner_user_name: r.owner_user_name,
-        kind: ActionKind::parse(&r.kind).map_err(|_| AppError::Internal)?,
+        kind: ActionKind::parse(&r.kind).or_internal("a known ActionKind in the stored kind")?,
         text: r.text,
         due_on,
         status,
@@ -73,8 +74,8 @@ pub fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-pub async fn get(conn: &mut SqliteConnection, id: ActionId) -> Result<Option<Action>, AppError> {
-    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE a.id = ?"))
+pub async fn get(conn: &mut Conn, id: ActionId) -> Result<Option<Action>, AppError> {
+    let row: Option<Row> = sqlx::query_as(GET)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -93,72 +94,59 @@ pub struct Query {
     pub ids: Option<Vec<ActionId>>,
 }
 
-pub async fn list(conn: &mut SqliteConnection, q: &Query) -> Result<Vec<Action>, AppError> {
+pub async fn list(conn: &mut Conn, q: &Query) -> Result<Vec<Action>, AppError> {
     let today = today();
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(SELECT);
-    b.push(" WHERE 1=1");
-    if let Some(v) = q.visible_to {
-        b.push(" AND (c.lead_agency_id = ").push_bind(v);
-        b.push(" OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ").push_bind(v).push("))");
-    }
-    if let Some(v) = q.agency {
-        b.push(" AND a.owner_agency_id = ").push_bind(v);
-    }
-    if let Some(v) = q.status {
-        b.push(" AND a.status = ").push_bind(v.as_str());
-    }
-    if let Some(v) = q.case {
-        b.push(" AND a.case_id = ").push_bind(v);
-    }
-    if let Some(v) = q.meeting {
-        b.push(" AND a.meeting_id = ").push_bind(v);
-    }
-    if q.overdue {
-        b.push(" AND a.status IN ('open','in_progress') AND a.due_on < ")
-            .push_bind(today.format("%Y-%m-%d").to_string());
-    }
-    if let Some(ids) = &q.ids {
-        b.push(" AND a.id IN (");
-        let mut sep = b.separated(", ");
-        for id in ids {
-            sep.push_bind(*id);
-        }
-        if ids.is_empty() {
-            sep.push("NULL");
-        }
-        b.push(")");
-    }
-    b.push(" ORDER BY CASE WHEN a.status IN ('open','in_progress') AND a.due_on < ")
-        .push_bind(today.format("%Y-%m-%d").to_string())
-        .push(" THEN 0 ELSE 1 END, a.due_on, a.id");
-    let rows: Vec<Row> = b.build_query_as().fetch_all(&mut *conn).await?;
+    let day = today.format("%Y-%m-%d").to_string();
+    let ids = q
+        .ids
+        .as_ref()
+        .map(|ids| serde_json::to_string(&ids.iter().map(|i| i.0).collect::<Vec<i64>>()))
+        .transpose()
+        .or_internal("action ids as a JSON list")?;
+    let visible = q.visible_to.flatten();
+    // Each filter applies only when given: (? IS NULL OR ...) pairs.
+    let rows: Vec<Row> = sqlx::query_as(LIST)
+        .bind(q.visible_to.is_some())
+        .bind(visible)
+        .bind(visible)
+        .bind(q.agency)
+        .bind(q.agency)
+        .bind(q.status.map(|s| s.as_str()))
+        .bind(q.status.map(|s| s.as_str()))
+        .bind(q.case)
+        .bind(q.case)
+        .bind(q.meeting)
+        .bind(q.meeting)
+        .bind(q.overdue)
+        .bind(&day)
+        .bind(&ids)
+        .bind(&ids)
+        .bind(&day)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter().map(|r| to_action(r, today)).collect()
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     a: &NewAction,
     by: UserId,
     now: i64,
 ) -> Result<ActionId, AppError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO actions (case_id, meeting_id, owner_agency_id, owner_user_id, kind, text, due_on, status,
-             what_is_different, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(a.case_id)
-    .bind(a.meeting_id)
-    .bind(a.owner_agency_id)
-    .bind(a.owner_user_id)
-    .bind(a.kind.as_str())
-    .bind(&a.text)
-    .bind(a.due_on.format("%Y-%m-%d").to_string())
-    .bind(&a.what_is_different)
-    .bind(by)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT)
+        .bind(a.case_id)
+        .bind(a.meeting_id)
+        .bind(a.owner_agency_id)
+        .bind(a.owner_user_id)
+        .bind(a.kind.as_str())
+        .bind(&a.text)
+        .bind(a.due_on.format("%Y-%m-%d").to_string())
+        .bind(&a.what_is_different)
+        .bind(by)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     let id = ActionId(id);
     history(
         conn,
@@ -178,7 +166,7 @@ pub async fn insert(
 
 #[allow(clippy::too_many_arguments)]
 pub async fn history(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     action: ActionId,
     by: UserId,
     meeting: Option<MeetingId>,
@@ -189,52 +177,47 @@ pub async fn history(
     due: (Option<NaiveDate>, Option<NaiveDate>),
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO action_history (action_id, at, user_id, meeting_id, from_status, to_status, reason, note, due_from, due_to)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(action)
-    .bind(now)
-    .bind(by)
-    .bind(meeting)
-    .bind(from.map(|s| s.as_str()))
-    .bind(to.as_str())
-    .bind(reason)
-    .bind(note)
-    .bind(due.0.map(|d| d.format("%Y-%m-%d").to_string()))
-    .bind(due.1.map(|d| d.format("%Y-%m-%d").to_string()))
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(HISTORY)
+        .bind(action)
+        .bind(now)
+        .bind(by)
+        .bind(meeting)
+        .bind(from.map(|s| s.as_str()))
+        .bind(to.as_str())
+        .bind(reason)
+        .bind(note)
+        .bind(due.0.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(due.1.map(|d| d.format("%Y-%m-%d").to_string()))
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
 pub async fn apply(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: ActionId,
     p: &ActionPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("UPDATE actions SET updated_at = ");
-    b.push_bind(now);
-    if let Some(s) = p.status {
-        b.push(", status = ").push_bind(s.as_str());
-        if s.is_final() {
-            b.push(", closed_at = ").push_bind(now);
-        }
-    }
-    if let Some((c, t)) = &p.barrier {
-        b.push(", barrier_category = ").push_bind(c.as_str());
-        b.push(", barrier_text = ").push_bind(t.clone());
-    }
-    if let Some(d) = p.due_on {
-        b.push(", due_on = ")
-            .push_bind(d.format("%Y-%m-%d").to_string());
-    }
-    if let Some(s) = p.superseded_by {
-        b.push(", superseded_by = ").push_bind(s);
-    }
-    b.push(" WHERE id = ").push_bind(id);
-    b.build().execute(&mut *conn).await?;
+    // Each field is set only when the patch names it: (given, value) pairs.
+    let barrier = p.barrier.as_ref();
+    sqlx::query(APPLY_PATCH)
+        .bind(now)
+        .bind(p.status.is_some())
+        .bind(p.status.map(|s| s.as_str()))
+        .bind(p.status.is_some_and(|s| s.is_final()))
+        .bind(now)
+        .bind(barrier.is_some())
+        .bind(barrier.map(|(c, _)| c.as_str()))
+        .bind(barrier.is_some())
+        .bind(barrier.and_then(|(_, t)| t.clone()))
+        .bind(p.due_on.is_some())
+        .bind(p.due_on.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(p.superseded_by.is_some())
+        .bind(p.superseded_by)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -251,17 +234,11 @@ struct HistoryRow {
     due_to: Option<String>,
 }
 
-pub async fn history_of(
-    conn: &mut SqliteConnection,
-    id: ActionId,
-) -> Result<Vec<HistoryEntry>, AppError> {
-    let rows: Vec<HistoryRow> = sqlx::query_as(
-        "SELECT h.at, u.name AS who, h.meeting_id, h.from_status, h.to_status, h.reason, h.note, h.due_from, h.due_to
-         FROM action_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.action_id = ? ORDER BY h.id",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
+pub async fn history_of(conn: &mut Conn, id: ActionId) -> Result<Vec<HistoryEntry>, AppError> {
+    let rows: Vec<HistoryRow> = sqlx::query_as(HISTORY_OF)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter()
         .map(|r| {
             Ok(HistoryEntry {
@@ -273,7 +250,8 @@ pub async fn history_of(
                     .from_status
                     .as_deref()
                     .and_then(|s| ActionStatus::parse(s).ok()),
-                to: ActionStatus::parse(&r.to_status).map_err(|_| AppError::Internal)?,
+                to: ActionStatus::parse(&r.to_status)
+                    .or_internal("a known ActionStatus in the stored to_status")?,
                 reason: r.reason,
                 note: r.note,
                 due_from: r.due_from.as_deref().map(day).transpose()?,
@@ -285,57 +263,196 @@ pub async fn history_of(
 
 /// Has an action of this kind for this agency ended not done on this case before?
 pub async fn failed_before(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     agency: AgencyId,
     kind: ActionKind,
 ) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM actions WHERE case_id = ? AND owner_agency_id = ? AND kind = ?
-            AND status IN ('not_done_circumstances','not_done_agency')",
-    )
-    .bind(case)
-    .bind(agency)
-    .bind(kind.as_str())
-    .fetch_one(&mut *conn)
-    .await?;
+    let n: i64 = sqlx::query_scalar(FAILED_BEFORE)
+        .bind(case)
+        .bind(agency)
+        .bind(kind.as_str())
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(n > 0)
 }
 
 pub async fn notify_agency(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     agency: AgencyId,
     kind: &str,
     action: ActionId,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at)
-         SELECT id, ?, ?, ? FROM users WHERE agency_id = ? AND active = 1 AND role = 'member'",
-    )
-    .bind(kind)
-    .bind(action)
-    .bind(now)
-    .bind(agency)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(NOTIFY_AGENCY)
+        .bind(kind)
+        .bind(action)
+        .bind(now)
+        .bind(agency)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
 pub async fn notify_staff(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     kind: &str,
     action: ActionId,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at)
-         SELECT id, ?, ?, ? FROM users WHERE active = 1 AND role IN ('chair','coordinator')",
-    )
-    .bind(kind)
-    .bind(action)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(NOTIFY_STAFF)
+        .bind(kind)
+        .bind(action)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
+}
+
+/// The agency of an active user (`Some(None)`: active, with no agency).
+pub async fn active_user_agency(
+    conn: &mut Conn,
+    user: UserId,
+) -> Result<Option<Option<AgencyId>>, AppError> {
+    Ok(sqlx::query_scalar(ACTIVE_USER_AGENCY)
+        .bind(user)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn meeting_exists(conn: &mut Conn, meeting: MeetingId) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(MEETING_EXISTS)
+        .bind(meeting)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Notes a notification about an action for a user, once per kind.
+pub async fn notify(
+    conn: &mut Conn,
+    user: UserId,
+    kind: &str,
+    action: ActionId,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(NOTIFY)
+        .bind(user)
+        .bind(kind)
+        .bind(action)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub kind: String,
+    pub action_id: ActionId,
+    pub reference: String,
+    pub text: String,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+/// The user's latest 50 action notifications, newest first.
+pub async fn notifications(
+    conn: &mut Conn,
+    user: UserId,
+) -> Result<Vec<NotificationRow>, AppError> {
+    Ok(sqlx::query_as(NOTIFICATIONS)
+        .bind(user)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn mark_notifications_read(
+    conn: &mut Conn,
+    user: UserId,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(MARK_NOTIFICATIONS_READ)
+        .bind(now)
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Active people of an agency who may own an action, by name.
+pub async fn agency_people(
+    conn: &mut Conn,
+    agency: AgencyId,
+) -> Result<Vec<(UserId, String)>, AppError> {
+    Ok(sqlx::query_as(AGENCY_PEOPLE)
+        .bind(agency)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// Every done action's creation and closing times.
+pub async fn done_times(conn: &mut Conn) -> Result<Vec<(ActionId, i64, i64)>, AppError> {
+    Ok(sqlx::query_as(DONE_TIMES).fetch_all(&mut *conn).await?)
+}
+
+/// Actions closed with a barrier in [start, end), oldest closing first.
+pub async fn barriers_closed_between(
+    conn: &mut Conn,
+    start: i64,
+    end: i64,
+) -> Result<Vec<(ActionId, i64)>, AppError> {
+    Ok(sqlx::query_as(BARRIERS_CLOSED_BETWEEN)
+        .bind(start)
+        .bind(end)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+crate::statements! {
+    GET = crate::sql!(SELECT, " WHERE a.id = ?");
+    INSERT = "INSERT INTO actions (case_id, meeting_id, owner_agency_id, owner_user_id, kind, text, due_on, status,
+             what_is_different, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id";
+    HISTORY = "INSERT INTO action_history (action_id, at, user_id, meeting_id, from_status, to_status, reason, note, due_from, due_to)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    HISTORY_OF = "SELECT h.at, u.name AS who, h.meeting_id, h.from_status, h.to_status, h.reason, h.note, h.due_from, h.due_to
+         FROM action_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.action_id = ? ORDER BY h.id";
+    FAILED_BEFORE = "SELECT COUNT(*) FROM actions WHERE case_id = ? AND owner_agency_id = ? AND kind = ?
+            AND status IN ('not_done_circumstances','not_done_agency')";
+    NOTIFY_AGENCY = "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at)
+         SELECT id, ?, ?, ? FROM users WHERE agency_id = ? AND active = 1 AND role = 'member'";
+    NOTIFY_STAFF = "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at)
+         SELECT id, ?, ?, ? FROM users WHERE active = 1 AND role IN ('chair','coordinator')";
+    ACTIVE_USER_AGENCY = "SELECT agency_id FROM users WHERE id = ? AND active = 1";
+    MEETING_EXISTS = "SELECT COUNT(*) FROM meetings WHERE id = ?";
+    NOTIFY = "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at) VALUES (?, ?, ?, ?)";
+    NOTIFICATIONS = "SELECT n.id, n.kind, n.action_id, c.reference, a.text, n.created_at, n.read_at FROM notifications n
+         JOIN actions a ON a.id = n.action_id JOIN cases c ON c.id = a.case_id
+         WHERE n.user_id = ? ORDER BY n.id DESC LIMIT 50";
+    MARK_NOTIFICATIONS_READ = "UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL";
+    AGENCY_PEOPLE = "SELECT id, name FROM users WHERE agency_id = ? AND active = 1 AND role <> 'admin' ORDER BY name";
+    DONE_TIMES = "SELECT id, created_at, closed_at FROM actions WHERE status = 'done' AND closed_at IS NOT NULL";
+    BARRIERS_CLOSED_BETWEEN = "SELECT id, closed_at FROM actions WHERE barrier_category IS NOT NULL AND closed_at >= ? AND closed_at < ? ORDER BY closed_at";
+    APPLY_PATCH = "UPDATE actions SET updated_at = ?,
+            status = CASE WHEN ? THEN ? ELSE status END,
+            closed_at = CASE WHEN ? THEN ? ELSE closed_at END,
+            barrier_category = CASE WHEN ? THEN ? ELSE barrier_category END,
+            barrier_text = CASE WHEN ? THEN ? ELSE barrier_text END,
+            due_on = CASE WHEN ? THEN ? ELSE due_on END,
+            superseded_by = CASE WHEN ? THEN ? ELSE superseded_by END
+        WHERE id = ?";
+    LIST = crate::sql!(
+        SELECT,
+        " WHERE (? = 0 OR c.lead_agency_id = ?
+              OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?))
+           AND (? IS NULL OR a.owner_agency_id = ?)
+           AND (? IS NULL OR a.status = ?)
+           AND (? IS NULL OR a.case_id = ?)
+           AND (? IS NULL OR a.meeting_id = ?)
+           AND (? = 0 OR (a.status IN ('open','in_progress') AND a.due_on < ?))
+           AND (? IS NULL OR a.id IN (SELECT value FROM json_each(?)))
+         ORDER BY CASE WHEN a.status IN ('open','in_progress') AND a.due_on < ? THEN 0 ELSE 1 END, a.due_on, a.id"
+    );
 }

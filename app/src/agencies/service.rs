@@ -6,7 +6,7 @@ use super::types::{Agency, AgencyPatchInput, NewAgencyInput};
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::AgencyId;
 use crate::state::AppState;
 
@@ -46,7 +46,9 @@ pub async fn create(
         AuditEvent::new(Some(actor.user_id), "create", "agency").id(id),
     )
     .await?;
-    let agency = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let agency = store::get(&mut tx, id)
+        .await?
+        .or_internal("the agency row just written")?;
     tx.commit().await?;
     Ok(agency)
 }
@@ -67,7 +69,9 @@ pub async fn update(
         }
     }
     store::update(&mut tx, id, &patch, crate::time::now()).await?;
-    let after = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let after = store::get(&mut tx, id)
+        .await?
+        .or_internal("the agency row just updated")?;
     let changed = changed_fields(&before, &after);
     let action = match (before.active, after.active) {
         (true, false) => "deactivate",

@@ -2,9 +2,9 @@ use super::chain_store::{self, Verification};
 use super::types::{AuditFilter, AuditPage};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
+use crate::db::Pool;
 use crate::error::AppError;
 use crate::state::AppState;
-use sqlx::SqlitePool;
 
 pub async fn browse(
     state: &AppState,
@@ -37,7 +37,7 @@ pub async fn browse(
 
 /// Seals the rows written before the hash chain existed (run at every start, after the
 /// migrations; a no-op once done). Operator tooling, not a request: no actor.
-pub async fn seal(db: &SqlitePool) -> Result<u64, AppError> {
+pub async fn seal(db: &Pool) -> Result<u64, AppError> {
     let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
     let n = chain_store::seal_unsealed(&mut tx).await?;
     tx.commit().await?;
@@ -46,7 +46,7 @@ pub async fn seal(db: &SqlitePool) -> Result<u64, AppError> {
 
 /// Walks the whole chain (for `convene audit verify`). One read transaction, so rows written
 /// meanwhile neither break nor join the walk.
-pub async fn verify(db: &SqlitePool) -> Result<Verification, AppError> {
+pub async fn verify(db: &Pool) -> Result<Verification, AppError> {
     let mut tx = db.begin().await?;
     let v = chain_store::verify(&mut tx).await?;
     tx.commit().await?;

@@ -4,9 +4,9 @@
 use super::chain::{self, RowContent};
 use super::chain_store::{head, seal_unsealed, Head};
 use super::types::{AuditEntry, AuditQuery};
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AuditId, UserId};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// One audit row to write.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +50,7 @@ impl AuditEvent {
 /// the insert) SQLite's write lock, and SQLite refuses a write from a transaction whose reads
 /// are stale, so the head read here is the head the row is appended to. The explicit id makes
 /// a fork impossible even so: a second row after the same head fails its primary key.
-pub async fn record(conn: &mut SqliteConnection, ev: AuditEvent) -> Result<(), AppError> {
+pub async fn record(conn: &mut Conn, ev: AuditEvent) -> Result<(), AppError> {
     let (id, prev) = match head(conn).await? {
         Head::Sealed { next_id, hash } => (next_id, hash),
         Head::Unsealed => {
@@ -80,22 +80,19 @@ pub async fn record(conn: &mut SqliteConnection, ev: AuditEvent) -> Result<(), A
             details: details.as_deref(),
         },
     );
-    sqlx::query(
-        "INSERT INTO audit_log (id, at, actor_user_id, action, entity, entity_id, reason, details, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(id)
-    .bind(at)
-    .bind(ev.actor)
-    .bind(ev.action)
-    .bind(ev.entity)
-    .bind(ev.entity_id)
-    .bind(ev.reason)
-    .bind(details)
-    .bind(prev)
-    .bind(hash)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(RECORD)
+        .bind(id)
+        .bind(at)
+        .bind(ev.actor)
+        .bind(ev.action)
+        .bind(ev.entity)
+        .bind(ev.entity_id)
+        .bind(ev.reason)
+        .bind(details)
+        .bind(prev)
+        .bind(hash)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -130,40 +127,43 @@ impl From<Row> for AuditEntry {
 }
 
 /// Newest first; fetches one more than asked to know whether an older page exists.
-pub async fn list(
-    conn: &mut SqliteConnection,
-    q: &AuditQuery,
-) -> Result<(Vec<AuditEntry>, bool), AppError> {
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "SELECT a.id, a.at, a.actor_user_id, u.name AS actor_name, a.action, a.entity,
-                a.entity_id, a.reason, a.details
-         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE 1=1",
-    );
-    if let Some(v) = q.actor_user_id {
-        b.push(" AND a.actor_user_id = ").push_bind(v);
-    }
-    if let Some(v) = &q.entity {
-        b.push(" AND a.entity = ").push_bind(v.clone());
-    }
-    if let Some(v) = &q.entity_id {
-        b.push(" AND a.entity_id = ").push_bind(v.clone());
-    }
-    if let Some(v) = &q.action {
-        b.push(" AND a.action = ").push_bind(v.clone());
-    }
-    if let Some(v) = q.from_unix {
-        b.push(" AND a.at >= ").push_bind(v);
-    }
-    if let Some(v) = q.to_unix_exclusive {
-        b.push(" AND a.at < ").push_bind(v);
-    }
-    if let Some(v) = q.before_id {
-        b.push(" AND a.id < ").push_bind(v);
-    }
-    b.push(" ORDER BY a.id DESC LIMIT ")
-        .push_bind(i64::from(q.limit) + 1);
-    let mut rows: Vec<Row> = b.build_query_as().fetch_all(&mut *conn).await?;
+pub async fn list(conn: &mut Conn, q: &AuditQuery) -> Result<(Vec<AuditEntry>, bool), AppError> {
+    // Each filter applies only when given: (? IS NULL OR ...) pairs.
+    let mut rows: Vec<Row> = sqlx::query_as(LIST)
+        .bind(q.actor_user_id)
+        .bind(q.actor_user_id)
+        .bind(&q.entity)
+        .bind(&q.entity)
+        .bind(&q.entity_id)
+        .bind(&q.entity_id)
+        .bind(&q.action)
+        .bind(&q.action)
+        .bind(q.from_unix)
+        .bind(q.from_unix)
+        .bind(q.to_unix_exclusive)
+        .bind(q.to_unix_exclusive)
+        .bind(q.before_id)
+        .bind(q.before_id)
+        .bind(i64::from(q.limit) + 1)
+        .fetch_all(&mut *conn)
+        .await?;
     let more = rows.len() > q.limit as usize;
     rows.truncate(q.limit as usize);
     Ok((rows.into_iter().map(Into::into).collect(), more))
+}
+
+crate::statements! {
+    RECORD = "INSERT INTO audit_log (id, at, actor_user_id, action, entity, entity_id, reason, details, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    LIST = "SELECT a.id, a.at, a.actor_user_id, u.name AS actor_name, a.action, a.entity,
+                a.entity_id, a.reason, a.details
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+         WHERE (? IS NULL OR a.actor_user_id = ?)
+           AND (? IS NULL OR a.entity = ?)
+           AND (? IS NULL OR a.entity_id = ?)
+           AND (? IS NULL OR a.action = ?)
+           AND (? IS NULL OR a.at >= ?)
+           AND (? IS NULL OR a.at < ?)
+           AND (? IS NULL OR a.id < ?)
+         ORDER BY a.id DESC LIMIT ?";
 }

@@ -8,12 +8,12 @@
 
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::types::Role;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::UserId;
 use crate::notices::service::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tokio::sync::OwnedMutexGuard;
@@ -40,23 +40,13 @@ pub fn wait_after(failures: i64) -> i64 {
     }
 }
 
-async fn recent(
-    conn: &mut SqliteConnection,
-    account: &str,
-    now: i64,
-) -> Result<(i64, i64), AppError> {
-    let (count, last): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*), MAX(at) FROM account_sign_in_failures WHERE account = ? AND at > ?",
-    )
-    .bind(account)
-    .bind(now - WINDOW_SECS)
-    .fetch_one(&mut *conn)
-    .await?;
+async fn recent(conn: &mut Conn, account: &str, now: i64) -> Result<(i64, i64), AppError> {
+    let (count, last) = super::store::account_failures(conn, account, now - WINDOW_SECS).await?;
     Ok((count, last.unwrap_or(0)))
 }
 
 /// Refuses the attempt while the account's wait has not passed, whoever makes it.
-pub async fn check(conn: &mut SqliteConnection, email: &str, now: i64) -> Result<(), AppError> {
+pub async fn check(conn: &mut Conn, email: &str, now: i64) -> Result<(), AppError> {
     let (failures, last) = recent(conn, &key(email), now).await?;
     let until = last + wait_after(failures);
     if failures >= FREE_FAILURES && now < until {
@@ -71,38 +61,19 @@ pub async fn check(conn: &mut SqliteConnection, email: &str, now: i64) -> Result
 /// starts the wait and nobody was told within the window, tells the owner and the admins, in
 /// the caller's transaction.
 pub async fn record_failure(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     email: &str,
     user: Option<UserId>,
     now: i64,
 ) -> Result<(), AppError> {
     let account = key(email);
-    sqlx::query("DELETE FROM account_sign_in_failures WHERE account = ? AND at <= ?")
-        .bind(&account)
-        .bind(now - WINDOW_SECS)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("INSERT INTO account_sign_in_failures (account, at) VALUES (?, ?)")
-        .bind(&account)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+    super::store::count_account_failure(conn, &account, now - WINDOW_SECS, now).await?;
     let (failures, _) = recent(conn, &account, now).await?;
     let Some(user) = user.filter(|_| failures >= FREE_FAILURES) else {
         return Ok(());
     };
-    let told = sqlx::query(
-        "INSERT INTO account_sign_in_locks (account, notified_at) VALUES (?, ?)
-         ON CONFLICT(account) DO UPDATE SET notified_at = excluded.notified_at
-         WHERE account_sign_in_locks.notified_at <= ?",
-    )
-    .bind(&account)
-    .bind(now)
-    .bind(now - WINDOW_SECS)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if told == 0 {
+    let told = super::store::claim_lock_notice(conn, &account, now, now - WINDOW_SECS).await?;
+    if !told {
         return Ok(());
     }
     notices::to_user(conn, user, &NewNotice::new(NoticeKind::SignInLocked, now)).await?;

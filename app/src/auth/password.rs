@@ -1,7 +1,7 @@
 //! Passwords: Argon2id, hashed and checked on the blocking pool so the async runtime keeps serving.
 
 use super::password_rules::NewPasswordInput as NewPassword;
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand_core::{OsRng, RngCore};
@@ -37,7 +37,7 @@ fn verify_blocking(password: &str, hash: &str) -> bool {
 pub async fn hash(password: NewPassword) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || hash_blocking(password.as_str()))
         .await
-        .map_err(|_| AppError::Internal)?
+        .or_internal("the password hashing task finishes")?
 }
 
 /// Checks `password` against `hash`; with no hash (unknown email) it checks against a

@@ -5,7 +5,7 @@ use super::policy::{authorize, Action, Resource};
 use super::types::{Actor, Me, TotpEnrolment};
 use super::{account_limit, password, session, text, throttle, totp};
 use crate::audit::store::{record, AuditEvent};
-use crate::error::{AppError, FieldErrors, Problems};
+use crate::error::{AppError, FieldErrors, OrInternal, Problems};
 use crate::state::AppState;
 use crate::users::store as users;
 use serde::{Deserialize, Serialize};
@@ -136,7 +136,7 @@ pub async fn sign_in(
 
     let actor = session::resolve(state, &token)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the session just created resolves")?;
     Ok(SignedIn {
         me: actor.me(),
         token,
@@ -189,7 +189,7 @@ pub async fn change_password(
         let mut conn = state.db.acquire().await?;
         users::get(&mut conn, actor.user_id)
             .await?
-            .ok_or(AppError::Internal)?
+            .or_internal("the signed-in user's row")?
     };
     let now = crate::time::now();
     check_current_password(
@@ -230,8 +230,9 @@ pub async fn totp_start(
 ) -> Result<TotpEnrolment, AppError> {
     let actor = authorize(actor, Action::Update, Resource::OwnAccount)?;
     let secret = totp::new_secret();
-    let uri = totp::otpauth_uri(&secret, &actor.email).ok_or(AppError::Internal)?;
-    let qr_svg = totp::qr_svg(&uri).ok_or(AppError::Internal)?;
+    let uri = totp::otpauth_uri(&secret, &actor.email)
+        .or_internal("an otpauth URI for a fresh secret")?;
+    let qr_svg = totp::qr_svg(&uri).or_internal("a QR code for the otpauth URI")?;
     let mut tx = state.write().await?;
     let sealed = totp::seal_secret(&state.sealer, actor.user_id, &secret);
     users::set_totp_pending(&mut tx, actor.user_id, &sealed).await?;
@@ -252,7 +253,7 @@ pub async fn totp_confirm(
     let mut tx = state.write().await?;
     let row = users::get(&mut tx, actor.user_id)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the signed-in user's row")?;
     let Some(pending) = row.totp_pending_secret else {
         return Err(AppError::validation("code", text::TOTP_NOT_STARTED));
     };
@@ -296,7 +297,7 @@ pub async fn totp_disable(
         let mut conn = state.db.acquire().await?;
         users::get(&mut conn, actor.user_id)
             .await?
-            .ok_or(AppError::Internal)?
+            .or_internal("the signed-in user's row")?
     };
     check_current_password(
         state,

@@ -2,13 +2,13 @@
 //! when it was last used and when it must end regardless.
 
 use super::types::{Actor, Role};
-use crate::error::AppError;
-use crate::ids::{AgencyId, UserId};
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal};
+use crate::ids::UserId;
 use crate::state::AppState;
 use base64::Engine;
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
 
 pub const COOKIE: &str = "convene_session";
 /// The name whenever the cookie is `Secure`: browsers then accept it only from an https page,
@@ -31,7 +31,7 @@ pub fn hash_token(token: &str) -> String {
 
 /// Starts a session for `user_id` and returns the token for the cookie.
 pub async fn create(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user_id: UserId,
     now: i64,
     absolute_secs: i64,
@@ -39,64 +39,22 @@ pub async fn create(
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-    sqlx::query(
-        "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(hash_token(&token))
-    .bind(user_id)
-    .bind(now)
-    .bind(now)
-    .bind(now + absolute_secs)
-    .execute(&mut *conn)
-    .await?;
+    super::store::insert_session(conn, &hash_token(&token), user_id, now, now + absolute_secs)
+        .await?;
     Ok(token)
 }
 
-pub async fn delete(conn: &mut SqliteConnection, session_id: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE id = ?")
-        .bind(session_id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+pub async fn delete(conn: &mut Conn, session_id: &str) -> Result<(), AppError> {
+    super::store::delete_session(conn, session_id).await
 }
 
 /// Ends every session of `user` but `keep` (the one making the change).
-pub async fn delete_others(
-    conn: &mut SqliteConnection,
-    user: UserId,
-    keep: &str,
-) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND id <> ?")
-        .bind(user)
-        .bind(keep)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+pub async fn delete_others(conn: &mut Conn, user: UserId, keep: &str) -> Result<(), AppError> {
+    super::store::delete_other_sessions(conn, user, keep).await
 }
 
-pub async fn delete_all_for_user(
-    conn: &mut SqliteConnection,
-    user: UserId,
-) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
-        .bind(user)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    id: String,
-    last_seen_at: i64,
-    expires_at: i64,
-    user_id: UserId,
-    email: String,
-    name: String,
-    role: String,
-    agency_id: Option<AgencyId>,
-    totp_enabled: bool,
-    require_totp: Option<String>,
+pub async fn delete_all_for_user(conn: &mut Conn, user: UserId) -> Result<(), AppError> {
+    super::store::delete_sessions_of(conn, user).await
 }
 
 /// The actor behind a session token, or `None` when the token is unknown, the session has
@@ -105,29 +63,16 @@ pub async fn resolve(state: &AppState, token: &str) -> Result<Option<Actor>, App
     let now = crate::time::now();
     let id = hash_token(token);
     let mut conn = state.db.acquire().await?;
-    let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT s.id, s.last_seen_at, s.expires_at, u.id AS user_id, u.email, u.name, u.role,
-                u.agency_id, (u.totp_secret IS NOT NULL) AS totp_enabled,
-                (SELECT value FROM settings WHERE key = 'require_totp') AS require_totp
-         FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.id = ? AND u.active = 1",
-    )
-    .bind(&id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = super::store::find_session(&mut conn, &id).await?;
     let Some(row) = row else { return Ok(None) };
     if now >= row.expires_at || now - row.last_seen_at >= state.security.session_idle_secs {
         delete(&mut conn, &row.id).await?;
         return Ok(None);
     }
     if now - row.last_seen_at >= TOUCH_EVERY_SECS {
-        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE id = ?")
-            .bind(now)
-            .bind(&row.id)
-            .execute(&mut *conn)
-            .await?;
+        super::store::touch_session(&mut conn, &row.id, now).await?;
     }
-    let role = Role::parse(&row.role).map_err(|_| AppError::Internal)?;
+    let role = Role::parse(&row.role).or_internal("a known Role in the stored role")?;
     let required = row.require_totp.as_deref() == Some("true");
     Ok(Some(Actor {
         user_id: row.user_id,

@@ -5,9 +5,9 @@
 //! number of attempts a minute whatever the account. A legitimate user elsewhere is never held
 //! up by someone else's guessing.
 
+use crate::db::Conn;
 use crate::error::AppError;
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::Mutex;
@@ -35,17 +35,8 @@ fn key(email: &str, addr: IpAddr) -> String {
 }
 
 /// Refuses the attempt while the delay earned by earlier failures has not passed.
-pub async fn check(
-    conn: &mut SqliteConnection,
-    email: &str,
-    addr: IpAddr,
-    now: i64,
-) -> Result<(), AppError> {
-    let row: Option<(i64, i64)> =
-        sqlx::query_as("SELECT failures, last_failure_at FROM sign_in_failures WHERE key = ?")
-            .bind(key(email, addr))
-            .fetch_optional(&mut *conn)
-            .await?;
+pub async fn check(conn: &mut Conn, email: &str, addr: IpAddr, now: i64) -> Result<(), AppError> {
+    let row = super::store::address_failures(conn, &key(email, addr)).await?;
     if let Some((failures, last)) = row {
         let wait_until = last + delay_after(failures);
         if now < wait_until {
@@ -58,28 +49,16 @@ pub async fn check(
 }
 
 pub async fn record_failure(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     email: &str,
     addr: IpAddr,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO sign_in_failures (key, failures, last_failure_at) VALUES (?, 1, ?)
-         ON CONFLICT(key) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at",
-    )
-    .bind(key(email, addr))
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    super::store::count_address_failure(conn, &key(email, addr), now).await
 }
 
-pub async fn clear(conn: &mut SqliteConnection, email: &str, addr: IpAddr) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
-        .bind(key(email, addr))
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+pub async fn clear(conn: &mut Conn, email: &str, addr: IpAddr) -> Result<(), AppError> {
+    super::store::clear_address_failures(conn, &key(email, addr)).await
 }
 
 /// Attempts per client address in the last sixty seconds (a sliding window), kept in memory.

@@ -4,9 +4,9 @@
 use super::store;
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, CaseId};
-use sqlx::SqliteConnection;
 
 /// Where the case is looked at: directly (its page, its actions), or as an item of a
 /// meeting's agenda.
@@ -19,7 +19,7 @@ pub enum Seen {
 /// The case as the policy sees it for this actor. Looked at directly, a case that does not
 /// exist answers exactly as one hidden from them (`NotFound`; 401 when not signed in).
 pub async fn resource(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     case: CaseId,
     seen: Seen,
@@ -47,7 +47,7 @@ pub async fn resource(
 /// The case as the actor may see it directly: `NotFound` when it does not exist or is
 /// hidden from them.
 pub async fn case_resource(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     case: CaseId,
 ) -> Result<Resource, AppError> {
@@ -57,7 +57,7 @@ pub async fn case_resource(
 /// Whether the policy lets the actor do this with the case; one that is gone (merged) counts
 /// as a case their agency is not involved with.
 pub async fn permits(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     action: Action,
     case: CaseId,
@@ -76,13 +76,13 @@ pub async fn permits(
 }
 
 /// The case exists (and was not merged into another).
-pub async fn exists(conn: &mut SqliteConnection, case: CaseId) -> Result<bool, AppError> {
+pub async fn exists(conn: &mut Conn, case: CaseId) -> Result<bool, AppError> {
     store::exists(conn, case).await
 }
 
 /// The agency works on the case from now on (it owns an action on it, say).
 pub async fn involve(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     agency: AgencyId,
     reason: &str,

@@ -8,16 +8,16 @@ use super::types::{CaseDetail, WithdrawResearchInput};
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action};
 use crate::auth::types::Actor;
-use crate::error::AppError;
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, CaseId};
 use crate::notices::service::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
 /// Records that `agency` holds information on `case`; its people are told the first time.
 pub async fn through_research(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
     agency: AgencyId,
     now: i64,
@@ -63,7 +63,7 @@ pub async fn withdraw_research(
     .await?;
     let detail = super::queries::detail(&mut tx, id, now)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the case just changed, in the same transaction")?;
     tx.commit().await?;
     Ok(detail)
 }

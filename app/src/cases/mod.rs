@@ -16,7 +16,9 @@ pub mod access;
 #[cfg(feature = "ssr")]
 pub mod involvement;
 #[cfg(feature = "ssr")]
-pub mod queries;
+pub mod queries_store;
+#[cfg(feature = "ssr")]
+pub use queries_store as queries;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -10,11 +10,11 @@ use crate::agencies::service as agencies;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
-use crate::error::{AppError, Problems};
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal, Problems};
 use crate::ids::{AgencyId, CaseId};
 use crate::state::AppState;
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
 
 fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
@@ -25,7 +25,7 @@ pub use super::access::case_resource;
 /// Checks what needs the database: the agencies exist and are active, and a member refers
 /// only for their own agency.
 async fn check_referral_links(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     r: &Referral,
 ) -> Result<(), AppError> {
@@ -68,7 +68,7 @@ fn criteria_names(c: &Criteria) -> serde_json::Value {
 
 /// The first of the victim's cases that the actor may add a referral to, if any.
 async fn visible_case(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     candidates: &[CaseId],
 ) -> Result<Option<CaseId>, AppError> {
@@ -460,7 +460,7 @@ pub async fn update(
     .await?;
     let detail = queries::detail(&mut tx, id, now)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the case just changed, in the same transaction")?;
     tx.commit().await?;
     Ok(detail)
 }

@@ -1,20 +1,35 @@
 //! The SQLite database: connection settings (SQLCipher with a key), the embedded migrations,
 //! sealed secret columns, backups and key rotation.
 
-pub mod backup;
+pub mod backup_store;
 pub mod key;
-pub mod rotate;
+pub mod rotate_store;
 pub mod seal;
+pub mod statements;
 mod store;
+#[cfg(test)]
+mod store_tests;
+
+pub use backup_store as backup;
+pub use rotate_store as rotate;
 
 pub use key::DbKey;
 pub use seal::Sealer;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
+
+/// The engine the stores speak to, named here and nowhere else so a second one (PostgreSQL) can
+/// come in behind the same names.
+pub type Db = sqlx::Sqlite;
+/// One connection (or an open transaction, through `&mut *tx`): what store functions take.
+pub type Conn = sqlx::SqliteConnection;
+/// The pool of connections the app holds.
+pub type Pool = sqlx::Pool<Db>;
+/// A transaction that owns its pooled connection.
+pub type Tx = sqlx::Transaction<'static, Db>;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
@@ -53,13 +68,13 @@ pub fn file_path(url: &str) -> Option<PathBuf> {
 }
 
 /// Opens (creating if needed) the database at `url` without a key.
-pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
+pub async fn connect(url: &str) -> Result<Pool, sqlx::Error> {
     connect_with_key(url, None).await
 }
 
 /// Opens (creating if needed) the database at `url`, with WAL, foreign keys,
 /// full fsync on commit and a busy timeout, on every pooled connection.
-pub async fn connect_with_key(url: &str, key: Option<&DbKey>) -> Result<SqlitePool, sqlx::Error> {
+pub async fn connect_with_key(url: &str, key: Option<&DbKey>) -> Result<Pool, sqlx::Error> {
     let options = options(url, key)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -70,7 +85,7 @@ pub async fn connect_with_key(url: &str, key: Option<&DbKey>) -> Result<SqlitePo
         .await
 }
 
-pub async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {
+pub async fn migrate(pool: &Pool) -> Result<(), sqlx::migrate::MigrateError> {
     MIGRATOR.run(pool).await
 }
 
@@ -85,7 +100,7 @@ pub fn is_wrong_key(e: &sqlx::Error) -> bool {
 
 /// After migrating: loads the data key for sealed columns and seals any secret an older
 /// version left in clear.
-pub async fn prepare(pool: &SqlitePool, key: Option<&DbKey>) -> Result<Sealer, String> {
+pub async fn prepare(pool: &Pool, key: Option<&DbKey>) -> Result<Sealer, String> {
     let mut tx = pool
         .begin_with("BEGIN IMMEDIATE")
         .await

@@ -6,10 +6,10 @@
 
 use super::key::DbKey;
 use super::store;
+use crate::db::Conn;
 use base64::Engine;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use sqlx::SqliteConnection;
 
 const PREFIX: &str = "sealed1:";
 const PLAIN_ID: &str = "plain";
@@ -90,7 +90,7 @@ impl Sealer {
     }
 
     /// The database's data key, unwrapped with `key` (created on first use).
-    pub async fn load(conn: &mut SqliteConnection, key: Option<&DbKey>) -> Result<Self, String> {
+    pub async fn load(conn: &mut Conn, key: Option<&DbKey>) -> Result<Self, String> {
         let id = wrapping_id(key);
         if let Some(wrapped) = store::data_key(conn, &id).await.map_err(db_error)? {
             return unwrap(key, &wrapped).map(|data_key| Sealer { data_key });
@@ -109,11 +109,7 @@ impl Sealer {
     }
 
     /// Stores the data key wrapped for `key` too (the first step of a key rotation).
-    pub async fn wrap_for(
-        &self,
-        conn: &mut SqliteConnection,
-        key: Option<&DbKey>,
-    ) -> Result<(), String> {
+    pub async fn wrap_for(&self, conn: &mut Conn, key: Option<&DbKey>) -> Result<(), String> {
         let wrapped = match key {
             Some(k) => seal_with(&k.derive("wrap data key"), "data key", &self.data_key),
             None => super::key::to_hex(&self.data_key),
@@ -124,7 +120,7 @@ impl Sealer {
     }
 
     /// Forgets every wrapping but the one for `key` (the last step of a key rotation).
-    pub async fn keep_only(conn: &mut SqliteConnection, key: Option<&DbKey>) -> Result<(), String> {
+    pub async fn keep_only(conn: &mut Conn, key: Option<&DbKey>) -> Result<(), String> {
         store::delete_other_data_keys(conn, &wrapping_id(key))
             .await
             .map_err(db_error)

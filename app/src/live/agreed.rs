@@ -6,16 +6,16 @@ use super::hub::{Resync, Viewer};
 use super::protocol::Event;
 use super::text as t;
 use crate::actions::types::{ActionPatchInput, NewActionInput};
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{ActionId, ItemId};
 use crate::meetings::agenda::service as agenda;
 use crate::meetings::agenda::types::ItemKind;
 use crate::meetings::types::Meeting;
-use sqlx::SqliteConnection;
 
 /// The item gives the action its case and meeting.
 pub async fn agree(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     item_id: ItemId,
@@ -42,7 +42,7 @@ pub async fn agree(
 
 /// The outcome of an action this meeting brought back.
 pub async fn record_outcome(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     action_id: ActionId,

@@ -6,12 +6,12 @@ use super::hub::{Resync, Viewer};
 use super::protocol::{Change, Event, Timer};
 use super::text as t;
 use super::{agreed, record, session, store};
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{CaseId, ItemId};
 use crate::meetings::agenda::service::{self as agenda, ItemRow};
 use crate::meetings::lifecycle;
 use crate::meetings::types::{Meeting, MeetingStatus};
-use sqlx::SqliteConnection;
 
 pub struct Applied {
     pub event: Event,
@@ -41,7 +41,7 @@ pub(super) fn in_session(m: &Meeting) -> Result<(), AppError> {
 
 /// The item, if it is on the agenda and the viewer may see it (otherwise it does not exist).
 pub(super) async fn item_for(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     id: ItemId,
@@ -55,7 +55,7 @@ pub(super) async fn item_for(
 
 /// Pauses the item's timer if it runs; returns its timer when it changed.
 pub(super) async fn pause(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     item: ItemId,
     now_ms: i64,
 ) -> Result<Option<Timer>, AppError> {
@@ -72,7 +72,7 @@ pub(super) async fn pause(
 }
 
 pub async fn decide(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     change: Change,

@@ -6,16 +6,16 @@ use super::hub::{LiveHub, Resync};
 use super::protocol::Event;
 use super::service::{commit_event, now_ms};
 use super::store;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::MeetingId;
 use crate::meetings::feed::{AfterCommit, Boxed, MeetingFeed, MeetingScreen, StatusChange};
-use sqlx::SqliteConnection;
 use std::sync::Mutex;
 
 /// The room follows the status: the running item's timer stops, and the current item is the
 /// one the meeting opens on (none once closed).
 async fn follow_status(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     change: StatusChange,
     now_ms: i64,
 ) -> Result<Applied, AppError> {
@@ -44,7 +44,7 @@ async fn follow_status(
 impl MeetingScreen for LiveHub {
     fn status_changed<'a>(
         &'a self,
-        conn: &'a mut SqliteConnection,
+        conn: &'a mut Conn,
         change: StatusChange,
     ) -> Boxed<'a, Result<AfterCommit, AppError>> {
         Box::pin(async move {
@@ -96,7 +96,7 @@ impl InTheRoom {
 impl MeetingScreen for InTheRoom {
     fn status_changed<'a>(
         &'a self,
-        conn: &'a mut SqliteConnection,
+        conn: &'a mut Conn,
         change: StatusChange,
     ) -> Boxed<'a, Result<AfterCommit, AppError>> {
         Box::pin(async move {

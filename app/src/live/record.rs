@@ -7,10 +7,10 @@ use super::store;
 use super::text as t;
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::cases::access::Seen;
+use crate::db::Conn;
 use crate::error::{AppError, Problems};
 use crate::ids::{CaseId, ItemId};
 use crate::meetings::types::Meeting;
-use sqlx::SqliteConnection;
 
 const MAX_BODY: usize = 4000;
 const MAX_SUMMARY: usize = 20_000;
@@ -41,7 +41,7 @@ fn text_field(
 /// The item as the policy sees it for the viewer: its case on the agenda in session, or the
 /// meeting itself.
 async fn item_resource(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     case: Option<CaseId>,
@@ -60,7 +60,7 @@ async fn item_resource(
 }
 
 pub async fn contribute(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     item_id: ItemId,
@@ -104,7 +104,7 @@ pub struct SummaryText {
 }
 
 pub async fn save_summary(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     item_id: ItemId,

@@ -11,6 +11,7 @@ use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do};
 use crate::auth::types::Actor;
 use crate::cases::access::Seen;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{MeetingId, UserId};
 use crate::meetings::agenda::service as agenda;
@@ -18,7 +19,6 @@ use crate::meetings::agenda::types::ItemKind;
 use crate::meetings::service::meeting_resource;
 use crate::meetings::types::{Meeting, MeetingStatus};
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -45,11 +45,7 @@ pub async fn admit(
     {
         return Err(AppError::conflict(t::ACKNOWLEDGE_FIRST));
     }
-    let agency: Option<(String, bool)> =
-        sqlx::query_as("SELECT name, children_only FROM agencies WHERE id = ?")
-            .bind(actor.agency_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let agency = store::agency_sight(&mut conn, actor.agency_id).await?;
     // What the viewer may see is worked out by the snapshot or replay that follows, in the
     // same transaction as the reads it guards; until then they are sent nothing.
     let viewer = Viewer {
@@ -65,11 +61,7 @@ pub async fn admit(
 
 /// What the viewer may see now: the agenda's cases they may read, and the items after the
 /// children's cut-off when their agency leaves then.
-pub async fn sight(
-    conn: &mut SqliteConnection,
-    viewer: &Viewer,
-    meeting: &Meeting,
-) -> Result<Sight, AppError> {
+pub async fn sight(conn: &mut Conn, viewer: &Viewer, meeting: &Meeting) -> Result<Sight, AppError> {
     let items = agenda::live_items(conn, meeting.id).await?;
     let attending = meeting.status == MeetingStatus::InSession;
     let mut cases = HashSet::new();
@@ -106,7 +98,7 @@ pub async fn sight(
 /// Numbers the event, stores it and audits who it will be shown to, in the caller's
 /// transaction. The caller holds the room's write lock and publishes after committing.
 pub async fn commit_event(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     room: &Room,
     user: UserId,
     key: Option<&str>,

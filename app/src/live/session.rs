@@ -6,12 +6,12 @@ use super::hub::{Resync, Viewer};
 use super::protocol::{Event, Timer};
 use super::store;
 use super::text as t;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::ItemId;
 use crate::meetings::agenda::service as agenda;
 use crate::meetings::lifecycle::chair;
 use crate::meetings::types::Meeting;
-use sqlx::SqliteConnection;
 
 pub enum Step {
     Next,
@@ -21,7 +21,7 @@ pub enum Step {
 
 /// Everyone follows the chair to another item; the one left stops its timer.
 pub async fn go(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     step: Step,
@@ -64,7 +64,7 @@ pub async fn go(
 
 /// Starts (`running`) or pauses the current item's timer.
 pub async fn timer(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     running: bool,
@@ -100,7 +100,7 @@ pub async fn timer(
 
 /// The children's cases are over: children's-services-only agencies leave.
 pub async fn children_done(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     viewer: &Viewer,
     m: &Meeting,
     now: i64,

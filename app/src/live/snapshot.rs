@@ -6,13 +6,13 @@ use super::service::{now_ms, sight};
 use super::store;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action as Do, Resource};
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::meetings::agenda::service as agenda;
 use crate::meetings::agenda::types::{AgendaAction, ItemKind};
 use crate::meetings::service::meeting_resource;
 use crate::meetings::types::Meeting;
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
 /// The meeting as the viewer may see it, with the sequence number it is current to.
 /// Showing case details is a read of case data: it is audited in the same transaction.
@@ -40,7 +40,7 @@ pub async fn snapshot(
 }
 
 async fn assemble(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     room: &Room,
     viewer: &Viewer,
     meeting: &Meeting,

@@ -2,10 +2,9 @@
 //! user was disabled, or whose role or agency changed, within a couple of seconds; and keeps
 //! the sessions of people sitting in a live meeting from going idle.
 
-use crate::error::AppError;
+use crate::error::{AppError, OrInternal};
 use crate::ids::AgencyId;
 use crate::state::AppState;
-use sqlx::{QueryBuilder, Sqlite};
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -39,36 +38,20 @@ pub async fn once(state: &AppState) -> Result<(), AppError> {
     let mut valid: HashMap<String, (String, Option<AgencyId>)> = HashMap::new();
     let mut conn = state.db.acquire().await?;
     for chunk in ids.chunks(500) {
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "SELECT s.id, u.role, u.agency_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 AND s.expires_at > ",
-        );
-        q.push_bind(now);
-        q.push(" AND s.last_seen_at > ")
-            .push_bind(now - state.security.session_idle_secs);
-        q.push(" AND s.id IN (");
-        let mut sep = q.separated(", ");
-        for id in chunk {
-            sep.push_bind(*id);
-        }
-        q.push(")");
-        let rows: Vec<(String, String, Option<AgencyId>)> =
-            q.build_query_as().fetch_all(&mut *conn).await?;
+        let chunk = serde_json::to_string(chunk).or_internal("session ids as a JSON list")?;
+        let rows = super::store::live_sessions(
+            &mut conn,
+            &chunk,
+            now,
+            now - state.security.session_idle_secs,
+        )
+        .await?;
         for (id, role, agency) in rows {
             valid.insert(id, (role, agency));
         }
         // Sitting in the meeting is using Convene: the session does not go idle meanwhile
         // (its absolute end still applies).
-        let mut touch: QueryBuilder<Sqlite> =
-            QueryBuilder::new("UPDATE sessions SET last_seen_at = ");
-        touch.push_bind(now);
-        touch.push(" WHERE last_seen_at < ").push_bind(now - 60);
-        touch.push(" AND id IN (");
-        let mut sep = touch.separated(", ");
-        for id in chunk {
-            sep.push_bind(*id);
-        }
-        touch.push(")");
-        touch.build().execute(&mut *conn).await?;
+        super::store::touch_sessions(&mut conn, &chunk, now, now - 60).await?;
     }
     for v in viewers {
         let reason = match valid.get(&v.actor.session_id) {

@@ -2,10 +2,10 @@
 //! and the live screen implements it (`AppState::feed` holds it), so meetings never depend on
 //! the live screen.
 
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{ItemId, MeetingId, UserId};
 use crate::meetings::types::MeetingStatus;
-use sqlx::SqliteConnection;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -47,7 +47,7 @@ pub trait MeetingScreen: Send + Sync {
     /// item's timer) and records it to be shown after the commit.
     fn status_changed<'a>(
         &'a self,
-        conn: &'a mut SqliteConnection,
+        conn: &'a mut Conn,
         change: StatusChange,
     ) -> Boxed<'a, Result<AfterCommit, AppError>>;
 }

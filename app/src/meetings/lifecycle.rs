@@ -9,8 +9,8 @@ use super::types::{Meeting, MeetingStatus};
 use super::{agenda, store};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
+use crate::db::Conn;
 use crate::error::AppError;
-use sqlx::SqliteConnection;
 
 /// The actor may run the meeting (move it on, run its items): the policy's update of it.
 pub fn chair<'a>(actor: Option<&'a Actor>, m: &Meeting) -> Result<&'a Actor, AppError> {
@@ -22,7 +22,7 @@ pub fn chair<'a>(actor: Option<&'a Actor>, m: &Meeting) -> Result<&'a Actor, App
 
 /// Opens the meeting on the first item of its agenda.
 pub async fn start(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     m: &Meeting,
     screen: &dyn MeetingScreen,
@@ -49,7 +49,7 @@ pub async fn start(
 /// Closes the meeting: the running item's timer stops, and unfinished actions are carried
 /// over to the next meeting (escalated past the group's limit).
 pub async fn close(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     m: &Meeting,
     carry_over_limit: u32,

@@ -3,10 +3,14 @@
 
 pub mod agenda;
 pub mod attendance;
+#[cfg(feature = "ssr")]
+pub mod attendance_store;
 pub mod ics;
 pub mod minutes;
 pub mod pages;
 pub mod research;
+#[cfg(feature = "ssr")]
+pub mod research_store;
 pub mod server_fns;
 pub mod text;
 pub mod types;

@@ -70,122 +70,7 @@ pub mod text {
 }
 
 #[cfg(feature = "ssr")]
-pub mod store {
-    use super::*;
-    use crate::error::AppError;
-    use crate::ids::MeetingId;
-    use sqlx::SqliteConnection;
-
-    #[derive(sqlx::FromRow)]
-    struct ReturnRow {
-        agency_id: AgencyId,
-        agency_name: String,
-        state: String,
-        body_md: Option<String>,
-        by: Option<String>,
-        updated_at: i64,
-    }
-
-    pub async fn for_case(
-        conn: &mut SqliteConnection,
-        meeting: MeetingId,
-        case: CaseId,
-    ) -> Result<Vec<ResearchReturn>, AppError> {
-        let rows: Vec<ReturnRow> = sqlx::query_as(
-            "SELECT r.agency_id, a.name AS agency_name, r.state, r.body_md, u.name AS by, r.updated_at
-             FROM research_returns r
-             JOIN agencies a ON a.id = r.agency_id LEFT JOIN users u ON u.id = r.user_id
-             WHERE r.meeting_id = ? AND r.case_id = ? ORDER BY a.name COLLATE NOCASE",
-        )
-        .bind(meeting)
-        .bind(case)
-        .fetch_all(&mut *conn)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| ResearchReturn {
-                agency_id: r.agency_id,
-                agency_name: r.agency_name,
-                state: r.state,
-                body_html: r.body_md.as_deref().map(crate::markdown::render),
-                body_md: r.body_md,
-                by: r.by,
-                updated_at: crate::time::rfc3339(r.updated_at),
-            })
-            .collect())
-    }
-
-    /// (case, agency, agency name, state) for every return of the meeting.
-    pub async fn states(
-        conn: &mut SqliteConnection,
-        meeting: MeetingId,
-    ) -> Result<Vec<(CaseId, AgencyId, String, String)>, AppError> {
-        Ok(sqlx::query_as(
-            "SELECT r.case_id, r.agency_id, a.name, r.state FROM research_returns r JOIN agencies a ON a.id = r.agency_id
-             WHERE r.meeting_id = ? ORDER BY a.name COLLATE NOCASE",
-        )
-        .bind(meeting)
-        .fetch_all(&mut *conn)
-        .await?)
-    }
-
-    /// One agency's return on one case of one meeting.
-    pub struct Return<'a> {
-        pub meeting: MeetingId,
-        pub case: CaseId,
-        pub agency: AgencyId,
-        pub state: &'a str,
-        pub body: Option<&'a str>,
-    }
-
-    pub async fn upsert(
-        conn: &mut SqliteConnection,
-        r: Return<'_>,
-        user: crate::ids::UserId,
-        now: i64,
-    ) -> Result<(), AppError> {
-        let Return {
-            meeting,
-            case,
-            agency,
-            state,
-            body,
-        } = r;
-        sqlx::query(
-            "INSERT INTO research_returns (meeting_id, case_id, agency_id, state, body_md, user_id, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT(meeting_id, case_id, agency_id) DO UPDATE SET state = excluded.state, body_md = excluded.body_md,
-                 user_id = excluded.user_id, updated_at = excluded.updated_at",
-        )
-        .bind(meeting)
-        .bind(case)
-        .bind(agency)
-        .bind(state)
-        .bind(body)
-        .bind(user)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-        Ok(())
-    }
-
-    pub async fn delete(
-        conn: &mut SqliteConnection,
-        meeting: MeetingId,
-        case: CaseId,
-        agency: AgencyId,
-    ) -> Result<(), AppError> {
-        sqlx::query(
-            "DELETE FROM research_returns WHERE meeting_id = ? AND case_id = ? AND agency_id = ?",
-        )
-        .bind(meeting)
-        .bind(case)
-        .bind(agency)
-        .execute(&mut *conn)
-        .await?;
-        Ok(())
-    }
-}
+pub use super::research_store as store;
 
 #[cfg(feature = "ssr")]
 pub mod service {
@@ -193,34 +78,24 @@ pub mod service {
     use crate::audit::store::{record, AuditEvent};
     use crate::auth::policy::{authorize, Action, Resource};
     use crate::auth::types::Actor;
+    use crate::db::Conn;
     use crate::error::AppError;
     use crate::error::Problems;
     use crate::ids::MeetingId;
     use crate::meetings::service::meeting_resource;
     use crate::state::AppState;
-    use sqlx::SqliteConnection;
 
     async fn on_agenda(
-        conn: &mut SqliteConnection,
+        conn: &mut Conn,
         meeting: MeetingId,
         case: CaseId,
     ) -> Result<String, AppError> {
-        let reference: Option<String> = sqlx::query_scalar(
-            "SELECT c.reference FROM agenda_items i JOIN cases c ON c.id = i.case_id
-             WHERE i.meeting_id = ? AND i.case_id = ? AND i.removed_at IS NULL LIMIT 1",
-        )
-        .bind(meeting)
-        .bind(case)
-        .fetch_optional(&mut *conn)
-        .await?;
-        reference.ok_or(AppError::NotFound)
+        store::agenda_reference(conn, meeting, case)
+            .await?
+            .ok_or(AppError::NotFound)
     }
 
-    async fn may_see_case(
-        conn: &mut SqliteConnection,
-        actor: &Actor,
-        case: CaseId,
-    ) -> Result<bool, AppError> {
+    async fn may_see_case(conn: &mut Conn, actor: &Actor, case: CaseId) -> Result<bool, AppError> {
         let seen = crate::cases::access::Seen::OnAgenda {
             attending_in_session: false,
         };
@@ -367,18 +242,8 @@ pub mod service {
         let mut conn = state.write().await?;
         let (m, resource) = meeting_resource(&mut conn, actor, meeting).await?;
         let actor = authorize(actor, Action::Update, resource)?;
-        let agencies: Vec<(AgencyId, String)> = sqlx::query_as(
-            "SELECT id, name FROM agencies WHERE active = 1 ORDER BY name COLLATE NOCASE",
-        )
-        .fetch_all(&mut *conn)
-        .await?;
-        let cases: Vec<(CaseId, String)> = sqlx::query_as(
-            "SELECT c.id, c.reference FROM agenda_items i JOIN cases c ON c.id = i.case_id
-             WHERE i.meeting_id = ? AND i.removed_at IS NULL ORDER BY i.position",
-        )
-        .bind(meeting)
-        .fetch_all(&mut *conn)
-        .await?;
+        let agencies = store::active_agencies(&mut conn).await?;
+        let cases = store::agenda_cases(&mut conn, meeting).await?;
         let states = store::states(&mut conn, meeting).await?;
         // The grid tells which agencies hold information on which cases: a read of case data.
         record(

@@ -6,10 +6,10 @@ use super::types::*;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
+use crate::db::Conn;
 use crate::error::{AppError, Problems};
 use crate::ids::MeetingId;
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
 /// Meetings of a series kept scheduled ahead of today.
 pub const AHEAD: usize = 6;
@@ -22,7 +22,7 @@ pub async fn research_hours(state: &AppState) -> Result<u32, AppError> {
 
 /// The meeting and the actor's view of it (the agenda is members' once published).
 pub async fn meeting_resource(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     id: MeetingId,
 ) -> Result<(Meeting, Resource), AppError> {
@@ -58,7 +58,7 @@ pub async fn get(
 }
 
 async fn check_chair(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     chair: Option<crate::ids::UserId>,
     field: &str,
     p: &mut Problems,

@@ -55,7 +55,7 @@ pub async fn mark_read(state: &AppState, actor: Option<&Actor>) -> Result<(), Ap
 
 /// For other domains, inside their transaction: the user has seen their notices.
 pub async fn mark_read_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     user: crate::ids::UserId,
     now: i64,
 ) -> Result<(), AppError> {

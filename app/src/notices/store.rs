@@ -3,9 +3,9 @@
 
 use super::types::NoticeKind;
 use crate::auth::types::Role;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, CaseId, UserId};
-use sqlx::SqliteConnection;
 
 /// One notice to write: to whom is chosen by the function it is passed to.
 pub struct NewNotice {
@@ -41,62 +41,42 @@ impl NewNotice {
     }
 }
 
-pub async fn to_user(
-    conn: &mut SqliteConnection,
-    user: UserId,
-    n: &NewNotice,
-) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO notices (user_id, kind, case_id, params, created_at) VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(user)
-    .bind(n.kind.as_str())
-    .bind(n.case)
-    .bind(n.params_text())
-    .bind(n.now)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// To every active person of the agency (members and observers).
-pub async fn to_agency(
-    conn: &mut SqliteConnection,
-    agency: AgencyId,
-    n: &NewNotice,
-) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO notices (user_id, kind, case_id, params, created_at)
-         SELECT id, ?, ?, ?, ? FROM users WHERE agency_id = ? AND active = 1 AND role IN ('member','observer')",
-    )
-    .bind(n.kind.as_str())
-    .bind(n.case)
-    .bind(n.params_text())
-    .bind(n.now)
-    .bind(agency)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// To every active person holding one of `roles`.
-pub async fn to_roles(
-    conn: &mut SqliteConnection,
-    roles: &[Role],
-    n: &NewNotice,
-) -> Result<(), AppError> {
-    for role in roles {
-        sqlx::query(
-            "INSERT INTO notices (user_id, kind, case_id, params, created_at)
-             SELECT id, ?, ?, ?, ? FROM users WHERE role = ? AND active = 1",
-        )
+pub async fn to_user(conn: &mut Conn, user: UserId, n: &NewNotice) -> Result<(), AppError> {
+    sqlx::query(TO_USER)
+        .bind(user)
         .bind(n.kind.as_str())
         .bind(n.case)
         .bind(n.params_text())
         .bind(n.now)
-        .bind(role.as_str())
         .execute(&mut *conn)
         .await?;
+    Ok(())
+}
+
+/// To every active person of the agency (members and observers).
+pub async fn to_agency(conn: &mut Conn, agency: AgencyId, n: &NewNotice) -> Result<(), AppError> {
+    sqlx::query(TO_AGENCY)
+        .bind(n.kind.as_str())
+        .bind(n.case)
+        .bind(n.params_text())
+        .bind(n.now)
+        .bind(agency)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// To every active person holding one of `roles`.
+pub async fn to_roles(conn: &mut Conn, roles: &[Role], n: &NewNotice) -> Result<(), AppError> {
+    for role in roles {
+        sqlx::query(TO_ROLES)
+            .bind(n.kind.as_str())
+            .bind(n.case)
+            .bind(n.params_text())
+            .bind(n.now)
+            .bind(role.as_str())
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
@@ -113,30 +93,34 @@ pub struct NoticeRow {
 
 /// The person's latest notices, newest first.
 pub async fn list_for(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: UserId,
     limit: i64,
 ) -> Result<Vec<NoticeRow>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT n.id, n.kind, c.reference, n.params, n.created_at, n.read_at
-         FROM notices n LEFT JOIN cases c ON c.id = n.case_id
-         WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?",
-    )
-    .bind(user)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?)
+    Ok(sqlx::query_as(LIST_FOR)
+        .bind(user)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
 }
 
-pub async fn mark_read(
-    conn: &mut SqliteConnection,
-    user: UserId,
-    now: i64,
-) -> Result<(), AppError> {
-    sqlx::query("UPDATE notices SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
+pub async fn mark_read(conn: &mut Conn, user: UserId, now: i64) -> Result<(), AppError> {
+    sqlx::query(MARK_READ)
         .bind(now)
         .bind(user)
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+crate::statements! {
+    TO_USER = "INSERT INTO notices (user_id, kind, case_id, params, created_at) VALUES (?, ?, ?, ?, ?)";
+    TO_AGENCY = "INSERT INTO notices (user_id, kind, case_id, params, created_at)
+         SELECT id, ?, ?, ?, ? FROM users WHERE agency_id = ? AND active = 1 AND role IN ('member','observer')";
+    TO_ROLES = "INSERT INTO notices (user_id, kind, case_id, params, created_at)
+             SELECT id, ?, ?, ?, ? FROM users WHERE role = ? AND active = 1";
+    LIST_FOR = "SELECT n.id, n.kind, c.reference, n.params, n.created_at, n.read_at
+         FROM notices n LEFT JOIN cases c ON c.id = n.case_id
+         WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?";
+    MARK_READ = "UPDATE notices SET read_at = ? WHERE user_id = ? AND read_at IS NULL";
 }

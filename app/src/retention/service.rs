@@ -5,10 +5,10 @@ use super::store;
 use super::types::{months_before, PurgePlan, PurgeReport};
 use crate::audit::chain_store;
 use crate::audit::store::{record, AuditEvent};
+use crate::db::{Conn, Pool};
 use crate::error::AppError;
-use sqlx::{SqliteConnection, SqlitePool};
 
-async fn plan_in(conn: &mut SqliteConnection, now: i64) -> Result<PurgePlan, AppError> {
+async fn plan_in(conn: &mut Conn, now: i64) -> Result<PurgePlan, AppError> {
     let settings = crate::settings::service::read_in(conn).await?;
     let case_cutoff = months_before(now, settings.retention_case_months);
     let audit_cutoff = months_before(now, settings.retention_audit_months);
@@ -33,7 +33,7 @@ fn today(now: i64) -> String {
 
 /// What a purge now would do (`--dry-run`). Changes nothing but the audit row recording that
 /// the list of due cases was looked at.
-pub async fn preview(db: &SqlitePool, now: i64) -> Result<PurgePlan, AppError> {
+pub async fn preview(db: &Pool, now: i64) -> Result<PurgePlan, AppError> {
     let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
     let plan = plan_in(&mut tx, now).await?;
     record(
@@ -51,7 +51,7 @@ pub async fn preview(db: &SqlitePool, now: i64) -> Result<PurgePlan, AppError> {
 
 /// Erases every due case that is not held back (one transaction each, so the server keeps
 /// serving meanwhile), then removes the audit rows past their period.
-pub async fn purge(db: &SqlitePool, now: i64) -> Result<PurgeReport, AppError> {
+pub async fn purge(db: &Pool, now: i64) -> Result<PurgeReport, AppError> {
     let plan = {
         let mut conn = db.acquire().await?;
         plan_in(&mut conn, now).await?
@@ -108,7 +108,7 @@ pub async fn purge(db: &SqlitePool, now: i64) -> Result<PurgeReport, AppError> {
 /// waiting, so shutting down never waits for the next day). A failed run is logged and
 /// retried at the next one.
 pub async fn run_every(
-    db: SqlitePool,
+    db: Pool,
     first: std::time::Duration,
     period: std::time::Duration,
     stop: impl std::future::Future<Output = ()>,

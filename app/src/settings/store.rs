@@ -1,13 +1,11 @@
 //! The settings' key/value rows.
 
 use super::types::Settings;
+use crate::db::Conn;
 use crate::error::AppError;
-use sqlx::SqliteConnection;
 
-pub async fn read(conn: &mut SqliteConnection) -> Result<Settings, AppError> {
-    let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
-        .fetch_all(&mut *conn)
-        .await?;
+pub async fn read(conn: &mut Conn) -> Result<Settings, AppError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(READ).fetch_all(&mut *conn).await?;
     let mut s = Settings::default();
     for (k, v) in rows {
         let slot = match k.as_str() {
@@ -28,11 +26,16 @@ pub async fn read(conn: &mut SqliteConnection) -> Result<Settings, AppError> {
     Ok(s)
 }
 
-pub async fn write(conn: &mut SqliteConnection, key: &str, value: String) -> Result<(), AppError> {
-    sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+pub async fn write(conn: &mut Conn, key: &str, value: String) -> Result<(), AppError> {
+    sqlx::query(WRITE)
         .bind(key)
         .bind(value)
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+crate::statements! {
+    READ = "SELECT key, value FROM settings";
+    WRITE = "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 }

@@ -13,7 +13,7 @@ use crate::auth::password_rules::NewPasswordInput;
 use crate::auth::policy::{authorize, needs_second_person, reads_cases, Action, Resource};
 use crate::auth::session;
 use crate::auth::types::{Actor, Role};
-use crate::error::{AppError, Problems};
+use crate::error::{AppError, OrInternal, Problems};
 use crate::ids::{AgencyId, UserId};
 use crate::state::AppState;
 
@@ -36,7 +36,7 @@ pub async fn get(
 }
 
 async fn check_agency(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     agency: Option<AgencyId>,
     p: &mut Problems,
 ) -> Result<(), AppError> {
@@ -79,7 +79,7 @@ pub async fn create(
         None => {
             let g = password::generate();
             (
-                NewPasswordInput::parse(&g).map_err(|_| AppError::Internal)?,
+                NewPasswordInput::parse(&g).or_internal("a generated password meets the rules")?,
                 (!reader).then_some(g),
             )
         }
@@ -107,7 +107,7 @@ pub async fn create(
     .await?;
     let user = store::get_account(&mut tx, id)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the user account just written")?;
     let request = if reader {
         Some(
             access::ask(
@@ -234,7 +234,7 @@ pub async fn update(
     }
     let after = store::get_account(&mut tx, id)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the user account just updated")?;
     // Whoever is signed in as a disabled user, or with a password that was just replaced,
     // is signed out everywhere.
     let ends_sessions = (before.active && !after.active) || hash.is_some();

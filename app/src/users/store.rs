@@ -2,9 +2,9 @@
 
 use super::types::{NewUser, Representation, UserAccount, UserPatch};
 use crate::auth::types::Role;
-use crate::error::AppError;
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, UserId};
-use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 pub struct UserRow {
@@ -22,32 +22,25 @@ pub struct UserRow {
 
 impl UserRow {
     pub fn role(&self) -> Result<Role, AppError> {
-        Role::parse(&self.role).map_err(|_| AppError::Internal)
+        Role::parse(&self.role).or_internal("a known Role in the stored role")
     }
 }
 
 const ROW_COLUMNS: &str = "id, email, name, role, agency_id, active, password_hash, totp_secret,
      totp_pending_secret, totp_last_step";
 
-pub async fn find_by_email(
-    conn: &mut SqliteConnection,
-    email: &str,
-) -> Result<Option<UserRow>, AppError> {
-    Ok(
-        sqlx::query_as(&format!("SELECT {ROW_COLUMNS} FROM users WHERE email = ?"))
-            .bind(email.trim().to_lowercase())
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
+pub async fn find_by_email(conn: &mut Conn, email: &str) -> Result<Option<UserRow>, AppError> {
+    Ok(sqlx::query_as(FIND_BY_EMAIL)
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(&mut *conn)
+        .await?)
 }
 
-pub async fn get(conn: &mut SqliteConnection, id: UserId) -> Result<Option<UserRow>, AppError> {
-    Ok(
-        sqlx::query_as(&format!("SELECT {ROW_COLUMNS} FROM users WHERE id = ?"))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
+pub async fn get(conn: &mut Conn, id: UserId) -> Result<Option<UserRow>, AppError> {
+    Ok(sqlx::query_as(GET)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?)
 }
 
 #[derive(sqlx::FromRow)]
@@ -72,11 +65,11 @@ impl TryFrom<AccountRow> for UserAccount {
             id: r.id,
             email: r.email,
             name: r.name,
-            role: Role::parse(&r.role).map_err(|_| AppError::Internal)?,
+            role: Role::parse(&r.role).or_internal("a known Role in the stored role")?,
             agency_id: r.agency_id,
             agency_name: r.agency_name,
             representation: Representation::parse(&r.representation)
-                .map_err(|_| AppError::Internal)?,
+                .or_internal("a known Representation in the stored representation")?,
             active: r.active,
             totp_enabled: r.totp_enabled,
             awaiting_confirmation: r.awaiting_confirmation,
@@ -93,28 +86,21 @@ const ACCOUNT_SELECT: &str =
         u.created_at
      FROM users u LEFT JOIN agencies a ON a.id = u.agency_id";
 
-pub async fn list_accounts(conn: &mut SqliteConnection) -> Result<Vec<UserAccount>, AppError> {
-    let rows: Vec<AccountRow> = sqlx::query_as(&format!(
-        "{ACCOUNT_SELECT} ORDER BY u.active DESC, u.name COLLATE NOCASE"
-    ))
-    .fetch_all(&mut *conn)
-    .await?;
+pub async fn list_accounts(conn: &mut Conn) -> Result<Vec<UserAccount>, AppError> {
+    let rows: Vec<AccountRow> = sqlx::query_as(LIST_ACCOUNTS).fetch_all(&mut *conn).await?;
     rows.into_iter().map(TryInto::try_into).collect()
 }
 
-pub async fn get_account(
-    conn: &mut SqliteConnection,
-    id: UserId,
-) -> Result<Option<UserAccount>, AppError> {
-    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE u.id = ?"))
+pub async fn get_account(conn: &mut Conn, id: UserId) -> Result<Option<UserAccount>, AppError> {
+    let row: Option<AccountRow> = sqlx::query_as(GET_ACCOUNT)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
     row.map(TryInto::try_into).transpose()
 }
 
-pub async fn email_taken(conn: &mut SqliteConnection, email: &str) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = ?")
+pub async fn email_taken(conn: &mut Conn, email: &str) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(EMAIL_TAKEN)
         .bind(email)
         .fetch_one(&mut *conn)
         .await?;
@@ -122,84 +108,72 @@ pub async fn email_taken(conn: &mut SqliteConnection, email: &str) -> Result<boo
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     u: &NewUser,
     password_hash: &str,
     now: i64,
 ) -> Result<UserId, AppError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (email, name, role, agency_id, representation, active, password_hash, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-    )
-    .bind(u.email.as_str())
-    .bind(u.name.as_str())
-    .bind(u.role.as_str())
-    .bind(u.agency_id)
-    .bind(u.representation.as_str())
-    .bind(password_hash)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = sqlx::query_scalar(INSERT)
+        .bind(u.email.as_str())
+        .bind(u.name.as_str())
+        .bind(u.role.as_str())
+        .bind(u.agency_id)
+        .bind(u.representation.as_str())
+        .bind(password_hash)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(UserId(id))
 }
 
 /// Applies the non-secret parts of `patch`. The password goes through `set_password`.
 pub async fn update(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: UserId,
     patch: &UserPatch,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new("UPDATE users SET updated_at = ");
-    b.push_bind(now);
-    if let Some(v) = &patch.name {
-        b.push(", name = ").push_bind(v.as_str().to_string());
-    }
-    if let Some(v) = patch.role {
-        b.push(", role = ").push_bind(v.as_str());
-    }
-    if let Some(v) = patch.agency_id {
-        b.push(", agency_id = ").push_bind(v);
-    }
-    if let Some(v) = patch.representation {
-        b.push(", representation = ").push_bind(v.as_str());
-    }
-    if let Some(v) = patch.active {
-        b.push(", active = ").push_bind(v);
-    }
-    b.push(" WHERE id = ").push_bind(id);
-    b.build().execute(&mut *conn).await?;
+    // Each field is set only when the patch names it: (given, value) pairs.
+    sqlx::query(UPDATE_USER)
+        .bind(now)
+        .bind(patch.name.is_some())
+        .bind(patch.name.as_ref().map(|v| v.as_str().to_string()))
+        .bind(patch.role.is_some())
+        .bind(patch.role.map(|v| v.as_str()))
+        .bind(patch.agency_id.is_some())
+        .bind(patch.agency_id.flatten())
+        .bind(patch.representation.is_some())
+        .bind(patch.representation.map(|v| v.as_str()))
+        .bind(patch.active.is_some())
+        .bind(patch.active)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
 /// Replaces the password; `set_by` names who else knows it (None: the owner chose it).
 pub async fn set_password(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: UserId,
     hash: &str,
     set_by: Option<UserId>,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "UPDATE users SET password_hash = ?, password_set_by = ?, updated_at = ? WHERE id = ?",
-    )
-    .bind(hash)
-    .bind(set_by)
-    .bind(now)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(SET_PASSWORD)
+        .bind(hash)
+        .bind(set_by)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
 /// Records that the password given at creation is known to `by`.
-pub async fn mark_password_set_by(
-    conn: &mut SqliteConnection,
-    id: UserId,
-    by: UserId,
-) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET password_set_by = ? WHERE id = ?")
+pub async fn mark_password_set_by(conn: &mut Conn, id: UserId, by: UserId) -> Result<(), AppError> {
+    sqlx::query(MARK_PASSWORD_SET_BY)
         .bind(by)
         .bind(id)
         .execute(&mut *conn)
@@ -208,25 +182,16 @@ pub async fn mark_password_set_by(
 }
 
 /// Whether someone other than the owner set the account's current password.
-pub async fn password_known_to_others(
-    conn: &mut SqliteConnection,
-    id: UserId,
-) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM users WHERE id = ? AND password_set_by IS NOT NULL",
-    )
-    .bind(id)
-    .fetch_one(&mut *conn)
-    .await?;
+pub async fn password_known_to_others(conn: &mut Conn, id: UserId) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(PASSWORD_KNOWN_TO_OTHERS)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(n > 0)
 }
 
-pub async fn set_totp_pending(
-    conn: &mut SqliteConnection,
-    id: UserId,
-    secret: &str,
-) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET totp_pending_secret = ? WHERE id = ?")
+pub async fn set_totp_pending(conn: &mut Conn, id: UserId, secret: &str) -> Result<(), AppError> {
+    sqlx::query(SET_TOTP_PENDING)
         .bind(secret)
         .bind(id)
         .execute(&mut *conn)
@@ -236,24 +201,22 @@ pub async fn set_totp_pending(
 
 /// Turns the pending secret into the active one, remembering the step just used.
 pub async fn enable_totp(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: UserId,
     secret: &str,
     step: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "UPDATE users SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?",
-    )
-    .bind(secret)
-    .bind(step)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(ENABLE_TOTP)
+        .bind(secret)
+        .bind(step)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
-pub async fn disable_totp(conn: &mut SqliteConnection, id: UserId) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL WHERE id = ?")
+pub async fn disable_totp(conn: &mut Conn, id: UserId) -> Result<(), AppError> {
+    sqlx::query(DISABLE_TOTP)
         .bind(id)
         .execute(&mut *conn)
         .await?;
@@ -262,32 +225,52 @@ pub async fn disable_totp(conn: &mut SqliteConnection, id: UserId) -> Result<(),
 
 /// Records that the code of `step` was used, only if it is newer than the last one.
 /// Returns false when another request used this step (or a newer one) first.
-pub async fn use_totp_step(
-    conn: &mut SqliteConnection,
-    id: UserId,
-    step: i64,
-) -> Result<bool, AppError> {
-    let done =
-        sqlx::query("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
-            .bind(step)
-            .bind(id)
-            .bind(step)
-            .execute(&mut *conn)
-            .await?;
+pub async fn use_totp_step(conn: &mut Conn, id: UserId, step: i64) -> Result<bool, AppError> {
+    let done = sqlx::query(USE_TOTP_STEP)
+        .bind(step)
+        .bind(id)
+        .bind(step)
+        .execute(&mut *conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
 pub async fn set_active(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: UserId,
     active: bool,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET active = ?, updated_at = ? WHERE id = ?")
+    sqlx::query(SET_ACTIVE)
         .bind(active)
         .bind(now)
         .bind(id)
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+crate::statements! {
+    FIND_BY_EMAIL = crate::sql!("SELECT ", ROW_COLUMNS, " FROM users WHERE email = ?");
+    GET = crate::sql!("SELECT ", ROW_COLUMNS, " FROM users WHERE id = ?");
+    LIST_ACCOUNTS = crate::sql!(ACCOUNT_SELECT, " ORDER BY u.active DESC, u.name COLLATE NOCASE");
+    GET_ACCOUNT = crate::sql!(ACCOUNT_SELECT, " WHERE u.id = ?");
+    EMAIL_TAKEN = "SELECT COUNT(*) FROM users WHERE email = ?";
+    INSERT = "INSERT INTO users (email, name, role, agency_id, representation, active, password_hash, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id";
+    SET_PASSWORD = "UPDATE users SET password_hash = ?, password_set_by = ?, updated_at = ? WHERE id = ?";
+    MARK_PASSWORD_SET_BY = "UPDATE users SET password_set_by = ? WHERE id = ?";
+    PASSWORD_KNOWN_TO_OTHERS = "SELECT COUNT(*) FROM users WHERE id = ? AND password_set_by IS NOT NULL";
+    SET_TOTP_PENDING = "UPDATE users SET totp_pending_secret = ? WHERE id = ?";
+    ENABLE_TOTP = "UPDATE users SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?";
+    DISABLE_TOTP = "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL WHERE id = ?";
+    USE_TOTP_STEP = "UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?";
+    SET_ACTIVE = "UPDATE users SET active = ?, updated_at = ? WHERE id = ?";
+    UPDATE_USER = "UPDATE users SET updated_at = ?,
+            name = CASE WHEN ? THEN ? ELSE name END,
+            role = CASE WHEN ? THEN ? ELSE role END,
+            agency_id = CASE WHEN ? THEN ? ELSE agency_id END,
+            representation = CASE WHEN ? THEN ? ELSE representation END,
+            active = CASE WHEN ? THEN ? ELSE active END
+        WHERE id = ?";
 }

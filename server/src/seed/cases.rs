@@ -9,8 +9,8 @@ use convene_app::cases::criteria;
 use convene_app::cases::store;
 use convene_app::cases::types::*;
 use convene_app::cases::victim::name_key;
+use convene_app::db::Pool;
 use convene_app::ids::{AgencyId, UserId};
-use sqlx::SqlitePool;
 
 const CASES: usize = 40;
 
@@ -70,19 +70,17 @@ impl Lcg {
     }
 }
 
-async fn agency(pool: &SqlitePool, name: &str) -> Result<AgencyId, BoxError> {
-    let id: i64 = sqlx::query_scalar("SELECT id FROM agencies WHERE name = ?")
-        .bind(name)
-        .fetch_one(pool)
-        .await?;
+async fn agency(pool: &Pool, name: &str) -> Result<AgencyId, BoxError> {
+    let id = super::store::agency_id(pool, name)
+        .await?
+        .ok_or("demo agency missing")?;
     Ok(AgencyId(id))
 }
 
-async fn user(pool: &SqlitePool, email: &str) -> Result<UserId, BoxError> {
-    let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
-        .bind(email)
-        .fetch_one(pool)
-        .await?;
+async fn user(pool: &Pool, email: &str) -> Result<UserId, BoxError> {
+    let id = super::store::user_id(pool, email)
+        .await?
+        .ok_or("demo user missing")?;
     Ok(UserId(id))
 }
 
@@ -142,10 +140,8 @@ fn referral(
 }
 
 /// Adds the demo cases once: when any case exists, nothing is done.
-pub async fn seed_cases(pool: &SqlitePool) -> Result<usize, BoxError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases")
-        .fetch_one(pool)
-        .await?;
+pub async fn seed_cases(pool: &Pool) -> Result<usize, BoxError> {
+    let n = super::store::case_count(pool).await?;
     if n > 0 {
         return Ok(0);
     }

@@ -4,23 +4,21 @@
 
 use crate::startup::BoxError;
 use chrono::{Datelike, Duration, NaiveTime, Utc};
+use convene_app::db::Pool;
 use convene_app::ids::{MeetingId, UserId};
 use convene_app::meetings::agenda::types::ItemKind;
 use convene_app::meetings::types::NewMeeting;
-use sqlx::SqlitePool;
 
 const EVERY_DAYS: i64 = 28;
 
-pub async fn seed_meetings(pool: &SqlitePool) -> Result<usize, BoxError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meetings")
-        .fetch_one(pool)
-        .await?;
+pub async fn seed_meetings(pool: &Pool) -> Result<usize, BoxError> {
+    let n = super::store::meeting_count(pool).await?;
     if n > 0 {
         return Ok(0);
     }
-    let chair: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'chair@demo.test'")
-        .fetch_one(pool)
-        .await?;
+    let chair = super::store::user_id(pool, "chair@demo.test")
+        .await?
+        .ok_or("demo chair missing")?;
     let chair = UserId(chair);
     let today = Utc::now().date_naive();
     // Tuesdays at 09:00 UTC, the last one at most four weeks ago.
@@ -32,15 +30,7 @@ pub async fn seed_meetings(pool: &SqlitePool) -> Result<usize, BoxError> {
     let start_time = NaiveTime::from_hms_opt(9, 0, 0).expect("valid time");
     let now = Utc::now().timestamp();
     let mut tx = pool.begin().await?;
-    let series: i64 = sqlx::query_scalar(
-        "INSERT INTO meeting_series (name, every_weeks, weekday, start_time, duration_minutes, place, default_chair_id, created_at, updated_at)
-         VALUES ('Monthly intervention group', 4, 2, '09:00', 180, 'City Hall, Room 4', ?, ?, ?) RETURNING id",
-    )
-    .bind(chair)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
+    let series = super::store::insert_series(&mut tx, chair, now).await?;
     let series = convene_app::ids::SeriesId(series);
     let mut count = 0;
     let mut previous_start: Option<i64> = None;
@@ -69,7 +59,7 @@ pub async fn seed_meetings(pool: &SqlitePool) -> Result<usize, BoxError> {
 /// Records a past meeting as held: an agenda of the cases referred since the previous
 /// meeting, everyone's attendance, and approved minutes.
 async fn hold(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut convene_app::db::Conn,
     id: MeetingId,
     starts_at: i64,
     previous: Option<i64>,
@@ -77,15 +67,8 @@ async fn hold(
     now: i64,
 ) -> Result<(), BoxError> {
     use convene_app::meetings::agenda::store as agenda;
-    let cases: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT c.id, (SELECT COUNT(*) FROM case_children ch WHERE ch.case_id = c.id) FROM cases c
-         WHERE EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.registered_at < ? AND r.registered_at >= ?)
-         ORDER BY c.id",
-    )
-    .bind(starts_at)
-    .bind(previous.unwrap_or(0))
-    .fetch_all(&mut *conn)
-    .await?;
+    let cases =
+        super::store::cases_referred_between(conn, previous.unwrap_or(0), starts_at).await?;
     let mut kinds = vec![
         (ItemKind::Confidentiality, None),
         (ItemKind::PreviousMinutes, None),
@@ -118,39 +101,21 @@ async fn hold(
         )
         .await?;
     }
-    sqlx::query(
-        "UPDATE meetings SET status = 'minutes_approved', agenda_built_at = ?, agenda_published_at = ? WHERE id = ?",
-    )
-    .bind(starts_at - 7 * 86_400)
-    .bind(starts_at - 7 * 86_400)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
+    super::store::mark_held(conn, id, starts_at - 7 * 86_400).await?;
     // The regular representatives come; the probation officer sends apologies now and then.
-    sqlx::query(
-        "INSERT INTO attendance (meeting_id, user_id, agency_id, status, observer, acknowledged_at, updated_at)
-         SELECT ?, u.id, u.agency_id,
-                CASE WHEN u.email = 'probation@demo.test' AND (? / 86400) % 3 = 0 THEN 'apologies_info_sent' ELSE 'present' END,
-                u.role = 'observer', ?, ?
-         FROM users u WHERE u.active = 1 AND u.role <> 'admin'",
-    )
-    .bind(id)
-    .bind(starts_at)
-    .bind(starts_at)
-    .bind(starts_at)
-    .execute(&mut *conn)
-    .await?;
+    super::store::record_attendance(conn, id, starts_at).await?;
     // Minutes drafted from this record the way the application drafts them, then approved.
     let meeting = convene_app::meetings::store::get(conn, id, 24)
         .await?
         .ok_or("demo meeting vanished")?;
     convene_app::meetings::minutes::assemble::draft(conn, &meeting, starts_at).await?;
-    sqlx::query("UPDATE minutes SET status = 'approved', circulated_at = ?, approved_at = ?, approved_by = ? WHERE meeting_id = ?")
-        .bind(starts_at + 2 * 86_400)
-        .bind((starts_at + 9 * 86_400).min(now))
-        .bind(chair)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    super::store::approve_minutes(
+        conn,
+        id,
+        starts_at + 2 * 86_400,
+        (starts_at + 9 * 86_400).min(now),
+        chair,
+    )
+    .await?;
     Ok(())
 }

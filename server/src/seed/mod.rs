@@ -7,12 +7,13 @@ use convene_app::agencies::types::NewAgencyInput;
 use convene_app::audit::store::{record, AuditEvent};
 use convene_app::auth::password;
 use convene_app::auth::password_rules::NewPasswordInput;
+use convene_app::db::Pool;
 use convene_app::users::store as users;
 use convene_app::users::types::NewUserInput;
-use sqlx::SqlitePool;
 
 mod cases;
 mod meetings;
+mod store;
 
 /// (name, kind, contact email)
 const AGENCIES: &[(&str, &str, &str)] = &[
@@ -155,16 +156,13 @@ const USERS: &[(&str, &str, &str, Option<&str>, &str)] = &[
     ),
 ];
 
-async fn agency_id(pool: &SqlitePool, name: &str) -> Result<Option<i64>, BoxError> {
-    Ok(sqlx::query_scalar("SELECT id FROM agencies WHERE name = ?")
-        .bind(name)
-        .fetch_optional(pool)
-        .await?)
+async fn agency_id(pool: &Pool, name: &str) -> Result<Option<i64>, BoxError> {
+    Ok(store::agency_id(pool, name).await?)
 }
 
 /// Creates what is missing of the demo group. With `password` set, every demo user's password
 /// is (re)set to it; without, new users get a generated one, printed once.
-pub async fn seed_demo(pool: &SqlitePool, password: Option<String>) -> Result<(), BoxError> {
+pub async fn seed_demo(pool: &Pool, password: Option<String>) -> Result<(), BoxError> {
     let mut created_agencies = 0;
     for (name, kind, email) in AGENCIES {
         if agency_id(pool, name).await?.is_some() {
@@ -254,7 +252,7 @@ pub async fn seed_demo(pool: &SqlitePool, password: Option<String>) -> Result<()
 
 /// Creates an administrator; returns the generated password when none was given.
 pub async fn create_admin(
-    pool: &SqlitePool,
+    pool: &Pool,
     email: &str,
     name: &str,
     given: Option<String>,

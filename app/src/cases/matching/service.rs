@@ -8,12 +8,12 @@ use crate::auth::types::Actor;
 use crate::cases::criteria::within_twelve_months;
 use crate::cases::store as cases;
 use crate::cases::text as t;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{CaseId, MatchId};
 use crate::notices::service::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
 /// The matches waiting for a decision. Audited: the list names cases.
 pub async fn list(state: &AppState, actor: Option<&Actor>) -> Result<Vec<PendingMatch>, AppError> {
@@ -98,12 +98,7 @@ pub async fn decide(
 
 /// Everything of `from` moves to `into`; the children lists are merged and referrals a year
 /// apart or less are marked as repeats of each other.
-async fn merge(
-    conn: &mut SqliteConnection,
-    from: CaseId,
-    into: CaseId,
-    now: i64,
-) -> Result<(), AppError> {
+async fn merge(conn: &mut Conn, from: CaseId, into: CaseId, now: i64) -> Result<(), AppError> {
     let known = cases::children(conn, into).await?;
     let reported = cases::children(conn, from).await?;
     cases::replace_children(

@@ -10,13 +10,13 @@ use crate::auth::types::Actor;
 use crate::cases::access::Seen;
 use crate::cases::criteria::Criteria;
 use crate::cases::types::CaseStatus;
-use crate::error::AppError;
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{ItemId, MeetingId};
 use crate::meetings::service::{meeting_resource, research_hours};
 use crate::meetings::types::{Meeting, MeetingStatus};
 use crate::meetings::{attendance, research, text as mt};
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
 pub mod text {
     pub const NOT_BUILT: &str = "Build the agenda before publishing it.";
@@ -32,10 +32,7 @@ pub mod text {
 }
 
 /// The items on the agenda now (removed ones left out), in order.
-pub async fn live_items(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<ItemRow>, AppError> {
+pub async fn live_items(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<ItemRow>, AppError> {
     Ok(store::items(conn, meeting)
         .await?
         .into_iter()
@@ -44,10 +41,7 @@ pub async fn live_items(
 }
 
 /// The item a meeting opens on.
-pub async fn first_item(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Option<ItemId>, AppError> {
+pub async fn first_item(conn: &mut Conn, meeting: MeetingId) -> Result<Option<ItemId>, AppError> {
     Ok(live_items(conn, meeting).await?.first().map(|i| i.id))
 }
 
@@ -175,7 +169,7 @@ pub async fn get(
 }
 
 async fn assemble(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     id: MeetingId,
     hours: u32,
@@ -217,7 +211,8 @@ async fn assemble(
                 .is_ok();
                 match (may, line) {
                     (true, Some(l)) => Some(AgendaCaseDetails {
-                        status: CaseStatus::parse(&l.status).map_err(|_| AppError::Internal)?,
+                        status: CaseStatus::parse(&l.status)
+                            .or_internal("a known CaseStatus in the stored status")?,
                         criteria: Criteria {
                             dash_yes: l.dash_yes as u32,
                             visible_high_risk: l.visible_high_risk,
@@ -281,7 +276,7 @@ async fn assemble(
         Some(p) => {
             let pm = crate::meetings::store::get(conn, p, hours)
                 .await?
-                .ok_or(AppError::Internal)?;
+                .or_internal("the previous meeting just found")?;
             Some(PreviousMeeting {
                 id: p,
                 starts_at_unix: pm.starts_at_unix,
@@ -313,7 +308,7 @@ async fn assemble(
 /// The unfinished actions the agenda brought back, with their words and history for those who
 /// may see the case.
 async fn agenda_actions(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     meeting: MeetingId,
     held_back: bool,

@@ -3,10 +3,10 @@
 use super::builder::CaseFacts;
 use super::types::{AgendaChange, ItemKind};
 use crate::cases::types::CaseStatus;
-use crate::error::AppError;
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{CaseId, ItemId, MeetingId, UserId};
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ItemRow {
@@ -31,24 +31,16 @@ impl ItemRow {
 }
 
 /// All the meeting's items, removed ones included, in agenda order.
-pub async fn items(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<ItemRow>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT i.id, i.position, i.kind, i.case_id, c.reference, i.title, i.minutes, i.source, i.removed_at,
-                i.removed_reason, i.deferred_to, i.notes
-         FROM agenda_items i LEFT JOIN cases c ON c.id = i.case_id
-         WHERE i.meeting_id = ? ORDER BY i.position, i.id",
-    )
-    .bind(meeting)
-    .fetch_all(&mut *conn)
-    .await?)
+pub async fn items(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<ItemRow>, AppError> {
+    Ok(sqlx::query_as(ITEMS)
+        .bind(meeting)
+        .fetch_all(&mut *conn)
+        .await?)
 }
 
 #[allow(clippy::too_many_arguments)]
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     kind: ItemKind,
     case: Option<CaseId>,
@@ -57,34 +49,29 @@ pub async fn insert(
     manual: bool,
     now: i64,
 ) -> Result<ItemId, AppError> {
-    let position: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?",
-    )
-    .bind(meeting)
-    .fetch_one(&mut *conn)
-    .await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO agenda_items (meeting_id, position, kind, case_id, title, minutes, source, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(meeting)
-    .bind(position)
-    .bind(kind.as_str())
-    .bind(case)
-    .bind(title)
-    .bind(minutes as i64)
-    .bind(if manual { "manual" } else { "auto" })
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let position: i64 = sqlx::query_scalar(INSERT_1)
+        .bind(meeting)
+        .fetch_one(&mut *conn)
+        .await?;
+    let id: i64 = sqlx::query_scalar(INSERT_2)
+        .bind(meeting)
+        .bind(position)
+        .bind(kind.as_str())
+        .bind(case)
+        .bind(title)
+        .bind(minutes as i64)
+        .bind(if manual { "manual" } else { "auto" })
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(ItemId(id))
 }
 
 /// Writes the agenda order: `order` lists every item id, first to last.
-pub async fn set_order(conn: &mut SqliteConnection, order: &[ItemId]) -> Result<(), AppError> {
+pub async fn set_order(conn: &mut Conn, order: &[ItemId]) -> Result<(), AppError> {
     for (i, id) in order.iter().enumerate() {
-        sqlx::query("UPDATE agenda_items SET position = ? WHERE id = ?")
+        sqlx::query(SET_ORDER)
             .bind(i as i64 + 1)
             .bind(id)
             .execute(&mut *conn)
@@ -94,12 +81,12 @@ pub async fn set_order(conn: &mut SqliteConnection, order: &[ItemId]) -> Result<
 }
 
 pub async fn set_removed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     item: ItemId,
     removed: Option<(i64, &str)>,
     deferred_to: Option<MeetingId>,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE agenda_items SET removed_at = ?, removed_reason = ?, deferred_to = ?, updated_at = COALESCE(?, updated_at) WHERE id = ?")
+    sqlx::query(SET_REMOVED)
         .bind(removed.map(|r| r.0))
         .bind(removed.map(|r| r.1))
         .bind(deferred_to)
@@ -110,12 +97,8 @@ pub async fn set_removed(
     Ok(())
 }
 
-pub async fn set_minutes(
-    conn: &mut SqliteConnection,
-    item: ItemId,
-    minutes: u32,
-) -> Result<(), AppError> {
-    sqlx::query("UPDATE agenda_items SET minutes = ? WHERE id = ?")
+pub async fn set_minutes(conn: &mut Conn, item: ItemId, minutes: u32) -> Result<(), AppError> {
+    sqlx::query(SET_MINUTES)
         .bind(minutes as i64)
         .bind(item)
         .execute(&mut *conn)
@@ -123,12 +106,8 @@ pub async fn set_minutes(
     Ok(())
 }
 
-pub async fn set_notes(
-    conn: &mut SqliteConnection,
-    item: ItemId,
-    notes: Option<&str>,
-) -> Result<(), AppError> {
-    sqlx::query("UPDATE agenda_items SET notes = ? WHERE id = ?")
+pub async fn set_notes(conn: &mut Conn, item: ItemId, notes: Option<&str>) -> Result<(), AppError> {
+    sqlx::query(SET_NOTES)
         .bind(notes)
         .bind(item)
         .execute(&mut *conn)
@@ -137,34 +116,27 @@ pub async fn set_notes(
 }
 
 pub async fn note_change(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     meeting: MeetingId,
     user: UserId,
     description: &str,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO agenda_changes (meeting_id, at, user_id, description) VALUES (?, ?, ?, ?)",
-    )
-    .bind(meeting)
-    .bind(now)
-    .bind(user)
-    .bind(description)
-    .execute(&mut *conn)
-    .await?;
+    sqlx::query(NOTE_CHANGE)
+        .bind(meeting)
+        .bind(now)
+        .bind(user)
+        .bind(description)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
-pub async fn changes(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<AgendaChange>, AppError> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT at, description FROM agenda_changes WHERE meeting_id = ? ORDER BY id",
-    )
-    .bind(meeting)
-    .fetch_all(&mut *conn)
-    .await?;
+pub async fn changes(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<AgendaChange>, AppError> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(CHANGES)
+        .bind(meeting)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|(at, description)| AgendaChange {
@@ -175,12 +147,8 @@ pub async fn changes(
         .collect())
 }
 
-pub async fn mark_built(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-    now: i64,
-) -> Result<(), AppError> {
-    sqlx::query("UPDATE meetings SET agenda_built_at = ? WHERE id = ?")
+pub async fn mark_built(conn: &mut Conn, meeting: MeetingId, now: i64) -> Result<(), AppError> {
+    sqlx::query(MARK_BUILT)
         .bind(now)
         .bind(meeting)
         .execute(&mut *conn)
@@ -188,12 +156,8 @@ pub async fn mark_built(
     Ok(())
 }
 
-pub async fn publish(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-    now: i64,
-) -> Result<(), AppError> {
-    sqlx::query("UPDATE meetings SET status = 'agenda_published', agenda_published_at = ?, updated_at = ? WHERE id = ?")
+pub async fn publish(conn: &mut Conn, meeting: MeetingId, now: i64) -> Result<(), AppError> {
+    sqlx::query(PUBLISH)
         .bind(now)
         .bind(now)
         .bind(meeting)
@@ -213,29 +177,18 @@ struct FactsRow {
 }
 
 /// Facts about every case as they stand for a meeting starting at `meeting_at`.
-pub async fn case_facts(
-    conn: &mut SqliteConnection,
-    meeting_at: i64,
-) -> Result<Vec<CaseFacts>, AppError> {
-    let rows: Vec<FactsRow> = sqlx::query_as(
-        "SELECT c.id, c.status,
-                (SELECT COUNT(*) FROM case_children ch WHERE ch.case_id = c.id) AS children,
-                (SELECT MAX(r.registered_at) FROM referrals r WHERE r.case_id = c.id AND r.registered_at < ?) AS latest_referral_at,
-                c.review_on,
-                (SELECT MAX(m.starts_at) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-                  WHERE i.case_id = c.id AND i.removed_at IS NULL AND m.starts_at < ?
-                    AND m.status IN ('closed', 'minutes_approved')) AS last_discussed_at
-         FROM cases c",
-    )
-    .bind(meeting_at)
-    .bind(meeting_at)
-    .fetch_all(&mut *conn)
-    .await?;
+pub async fn case_facts(conn: &mut Conn, meeting_at: i64) -> Result<Vec<CaseFacts>, AppError> {
+    let rows: Vec<FactsRow> = sqlx::query_as(CASE_FACTS)
+        .bind(meeting_at)
+        .bind(meeting_at)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter()
         .map(|r| {
             Ok(CaseFacts {
                 id: r.id,
-                status: CaseStatus::parse(&r.status).map_err(|_| AppError::Internal)?,
+                status: CaseStatus::parse(&r.status)
+                    .or_internal("a known CaseStatus in the stored status")?,
                 children: r.children as u32,
                 latest_referral_at: r.latest_referral_at,
                 review_on: r
@@ -264,12 +217,57 @@ pub struct CaseLine {
 }
 
 /// What an agenda shows of each case on it (never a name).
-pub async fn case_lines(
-    conn: &mut SqliteConnection,
+pub async fn case_lines(conn: &mut Conn, meeting: MeetingId) -> Result<Vec<CaseLine>, AppError> {
+    Ok(sqlx::query_as(CASE_LINES)
+        .bind(meeting)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// (case, agency id, agency name, reason) for the cases on a meeting's agenda.
+pub async fn case_agencies(
+    conn: &mut Conn,
     meeting: MeetingId,
-) -> Result<Vec<CaseLine>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT c.id AS case_id, c.status,
+) -> Result<Vec<(CaseId, crate::ids::AgencyId, String, String)>, AppError> {
+    Ok(sqlx::query_as(CASE_AGENCIES)
+        .bind(meeting)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn minutes_approved(conn: &mut Conn, meeting: MeetingId) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(MINUTES_APPROVED)
+        .bind(meeting)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+crate::statements! {
+    ITEMS = "SELECT i.id, i.position, i.kind, i.case_id, c.reference, i.title, i.minutes, i.source, i.removed_at,
+                i.removed_reason, i.deferred_to, i.notes
+         FROM agenda_items i LEFT JOIN cases c ON c.id = i.case_id
+         WHERE i.meeting_id = ? ORDER BY i.position, i.id";
+    INSERT_1 = "SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?";
+    INSERT_2 = "INSERT INTO agenda_items (meeting_id, position, kind, case_id, title, minutes, source, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    SET_ORDER = "UPDATE agenda_items SET position = ? WHERE id = ?";
+    SET_REMOVED = "UPDATE agenda_items SET removed_at = ?, removed_reason = ?, deferred_to = ?, updated_at = COALESCE(?, updated_at) WHERE id = ?";
+    SET_MINUTES = "UPDATE agenda_items SET minutes = ? WHERE id = ?";
+    SET_NOTES = "UPDATE agenda_items SET notes = ? WHERE id = ?";
+    NOTE_CHANGE = "INSERT INTO agenda_changes (meeting_id, at, user_id, description) VALUES (?, ?, ?, ?)";
+    CHANGES = "SELECT at, description FROM agenda_changes WHERE meeting_id = ? ORDER BY id";
+    MARK_BUILT = "UPDATE meetings SET agenda_built_at = ? WHERE id = ?";
+    PUBLISH = "UPDATE meetings SET status = 'agenda_published', agenda_published_at = ?, updated_at = ? WHERE id = ?";
+    CASE_FACTS = "SELECT c.id, c.status,
+                (SELECT COUNT(*) FROM case_children ch WHERE ch.case_id = c.id) AS children,
+                (SELECT MAX(r.registered_at) FROM referrals r WHERE r.case_id = c.id AND r.registered_at < ?) AS latest_referral_at,
+                c.review_on,
+                (SELECT MAX(m.starts_at) FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+                  WHERE i.case_id = c.id AND i.removed_at IS NULL AND m.starts_at < ?
+                    AND m.status IN ('closed', 'minutes_approved')) AS last_discussed_at
+         FROM cases c";
+    CASE_LINES = "SELECT c.id AS case_id, c.status,
                 (SELECT COUNT(*) FROM case_children ch WHERE ch.case_id = c.id) AS children_count,
                 la.name AS lead_agency, c.lead_agency_id,
                 (SELECT COUNT(*) FROM referrals rr WHERE rr.case_id = c.id) AS referral_count,
@@ -277,37 +275,9 @@ pub async fn case_lines(
          FROM cases c
          JOIN referrals r ON r.id = (SELECT id FROM referrals x WHERE x.case_id = c.id ORDER BY x.referred_on DESC, x.id DESC LIMIT 1)
          LEFT JOIN agencies la ON la.id = c.lead_agency_id
-         WHERE c.id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL)",
-    )
-    .bind(meeting)
-    .fetch_all(&mut *conn)
-    .await?)
-}
-
-/// (case, agency id, agency name, reason) for the cases on a meeting's agenda.
-pub async fn case_agencies(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<Vec<(CaseId, crate::ids::AgencyId, String, String)>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT ca.case_id, ca.agency_id, a.name, ca.reason FROM case_agencies ca JOIN agencies a ON a.id = ca.agency_id
+         WHERE c.id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL)";
+    CASE_AGENCIES = "SELECT ca.case_id, ca.agency_id, a.name, ca.reason FROM case_agencies ca JOIN agencies a ON a.id = ca.agency_id
          WHERE ca.case_id IN (SELECT case_id FROM agenda_items WHERE meeting_id = ? AND case_id IS NOT NULL)
-         ORDER BY a.name",
-    )
-    .bind(meeting)
-    .fetch_all(&mut *conn)
-    .await?)
-}
-
-pub async fn minutes_approved(
-    conn: &mut SqliteConnection,
-    meeting: MeetingId,
-) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM minutes WHERE meeting_id = ? AND status = 'approved'",
-    )
-    .bind(meeting)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(n > 0)
+         ORDER BY a.name";
+    MINUTES_APPROVED = "SELECT COUNT(*) FROM minutes WHERE meeting_id = ? AND status = 'approved'";
 }

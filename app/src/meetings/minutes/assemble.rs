@@ -4,13 +4,13 @@
 
 use super::store;
 use super::text as t;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::meetings::agenda::store as agenda;
 use crate::meetings::agenda::types::ItemKind;
 use crate::meetings::attendance::{store as attendance, AttendanceStatus};
 use crate::meetings::research::store as research;
 use crate::meetings::types::Meeting;
-use sqlx::SqliteConnection;
 
 fn people(rows: &[crate::meetings::attendance::AttendanceRow], status: AttendanceStatus) -> String {
     let list: Vec<String> = rows
@@ -34,11 +34,7 @@ fn people(rows: &[crate::meetings::attendance::AttendanceRow], status: Attendanc
 }
 
 /// Writes the draft sections for a held meeting that has no minutes yet.
-pub async fn draft(
-    conn: &mut SqliteConnection,
-    meeting: &Meeting,
-    now: i64,
-) -> Result<(), AppError> {
+pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), AppError> {
     let id = meeting.id;
     store::create(conn, id, now).await?;
     let register = attendance::register(conn, id).await?;

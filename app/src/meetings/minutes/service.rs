@@ -7,25 +7,16 @@ use super::types::*;
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, case_scope, Action, CaseScope, Resource};
 use crate::auth::types::Actor;
-use crate::error::{AppError, Problems};
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal, Problems};
 use crate::ids::{AgencyId, CommentId, MeetingId};
 use crate::meetings::service::meeting_resource;
 use crate::meetings::text::MARKING;
 use crate::meetings::types::MeetingStatus;
 use crate::state::AppState;
-use sqlx::SqliteConnection;
 
-async fn involved_cases(
-    conn: &mut SqliteConnection,
-    agency: AgencyId,
-) -> Result<Vec<i64>, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT case_id FROM case_agencies WHERE agency_id = ? UNION SELECT id FROM cases WHERE lead_agency_id = ?",
-    )
-    .bind(agency)
-    .bind(agency)
-    .fetch_all(&mut *conn)
-    .await?)
+async fn involved_cases(conn: &mut Conn, agency: AgencyId) -> Result<Vec<i64>, AppError> {
+    store::involved_cases(conn, agency).await
 }
 
 /// The minutes for the actor: the whole document for the chair and coordinator (or one
@@ -51,12 +42,15 @@ pub async fn get(
                 AuditEvent::new(Some(actor.user_id), "create", "minutes").id(id),
             )
             .await?;
-            store::head(&mut tx, id).await?.ok_or(AppError::Internal)?
+            store::head(&mut tx, id)
+                .await?
+                .or_internal("the minutes head just written")?
         }
         None if staff => return Err(AppError::conflict(t::NOT_YET)),
         None => return Err(AppError::NotFound),
     };
-    let status = MinutesStatus::parse(&head.status).ok_or(AppError::Internal)?;
+    let status = MinutesStatus::parse(&head.status)
+        .or_internal("a known MinutesStatus in the stored status")?;
     if !staff && status == MinutesStatus::Draft {
         return Err(AppError::NotFound);
     }
@@ -110,7 +104,7 @@ pub async fn get(
     let addenda = store::addenda(&mut tx, id).await?;
     let meeting = crate::meetings::store::get(&mut tx, id, hours)
         .await?
-        .ok_or(AppError::Internal)?;
+        .or_internal("the meeting whose minutes were just read")?;
     tx.commit().await?;
     Ok(Minutes {
         meeting,
@@ -130,7 +124,7 @@ pub async fn get(
 }
 
 async fn staff_head(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: Option<&Actor>,
     id: MeetingId,
     action: Action,
@@ -140,7 +134,8 @@ async fn staff_head(
     let head = store::head(conn, id)
         .await?
         .ok_or_else(|| AppError::conflict(t::NOT_YET))?;
-    let status = MinutesStatus::parse(&head.status).ok_or(AppError::Internal)?;
+    let status = MinutesStatus::parse(&head.status)
+        .or_internal("a known MinutesStatus in the stored status")?;
     Ok((actor, head, status))
 }
 
@@ -245,7 +240,8 @@ pub async fn comment(
     let (_, resource) = meeting_resource(&mut tx, actor, id).await?;
     let actor = authorize(actor, Action::Create, resource)?;
     let head = store::head(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let status = MinutesStatus::parse(&head.status).ok_or(AppError::Internal)?;
+    let status = MinutesStatus::parse(&head.status)
+        .or_internal("a known MinutesStatus in the stored status")?;
     if status != MinutesStatus::Circulated {
         return Err(AppError::conflict(t::NOT_REVIEWING));
     }
@@ -283,7 +279,7 @@ pub async fn comment(
 }
 
 async fn get_sections_for(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     id: MeetingId,
 ) -> Result<Vec<crate::ids::SectionId>, AppError> {

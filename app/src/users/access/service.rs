@@ -11,24 +11,20 @@ use crate::auth::password_rules::NewPasswordInput;
 use crate::auth::policy::{authorize, permits, Action, Resource};
 use crate::auth::session;
 use crate::auth::types::{Actor, Role};
-use crate::error::AppError;
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AccessRequestId, UserId};
 use crate::notices::service::{self as notices, NewNotice};
 use crate::notices::types::NoticeKind;
 use crate::state::AppState;
 use crate::users::store as users;
 use crate::users::types::UserAccount;
-use sqlx::SqliteConnection;
 
 /// The most requests a list shows (pending ones first).
 const LIST_LIMIT: i64 = 100;
 
 /// The request seen from `actor`, as the policy needs it.
-async fn resource(
-    conn: &mut SqliteConnection,
-    actor: &Actor,
-    r: &AccessRequest,
-) -> Result<Resource, AppError> {
+async fn resource(conn: &mut Conn, actor: &Actor, r: &AccessRequest) -> Result<Resource, AppError> {
     Ok(Resource::AccessRequest {
         asked_by_self: r.asked_by == actor.user_id,
         target_self: r.user_id == actor.user_id,
@@ -39,7 +35,7 @@ async fn resource(
 
 /// Fills in what the person looking may do with the request.
 async fn seen_by(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     mut r: AccessRequest,
 ) -> Result<AccessRequest, AppError> {
@@ -58,7 +54,7 @@ fn change(kind: AccessKind) -> serde_json::Value {
 /// Writes a request in the caller's transaction (the caller has authorized the change
 /// itself), tells the person concerned and audits it.
 pub async fn ask(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     actor: &Actor,
     user: &UserAccount,
     kind: AccessKind,
@@ -101,14 +97,16 @@ pub async fn ask(
         &NewNotice::new(NoticeKind::AccessAsked, now).params(change(kind)),
     )
     .await?;
-    let r = store::get(tx, id).await?.ok_or(AppError::Internal)?;
+    let r = store::get(tx, id)
+        .await?
+        .or_internal("the access request just decided")?;
     seen_by(tx, actor, r).await
 }
 
 /// Withdraws what is pending for `user` because their access was just removed or narrowed:
 /// a request asked before must not hand it back.
 pub async fn withdraw_pending_for(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     actor: &Actor,
     user: UserId,
 ) -> Result<(), AppError> {
@@ -141,7 +139,7 @@ pub async fn list(state: &AppState, actor: Option<&Actor>) -> Result<Vec<AccessR
 
 /// Loads a request and checks `action` on it; `Conflict` once it is no longer pending.
 async fn pending(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: &Actor,
     id: AccessRequestId,
     action: Action,
@@ -219,7 +217,9 @@ pub async fn confirm(
     )
     .await?;
     tell(&mut tx, &r, NoticeKind::AccessChanged, "confirmed", now).await?;
-    let r = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let r = store::get(&mut tx, id)
+        .await?
+        .or_internal("the access request just read")?;
     let request = seen_by(&mut tx, actor, r).await?;
     tx.commit().await?;
     Ok(Confirmed {
@@ -231,13 +231,14 @@ pub async fn confirm(
 /// A new password to pass on, and its hash.
 pub async fn one_time_password() -> Result<(String, String), AppError> {
     let plain = password::generate();
-    let input = NewPasswordInput::parse(&plain).map_err(|_| AppError::Internal)?;
+    let input =
+        NewPasswordInput::parse(&plain).or_internal("a generated password meets the rules")?;
     Ok((plain, password::hash(input).await?))
 }
 
 /// Tells the person concerned (`kind`) and the asker (`outcome`).
 async fn tell(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     r: &AccessRequest,
     kind: NoticeKind,
     outcome: &str,
@@ -276,7 +277,9 @@ pub async fn refuse(
     )
     .await?;
     tell(&mut tx, &r, NoticeKind::AccessRefused, "refused", now).await?;
-    let r = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let r = store::get(&mut tx, id)
+        .await?
+        .or_internal("the access request just written")?;
     let r = seen_by(&mut tx, actor, r).await?;
     tx.commit().await?;
     Ok(r)
@@ -305,7 +308,9 @@ pub async fn withdraw(
         &NewNotice::new(NoticeKind::AccessWithdrawn, now).params(change(r.kind)),
     )
     .await?;
-    let r = store::get(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let r = store::get(&mut tx, id)
+        .await?
+        .or_internal("the access request just written")?;
     let r = seen_by(&mut tx, actor, r).await?;
     tx.commit().await?;
     Ok(r)

@@ -5,9 +5,9 @@ use super::checklist::Checklist;
 use super::criteria::Criteria;
 use super::store::{day, opt_day};
 use super::types::*;
-use crate::error::AppError;
+use crate::db::Conn;
+use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, CaseId, ReferralId, UserId};
-use sqlx::SqliteConnection;
 use std::collections::BTreeMap;
 
 #[derive(sqlx::FromRow)]
@@ -41,7 +41,8 @@ const SUMMARY_SELECT: &str = "
     LEFT JOIN agencies la ON la.id = c.lead_agency_id";
 
 fn to_summary(r: SummaryRow, now: i64) -> Result<CaseSummary, AppError> {
-    let status = CaseStatus::parse(&r.status).map_err(|_| AppError::Internal)?;
+    let status =
+        CaseStatus::parse(&r.status).or_internal("a known CaseStatus in the stored status")?;
     Ok(CaseSummary {
         id: r.id,
         reference: r.reference,
@@ -71,57 +72,46 @@ fn to_summary(r: SummaryRow, now: i64) -> Result<CaseSummary, AppError> {
 /// Cases for a list, newest referral first. `visible_to`: only cases that agency is involved
 /// with (or leads); `None`: all.
 pub async fn list(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     visible_to: Option<Option<AgencyId>>,
     status: Option<CaseStatus>,
     agency: Option<AgencyId>,
     now: i64,
 ) -> Result<Vec<CaseSummary>, AppError> {
-    let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new(SUMMARY_SELECT);
-    b.push(" WHERE c.merged_into IS NULL");
-    if let Some(v) = visible_to {
-        b.push(" AND (c.lead_agency_id = ").push_bind(v);
-        b.push(" OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ")
-            .push_bind(v)
-            .push("))");
-    }
-    if let Some(s) = status {
-        b.push(" AND c.status = ").push_bind(s.as_str());
-    }
-    if let Some(a) = agency {
-        b.push(" AND (c.lead_agency_id = ").push_bind(a);
-        b.push(" OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ")
-            .push_bind(a)
-            .push("))");
-    }
-    b.push(" ORDER BY r.referred_on DESC, c.id DESC");
-    let rows: Vec<SummaryRow> = b.build_query_as().fetch_all(&mut *conn).await?;
+    let visible = visible_to.flatten();
+    // Each filter applies only when given.
+    let rows: Vec<SummaryRow> = sqlx::query_as(LIST)
+        .bind(visible_to.is_some())
+        .bind(visible)
+        .bind(visible)
+        .bind(status.map(|s| s.as_str()))
+        .bind(status.map(|s| s.as_str()))
+        .bind(agency)
+        .bind(agency)
+        .bind(agency)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter().map(|r| to_summary(r, now)).collect()
 }
 
 pub async fn summary(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CaseId,
     now: i64,
 ) -> Result<Option<CaseSummary>, AppError> {
-    let row: Option<SummaryRow> = sqlx::query_as(&format!("{SUMMARY_SELECT} WHERE c.id = ?"))
+    let row: Option<SummaryRow> = sqlx::query_as(SUMMARY)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
     row.map(|r| to_summary(r, now)).transpose()
 }
 
-async fn person(
-    conn: &mut SqliteConnection,
-    id: Option<UserId>,
-) -> Result<Option<PersonRef>, AppError> {
+async fn person(conn: &mut Conn, id: Option<UserId>) -> Result<Option<PersonRef>, AppError> {
     let Some(id) = id else { return Ok(None) };
-    let row: Option<(UserId, String, Option<String>)> = sqlx::query_as(
-        "SELECT u.id, u.name, a.name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row: Option<(UserId, String, Option<String>)> = sqlx::query_as(PERSON)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     Ok(row.map(|(id, name, agency_name)| PersonRef {
         id,
         name,
@@ -130,16 +120,13 @@ async fn person(
 }
 
 pub async fn involved_agencies(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     case: CaseId,
 ) -> Result<Vec<InvolvedAgency>, AppError> {
-    let rows: Vec<(AgencyId, String, String)> = sqlx::query_as(
-        "SELECT a.id, a.name, ca.reason FROM case_agencies ca JOIN agencies a ON a.id = ca.agency_id
-         WHERE ca.case_id = ? ORDER BY a.name COLLATE NOCASE, ca.reason",
-    )
-    .bind(case)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<(AgencyId, String, String)> = sqlx::query_as(INVOLVED_AGENCIES)
+        .bind(case)
+        .fetch_all(&mut *conn)
+        .await?;
     let mut map: BTreeMap<(String, i64), InvolvedAgency> = BTreeMap::new();
     for (id, name, reason) in rows {
         map.entry((name.to_lowercase(), id.0))
@@ -181,26 +168,11 @@ struct ReferralRow {
     intervention_plan_on: Option<String>,
 }
 
-pub async fn referrals(
-    conn: &mut SqliteConnection,
-    case: CaseId,
-) -> Result<Vec<ReferralView>, AppError> {
-    let rows: Vec<ReferralRow> = sqlx::query_as(
-        "SELECT r.id, r.referred_on, r.registered_at, r.referring_agency_id, a.name AS referring_agency_name,
-                COALESCE(r.referrer_name, u.name) AS referrer, r.checklist, r.dash_yes, r.visible_high_risk,
-                r.professional_judgement, r.potential_escalation, r.is_repeat, r.judgement_reasons,
-                r.incidents_last_12_months, r.victim_informed, r.consent_to_share, r.lawful_basis,
-                r.advocate_name, aa.name AS advocate_agency_name, r.victim_views, r.children_count,
-                r.initial_assessment_on, r.intervention_plan_on
-         FROM referrals r
-         JOIN agencies a ON a.id = r.referring_agency_id
-         LEFT JOIN users u ON u.id = r.referring_user_id
-         LEFT JOIN agencies aa ON aa.id = r.advocate_agency_id
-         WHERE r.case_id = ? ORDER BY r.referred_on, r.id",
-    )
-    .bind(case)
-    .fetch_all(&mut *conn)
-    .await?;
+pub async fn referrals(conn: &mut Conn, case: CaseId) -> Result<Vec<ReferralView>, AppError> {
+    let rows: Vec<ReferralRow> = sqlx::query_as(REFERRALS)
+        .bind(case)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.into_iter()
         .map(|r| {
             Ok(ReferralView {
@@ -218,15 +190,15 @@ pub async fn referrals(
                     repeat: r.is_repeat,
                 },
                 checklist: Checklist::from_codes(&r.checklist)
-                    .ok_or(AppError::Internal)?
+                    .or_internal("stored checklist codes are known")?
                     .0
                     .to_vec(),
                 judgement_reasons: r.judgement_reasons,
                 incidents_last_12_months: r.incidents_last_12_months as u32,
                 victim_informed: VictimInformed::parse(&r.victim_informed)
-                    .map_err(|_| AppError::Internal)?,
+                    .or_internal("a known VictimInformed in the stored victim_informed")?,
                 consent_to_share: ConsentToShare::parse(&r.consent_to_share)
-                    .map_err(|_| AppError::Internal)?,
+                    .or_internal("a known ConsentToShare in the stored consent_to_share")?,
                 lawful_basis: r.lawful_basis,
                 advocate_name: r.advocate_name,
                 advocate_agency_name: r.advocate_agency_name,
@@ -249,30 +221,21 @@ struct CaseRow {
     has_contact: bool,
 }
 
-pub async fn detail(
-    conn: &mut SqliteConnection,
-    id: CaseId,
-    now: i64,
-) -> Result<Option<CaseDetail>, AppError> {
+pub async fn detail(conn: &mut Conn, id: CaseId, now: i64) -> Result<Option<CaseDetail>, AppError> {
     let Some(summary) = summary(conn, id, now).await? else {
         return Ok(None);
     };
-    let row: CaseRow = sqlx::query_as(
-        "SELECT status, lead_agency_id, case_manager_id, case_responsible_id,
-                (perpetrator_name IS NOT NULL OR perpetrator_dob IS NOT NULL) AS has_perpetrator,
-                (victim_safe_contact IS NOT NULL) AS has_contact
-         FROM cases WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let row: CaseRow = sqlx::query_as(DETAIL_1)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
     let agencies = involved_agencies(conn, id).await?;
     let lead_agency = match row.lead_agency_id {
         None => None,
         Some(l) => Some(match agencies.iter().find(|a| a.id == l) {
             Some(a) => a.clone(),
             None => {
-                let name: String = sqlx::query_scalar("SELECT name FROM agencies WHERE id = ?")
+                let name: String = sqlx::query_scalar(DETAIL_2)
                     .bind(l)
                     .fetch_one(&mut *conn)
                     .await?;
@@ -284,11 +247,10 @@ pub async fn detail(
             }
         }),
     };
-    let ages: Vec<i64> =
-        sqlx::query_scalar("SELECT age FROM case_children WHERE case_id = ? ORDER BY age DESC")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?;
+    let ages: Vec<i64> = sqlx::query_scalar(DETAIL_3)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     let mut restricted = vec![
         RestrictedField::VictimName,
         RestrictedField::VictimDateOfBirth,
@@ -307,7 +269,8 @@ pub async fn detail(
     Ok(Some(CaseDetail {
         id,
         reference: summary.reference,
-        status: CaseStatus::parse(&row.status).map_err(|_| AppError::Internal)?,
+        status: CaseStatus::parse(&row.status)
+            .or_internal("a known CaseStatus in the stored status")?,
         lead_agency,
         case_manager: person(conn, row.case_manager_id).await?,
         case_responsible: person(conn, row.case_responsible_id).await?,
@@ -322,25 +285,23 @@ pub async fn detail(
 }
 
 pub async fn restricted_value(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CaseId,
     field: RestrictedField,
 ) -> Result<serde_json::Value, AppError> {
     use serde_json::Value;
-    let column = match field {
-        RestrictedField::VictimName => "victim_name",
-        RestrictedField::VictimDateOfBirth => "victim_dob",
-        RestrictedField::VictimSafeContact => "victim_safe_contact",
-        RestrictedField::SafeToContact => "safe_to_contact",
-        RestrictedField::PerpetratorName => "perpetrator_name",
-        RestrictedField::PerpetratorDateOfBirth => "perpetrator_dob",
+    let sql = match field {
+        RestrictedField::VictimName => VICTIM_NAME,
+        RestrictedField::VictimDateOfBirth => VICTIM_DOB,
+        RestrictedField::VictimSafeContact => VICTIM_SAFE_CONTACT,
+        RestrictedField::SafeToContact => SAFE_TO_CONTACT,
+        RestrictedField::PerpetratorName => PERPETRATOR_NAME,
+        RestrictedField::PerpetratorDateOfBirth => PERPETRATOR_DOB,
         RestrictedField::ChildrenInitials => {
-            let rows: Vec<(String, i64)> = sqlx::query_as(
-                "SELECT initials, age FROM case_children WHERE case_id = ? ORDER BY age DESC",
-            )
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?;
+            let rows: Vec<(String, i64)> = sqlx::query_as(RESTRICTED_VALUE_1)
+                .bind(id)
+                .fetch_all(&mut *conn)
+                .await?;
             return Ok(Value::Array(
                 rows.into_iter()
                     .map(|(i, a)| serde_json::json!({ "initials": i, "age": a }))
@@ -349,13 +310,13 @@ pub async fn restricted_value(
         }
     };
     if field == RestrictedField::SafeToContact {
-        let v: bool = sqlx::query_scalar("SELECT safe_to_contact FROM cases WHERE id = ?")
+        let v: bool = sqlx::query_scalar(SAFE_TO_CONTACT)
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
         return Ok(Value::Bool(v));
     }
-    let v: Option<String> = sqlx::query_scalar(&format!("SELECT {column} FROM cases WHERE id = ?"))
+    let v: Option<String> = sqlx::query_scalar(sql)
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
@@ -373,19 +334,14 @@ struct AuditRow {
 
 /// `with_reasons`: show the reasons given for revealing restricted details.
 pub async fn timeline(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: CaseId,
     with_reasons: bool,
 ) -> Result<Vec<TimelineEntry>, AppError> {
-    let rows: Vec<AuditRow> = sqlx::query_as(
-        "SELECT a.at, a.action, u.name AS who, a.reason, a.details FROM audit_log a
-         LEFT JOIN users u ON u.id = a.actor_user_id
-         WHERE a.entity = 'case' AND a.entity_id = ? AND a.action NOT IN ('read', 'list', 'assess')
-         ORDER BY a.id",
-    )
-    .bind(id.to_string())
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<AuditRow> = sqlx::query_as(TIMELINE)
+        .bind(id.to_string())
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| TimelineEntry {
@@ -399,4 +355,49 @@ pub async fn timeline(
                 .or(r.details.and_then(|d| super::describe_details(&d))),
         })
         .collect())
+}
+
+crate::statements! {
+    SUMMARY = crate::sql!(SUMMARY_SELECT, " WHERE c.id = ?");
+    PERSON = "SELECT u.id, u.name, a.name FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = ?";
+    INVOLVED_AGENCIES = "SELECT a.id, a.name, ca.reason FROM case_agencies ca JOIN agencies a ON a.id = ca.agency_id
+         WHERE ca.case_id = ? ORDER BY a.name COLLATE NOCASE, ca.reason";
+    REFERRALS = "SELECT r.id, r.referred_on, r.registered_at, r.referring_agency_id, a.name AS referring_agency_name,
+                COALESCE(r.referrer_name, u.name) AS referrer, r.checklist, r.dash_yes, r.visible_high_risk,
+                r.professional_judgement, r.potential_escalation, r.is_repeat, r.judgement_reasons,
+                r.incidents_last_12_months, r.victim_informed, r.consent_to_share, r.lawful_basis,
+                r.advocate_name, aa.name AS advocate_agency_name, r.victim_views, r.children_count,
+                r.initial_assessment_on, r.intervention_plan_on
+         FROM referrals r
+         JOIN agencies a ON a.id = r.referring_agency_id
+         LEFT JOIN users u ON u.id = r.referring_user_id
+         LEFT JOIN agencies aa ON aa.id = r.advocate_agency_id
+         WHERE r.case_id = ? ORDER BY r.referred_on, r.id";
+    DETAIL_1 = "SELECT status, lead_agency_id, case_manager_id, case_responsible_id,
+                (perpetrator_name IS NOT NULL OR perpetrator_dob IS NOT NULL) AS has_perpetrator,
+                (victim_safe_contact IS NOT NULL) AS has_contact
+         FROM cases WHERE id = ?";
+    DETAIL_2 = "SELECT name FROM agencies WHERE id = ?";
+    DETAIL_3 = "SELECT age FROM case_children WHERE case_id = ? ORDER BY age DESC";
+    RESTRICTED_VALUE_1 = "SELECT initials, age FROM case_children WHERE case_id = ? ORDER BY age DESC";
+    TIMELINE = "SELECT a.at, a.action, u.name AS who, a.reason, a.details FROM audit_log a
+         LEFT JOIN users u ON u.id = a.actor_user_id
+         WHERE a.entity = 'case' AND a.entity_id = ? AND a.action NOT IN ('read', 'list', 'assess')
+         ORDER BY a.id";
+    LIST = crate::sql!(
+        SUMMARY_SELECT,
+        " WHERE c.merged_into IS NULL
+           AND (? = 0 OR c.lead_agency_id = ?
+              OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?))
+           AND (? IS NULL OR c.status = ?)
+           AND (? IS NULL OR c.lead_agency_id = ?
+              OR EXISTS (SELECT 1 FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?))
+         ORDER BY r.referred_on DESC, c.id DESC"
+    );
+    VICTIM_NAME = "SELECT victim_name FROM cases WHERE id = ?";
+    VICTIM_DOB = "SELECT victim_dob FROM cases WHERE id = ?";
+    VICTIM_SAFE_CONTACT = "SELECT victim_safe_contact FROM cases WHERE id = ?";
+    SAFE_TO_CONTACT = "SELECT safe_to_contact FROM cases WHERE id = ?";
+    PERPETRATOR_NAME = "SELECT perpetrator_name FROM cases WHERE id = ?";
+    PERPETRATOR_DOB = "SELECT perpetrator_dob FROM cases WHERE id = ?";
 }

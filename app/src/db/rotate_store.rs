@@ -6,7 +6,8 @@
 use super::key::{sync_dir, DbKey};
 use super::seal::Sealer;
 use super::store;
-use sqlx::{Connection, SqliteConnection};
+use crate::db::Conn;
+use sqlx::Connection;
 use std::path::{Path, PathBuf};
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -15,8 +16,8 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-async fn connect(url: &str, key: &DbKey) -> Result<SqliteConnection, sqlx::Error> {
-    let mut conn = SqliteConnection::connect_with(&super::options(url, Some(key))?).await?;
+async fn connect(url: &str, key: &DbKey) -> Result<Conn, sqlx::Error> {
+    let mut conn = Conn::connect_with(&super::options(url, Some(key))?).await?;
     store::table_names(&mut conn).await?;
     Ok(conn)
 }
@@ -54,11 +55,11 @@ pub async fn rotate(url: &str, key_file: &Path) -> Result<Rotated, String> {
     // Leaving WAL mode needs the only connection to the database, which tells that the
     // server is stopped; rekeying is also done in rollback mode, where it is atomic.
     let in_use = || "the database is in use: stop the server before rotating the key".to_string();
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+    sqlx::query(ROTATE_1)
         .execute(&mut conn)
         .await
         .map_err(|_| in_use())?;
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode = DELETE")
+    let mode: String = sqlx::query_scalar(ROTATE_2)
         .fetch_one(&mut conn)
         .await
         .map_err(|_| in_use())?;
@@ -92,10 +93,10 @@ pub async fn rotate(url: &str, key_file: &Path) -> Result<Rotated, String> {
 }
 
 /// Drops the old key's wrapping of the data key and returns to WAL mode.
-async fn finish(mut conn: SqliteConnection, new: &DbKey) -> Result<(), String> {
+async fn finish(mut conn: Conn, new: &DbKey) -> Result<(), String> {
     Sealer::keep_only(&mut conn, Some(new)).await?;
     super::backup::audit(&mut conn, "rotate_key", None).await?;
-    sqlx::query("PRAGMA journal_mode = WAL")
+    sqlx::query(FINISH)
         .execute(&mut conn)
         .await
         .map_err(|e| e.to_string())?;
@@ -137,7 +138,7 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
     let options = super::options(url, None)
         .map_err(|e| e.to_string())?
         .create_if_missing(true);
-    let mut conn = SqliteConnection::connect_with(&options)
+    let mut conn = Conn::connect_with(&options)
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
     if let Err(e) = store::table_names(&mut conn).await {
@@ -148,11 +149,11 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
         });
     }
     let in_use = || "the database is in use: stop the server before encrypting it".to_string();
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+    sqlx::query(ENCRYPT_1)
         .execute(&mut conn)
         .await
         .map_err(|_| in_use())?;
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode = DELETE")
+    let mode: String = sqlx::query_scalar(ENCRYPT_2)
         .fetch_one(&mut conn)
         .await
         .map_err(|_| in_use())?;
@@ -167,17 +168,13 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
         .ok_or("the database's name must be valid UTF-8")?;
     let raw_key = format!("x'{}'", key.to_hex());
     let exported = async {
-        sqlx::query("ATTACH DATABASE ? AS encrypted KEY ?")
+        sqlx::query(ENCRYPT_3)
             .bind(target_name)
             .bind(&raw_key)
             .execute(&mut conn)
             .await?;
-        sqlx::query("SELECT sqlcipher_export('encrypted')")
-            .execute(&mut conn)
-            .await?;
-        sqlx::query("DETACH DATABASE encrypted")
-            .execute(&mut conn)
-            .await
+        sqlx::query(ENCRYPT_4).execute(&mut conn).await?;
+        sqlx::query(ENCRYPT_5).execute(&mut conn).await
     }
     .await;
     let _ = conn.close().await;
@@ -189,7 +186,7 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
     }
 
     // The data key was kept unwrapped; from now on only the file key unwraps it.
-    let mut enc = SqliteConnection::connect_with(&super::file_options(&target, Some(&key)))
+    let mut enc = Conn::connect_with(&super::file_options(&target, Some(&key)))
         .await
         .map_err(|e| format!("the encrypted copy does not open: {e}"))?;
     let rewrapped = async {
@@ -218,4 +215,15 @@ pub async fn encrypt(url: &str, key_file: &Path) -> Result<Encrypted, String> {
     std::fs::rename(&target, &path).map_err(|e| e.to_string())?;
     sync_dir(&path);
     Ok(Encrypted { plain_copy })
+}
+
+crate::statements! {
+    ROTATE_1 = "PRAGMA wal_checkpoint(TRUNCATE)";
+    ROTATE_2 = "PRAGMA journal_mode = DELETE";
+    FINISH = "PRAGMA journal_mode = WAL";
+    ENCRYPT_1 = "PRAGMA wal_checkpoint(TRUNCATE)";
+    ENCRYPT_2 = "PRAGMA journal_mode = DELETE";
+    ENCRYPT_3 = "ATTACH DATABASE ? AS encrypted KEY ?";
+    ENCRYPT_4 = "SELECT sqlcipher_export('encrypted')";
+    ENCRYPT_5 = "DETACH DATABASE encrypted";
 }

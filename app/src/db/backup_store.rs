@@ -4,7 +4,8 @@
 
 use super::key::{sync_dir, DbKey};
 use super::store;
-use sqlx::{Connection, SqliteConnection};
+use crate::db::Conn;
+use sqlx::Connection;
 use std::path::{Path, PathBuf};
 
 /// What a backup holds: the schema version and the rows of each table.
@@ -70,7 +71,7 @@ pub async fn backup(url: &str, key: Option<&DbKey>, dest: &Path) -> Result<Summa
     let partial = with_suffix(dest, ".partial");
     let _ = std::fs::remove_file(&partial);
     let options = super::options(url, key).map_err(|e| e.to_string())?;
-    let mut conn = SqliteConnection::connect_with(&options)
+    let mut conn = Conn::connect_with(&options)
         .await
         .map_err(|e| open_error(&source, &e))?;
     let target = partial
@@ -79,7 +80,7 @@ pub async fn backup(url: &str, key: Option<&DbKey>, dest: &Path) -> Result<Summa
     // A backup reads every case: it is audited like any read, before it starts (VACUUM INTO
     // cannot share a transaction with the write), so the copy holds its own audit row too.
     audit(&mut conn, "backup", Some(dest)).await?;
-    sqlx::query("VACUUM INTO ?")
+    sqlx::query(BACKUP_1)
         .bind(target)
         .execute(&mut conn)
         .await
@@ -91,10 +92,10 @@ pub async fn backup(url: &str, key: Option<&DbKey>, dest: &Path) -> Result<Summa
 
     // One self-contained file: a copy in WAL mode would need its -wal beside it to be read.
     let checked = async {
-        let mut copy = SqliteConnection::connect_with(&super::file_options(&partial, key))
+        let mut copy = Conn::connect_with(&super::file_options(&partial, key))
             .await
             .map_err(|e| open_error(&partial, &e))?;
-        sqlx::query("PRAGMA journal_mode = DELETE")
+        sqlx::query(BACKUP_2)
             .execute(&mut copy)
             .await
             .map_err(|e| format!("the backup failed: {e}"))?;
@@ -120,7 +121,7 @@ pub async fn backup(url: &str, key: Option<&DbKey>, dest: &Path) -> Result<Summa
 
 /// Writes the audit row of a database-wide operation (no user: it runs from the command line).
 pub(crate) async fn audit(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     action: &'static str,
     file: Option<&Path>,
 ) -> Result<(), String> {
@@ -146,7 +147,7 @@ pub async fn verify(path: &Path, key: Option<&DbKey>) -> Result<Summary, String>
         return Err(format!("there is no file {}", path.display()));
     }
     let options = super::file_options(path, key).read_only(true);
-    let mut conn = SqliteConnection::connect_with(&options)
+    let mut conn = Conn::connect_with(&options)
         .await
         .map_err(|e| open_error(path, &e))?;
     let result = check(&mut conn, path).await;
@@ -154,7 +155,7 @@ pub async fn verify(path: &Path, key: Option<&DbKey>) -> Result<Summary, String>
     result
 }
 
-async fn check(conn: &mut SqliteConnection, path: &Path) -> Result<Summary, String> {
+async fn check(conn: &mut Conn, path: &Path) -> Result<Summary, String> {
     let tables = store::table_names(conn)
         .await
         .map_err(|e| open_error(path, &e))?;
@@ -231,7 +232,7 @@ async fn refuse_unless_empty(target: &Path, key: Option<&DbKey>) -> Result<(), S
         Ok(_) => {}
     }
     let options = super::file_options(target, key).read_only(true);
-    let mut conn = SqliteConnection::connect_with(&options)
+    let mut conn = Conn::connect_with(&options)
         .await
         .map_err(|_| not_empty())?;
     let tables = store::table_names(&mut conn).await.map_err(|_| not_empty());
@@ -241,4 +242,9 @@ async fn refuse_unless_empty(target: &Path, key: Option<&DbKey>) -> Result<(), S
     } else {
         Err(not_empty())
     }
+}
+
+crate::statements! {
+    BACKUP_1 = "VACUUM INTO ?";
+    BACKUP_2 = "PRAGMA journal_mode = DELETE";
 }
