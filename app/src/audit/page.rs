@@ -3,7 +3,7 @@
 
 use super::server_fns::browse_audit;
 use super::text;
-use super::types::{AuditEntry, AuditFilter};
+use super::types::{AuditEntry, AuditFilter, AuditPage as Browsed};
 use crate::components::status::error_view;
 use crate::components::FieldError;
 use crate::error::AppError;
@@ -22,10 +22,10 @@ const ENTITIES: &[(&str, &str)] = &[
     ("audit_log", "Audit log purges"),
 ];
 
-#[component]
-pub fn AuditPage() -> impl IntoView {
+/// The filters the address asks for.
+fn filter_from_query() -> impl Fn() -> AuditFilter + Copy + Send + Sync + 'static {
     let query = use_query_map();
-    let filter = move || {
+    move || {
         let q = query.read();
         let get = |k: &str| q.get(k).filter(|s| !s.is_empty());
         AuditFilter {
@@ -38,9 +38,19 @@ pub fn AuditPage() -> impl IntoView {
             before_id: get("before_id").and_then(|s| s.parse().ok()),
             limit: None,
         }
-    };
-    let page = Resource::new(filter, browse_audit);
-    let current = filter;
+    }
+}
+
+/// The page's data, made by the route outside the access guard: the guard's `Suspense` builds
+/// its children more than once on the server, and each build would browse (and so audit) the
+/// log again, leaving the browser data from the first browse under HTML from the last.
+pub fn audit_resource() -> Resource<Result<Browsed, AppError>> {
+    Resource::new(filter_from_query(), browse_audit)
+}
+
+#[component]
+pub fn AuditPage(page: Resource<Result<Browsed, AppError>>) -> impl IntoView {
+    let current = filter_from_query();
     view! {
         <Title text=text::TITLE/>
         <h1>{text::TITLE}</h1>
@@ -156,12 +166,7 @@ fn Entry(entry: AuditEntry) -> impl IntoView {
             <td>{who}</td>
             <td>{entry.action.clone()}</td>
             <td>{record}</td>
-            // Each part in its own element: a missing reason next to bare text would leave the
-            // browser a different node list than the server sent.
-            <td>
-                {entry.reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
-                {details.map(|d| view! { <code class="details">{d}</code> })}
-            </td>
+            <td>{entry.reason.clone()} {details.map(|d| view! { <code class="details">{d}</code> })}</td>
         </tr>
     }
 }
