@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agencies/:id") view=|| view! { <Guard allow=anyone><crate::agencies::pages::AgencyPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/cases") view=|| view! { <Guard allow=can_see_cases><crate::cases::pages::CasesPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/cases/new") view=|| view! { <Guard allow=can_see_cases><crate::cases::pages::NewCasePage/></Guard> } ssr=SsrMode::Async/>
-                    <Route path=path!("/cases/:id") view=|| view! { <Guard allow=can_see_cases><crate::cases::pages::CasePage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/:id") view=|| { let data = crate::cases::pages::case_data(); view! { <Guard allow=can_see_cases><crate::cases::pages::CasePage data=data/></Guard> } } ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id/refer") view=|| view! { <Guard allow=can_see_cases><crate::cases::pages::NewReferralPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings") view=|| view! { <Guard allow=anyone><crate::meetings::pages::MeetingsPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=|| view! { <Guard allow=can_see_meetings><crate::meetings::pages::MeetingPage/></Guard> } ssr=SsrMode::Async/>

@@ -20,8 +20,17 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-#[component]
-pub fn CasePage() -> impl IntoView {
+/// What the case page shows, made by the route outside the access guard: the guard's
+/// `Suspense` builds its children more than once on the server, and resources made inside
+/// would read the case (and audit the read) once per build.
+#[derive(Clone, Copy)]
+pub struct CaseData {
+    case: Resource<Result<CaseDetail, AppError>>,
+    timeline: Resource<Result<Vec<TimelineEntry>, AppError>>,
+    agencies: Resource<Result<Vec<Agency>, AppError>>,
+}
+
+pub fn case_data() -> CaseData {
     let params = use_params_map();
     let id = move || {
         params
@@ -29,19 +38,30 @@ pub fn CasePage() -> impl IntoView {
             .get("id")
             .and_then(|s| s.parse::<CaseId>().ok())
     };
-    let case = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_case(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    let timeline = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => case_timeline(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    let agencies = Resource::new(|| (), |_| list_agencies());
+    CaseData {
+        case: Resource::new(id, |id| async move {
+            match id {
+                Some(id) => get_case(id).await,
+                None => Err(AppError::NotFound),
+            }
+        }),
+        timeline: Resource::new(id, |id| async move {
+            match id {
+                Some(id) => case_timeline(id).await,
+                None => Err(AppError::NotFound),
+            }
+        }),
+        agencies: Resource::new(|| (), |_| list_agencies()),
+    }
+}
+
+#[component]
+pub fn CasePage(data: CaseData) -> impl IntoView {
+    let CaseData {
+        case,
+        timeline,
+        agencies,
+    } = data;
     // One wait for everything the page shows, so that it arrives whole.
     view! {
         <Suspense fallback=|| ()>

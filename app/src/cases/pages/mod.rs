@@ -5,6 +5,6 @@ pub mod pending;
 mod referral_form;
 pub mod widgets;
 
-pub use case_page::CasePage;
+pub use case_page::{case_data, CasePage};
 pub use list::CasesPage;
 pub use referral_form::{NewCasePage, NewReferralPage};
