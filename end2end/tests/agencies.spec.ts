@@ -48,6 +48,8 @@ test.describe('managing agencies', () => {
   test('a form with mistakes lists them at the top and keeps what was typed', async ({ page }) => {
     await signIn(page, 'coordinator@demo.test');
     await page.goto('/agencies/new');
+    // Clicked before the script has taken over, the form would post without it.
+    await hydrated(page);
     await page.getByLabel('Contact email').fill('not an email');
     await page.getByRole('button', { name: 'Add agency' }).click();
     const summary = page.getByRole('alert');
