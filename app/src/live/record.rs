@@ -10,6 +10,7 @@ use crate::cases::access::Seen;
 use crate::db::Conn;
 use crate::error::{AppError, Problems};
 use crate::ids::{CaseId, ItemId};
+use crate::meetings::agenda::service::ItemRow;
 use crate::meetings::types::Meeting;
 
 const MAX_BODY: usize = 4000;
@@ -59,6 +60,21 @@ async fn item_resource(
     }
 }
 
+/// The item, if the meeting is in session and the viewer may `action` on it.
+async fn item_to(
+    conn: &mut Conn,
+    viewer: &Viewer,
+    m: &Meeting,
+    item_id: ItemId,
+    action: Do,
+) -> Result<ItemRow, AppError> {
+    in_session(m)?;
+    let item = item_for(conn, viewer, m, item_id).await?;
+    let resource = item_resource(conn, viewer, m, item.case_id).await?;
+    authorize(Some(&viewer.actor), action, resource)?;
+    Ok(item)
+}
+
 pub async fn contribute(
     conn: &mut Conn,
     viewer: &Viewer,
@@ -68,10 +84,7 @@ pub async fn contribute(
     now: i64,
 ) -> Result<Applied, AppError> {
     let actor = &viewer.actor;
-    in_session(m)?;
-    let item = item_for(conn, viewer, m, item_id).await?;
-    let resource = item_resource(conn, viewer, m, item.case_id).await?;
-    authorize(Some(actor), Do::Create, resource)?;
+    let item = item_to(conn, viewer, m, item_id, Do::Create).await?;
     let mut p = Problems::new();
     let body = text_field(&mut p, "body", body, MAX_BODY, Some(t::BODY_REQUIRED));
     p.into_result()?;
@@ -112,10 +125,7 @@ pub async fn save_summary(
     now: i64,
 ) -> Result<Applied, AppError> {
     let actor = &viewer.actor;
-    in_session(m)?;
-    let item = item_for(conn, viewer, m, item_id).await?;
-    let resource = item_resource(conn, viewer, m, item.case_id).await?;
-    authorize(Some(actor), Do::Update, resource)?;
+    let item = item_to(conn, viewer, m, item_id, Do::Update).await?;
     let mut p = Problems::new();
     let summary = text_field(&mut p, "summary", &text.summary, MAX_SUMMARY, None);
     let decisions = text_field(&mut p, "decisions", &text.decisions, MAX_SUMMARY, None);
