@@ -37,7 +37,7 @@ async fn user(pool: &Pool, email: &str, role: Role, agency: Option<AgencyId>) ->
         representation: Representation::Regular,
         password: None,
     };
-    crate::users::store::insert(&mut conn, &u, "hash", NOW)
+    crate::users::store::insert(&mut conn, &u, "hash", None, NOW)
         .await
         .unwrap()
 }

@@ -93,8 +93,8 @@ pub async fn create(
     }
     p.into_result()?;
     let now = crate::time::now();
-    let id = store::insert(&mut tx, &new, &hash, now).await?;
-    store::mark_password_set_by(&mut tx, id, actor.user_id).await?;
+    // Whoever creates the account knows its first password.
+    let id = store::insert(&mut tx, &new, &hash, Some(actor.user_id), now).await?;
     if reader {
         store::set_active(&mut tx, id, false, now).await?;
     }

@@ -111,6 +111,7 @@ pub async fn insert(
     conn: &mut Conn,
     u: &NewUser,
     password_hash: &str,
+    password_set_by: Option<UserId>,
     now: i64,
 ) -> Result<UserId, AppError> {
     let id: i64 = sqlx::query_scalar(INSERT)
@@ -120,6 +121,7 @@ pub async fn insert(
         .bind(u.agency_id)
         .bind(u.representation.as_str())
         .bind(password_hash)
+        .bind(password_set_by)
         .bind(now)
         .bind(now)
         .fetch_one(&mut *conn)
@@ -165,16 +167,6 @@ pub async fn set_password(
         .bind(hash)
         .bind(set_by)
         .bind(now)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-/// Records that the password given at creation is known to `by`.
-pub async fn mark_password_set_by(conn: &mut Conn, id: UserId, by: UserId) -> Result<(), AppError> {
-    sqlx::query(MARK_PASSWORD_SET_BY)
-        .bind(by)
         .bind(id)
         .execute(&mut *conn)
         .await?;
@@ -256,10 +248,9 @@ crate::statements! {
     LIST_ACCOUNTS = crate::sql!(ACCOUNT_SELECT, " ORDER BY u.active DESC, u.name COLLATE NOCASE");
     GET_ACCOUNT = crate::sql!(ACCOUNT_SELECT, " WHERE u.id = ?");
     EMAIL_TAKEN = "SELECT COUNT(*) FROM users WHERE email = ?";
-    INSERT = "INSERT INTO users (email, name, role, agency_id, representation, active, password_hash, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id";
+    INSERT = "INSERT INTO users (email, name, role, agency_id, representation, active, password_hash, password_set_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id";
     SET_PASSWORD = "UPDATE users SET password_hash = ?, password_set_by = ?, updated_at = ? WHERE id = ?";
-    MARK_PASSWORD_SET_BY = "UPDATE users SET password_set_by = ? WHERE id = ?";
     PASSWORD_KNOWN_TO_OTHERS = "SELECT COUNT(*) FROM users WHERE id = ? AND password_set_by IS NOT NULL";
     SET_TOTP_PENDING = "UPDATE users SET totp_pending_secret = ? WHERE id = ?";
     ENABLE_TOTP = "UPDATE users SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?";

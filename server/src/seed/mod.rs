@@ -219,7 +219,7 @@ pub async fn seed_demo(pool: &Pool, password: Option<String>) -> Result<(), BoxE
                 }
                 .parse()
                 .map_err(|e| format!("demo user {email}: {e:?}"))?;
-                let id = users::insert(&mut tx, &new, &hash, now).await?;
+                let id = users::insert(&mut tx, &new, &hash, None, now).await?;
                 record(
                     &mut tx,
                     AuditEvent::new(None, "create", "user")
@@ -284,7 +284,7 @@ pub async fn create_admin(
         )
         .into());
     }
-    let id = users::insert(&mut tx, &new, &hash, convene_app::time::now()).await?;
+    let id = users::insert(&mut tx, &new, &hash, None, convene_app::time::now()).await?;
     record(
         &mut tx,
         AuditEvent::new(None, "create", "user")
