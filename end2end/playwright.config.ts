@@ -12,11 +12,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  // One retry, for a known race rather than to hide failures: the access Guard's Suspense
-  // builds a page's children more than once on the server, so data another test changes in
-  // those milliseconds (a pending match, a notice) hydrates differently from the HTML. Pages
-  // whose data is made by the route (audit, case) are immune; the rest follow (issue 12).
-  retries: 1,
+  retries: 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

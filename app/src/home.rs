@@ -4,6 +4,7 @@
 use crate::actions::pages::StatusTag;
 use crate::actions::server_fns::{my_actions, my_notifications, MarkNotificationsRead};
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::meetings::server_fns::list_meetings;
 use crate::notices::server_fns::my_notices;
 use leptos::prelude::*;
@@ -31,28 +32,36 @@ pub fn HomePage() -> impl IntoView {
     let has_agency = me.as_ref().is_some_and(|m| m.agency_id.is_some());
     // One resource per call: each server function then reads the request's context on its
     // first poll, inside the resource's owner (a second call after an await would not).
-    let meetings = Resource::new(
-        || (),
-        |_| async move {
-            // Taken where the data is fetched, so the server's render and the browser agree.
-            (
-                list_meetings().await.unwrap_or_default(),
-                crate::time::now(),
-            )
-        },
-    );
-    let actions = Resource::new(
-        || (),
-        |_| async move { my_actions().await.unwrap_or_default() },
-    );
-    let notices = Resource::new(
-        || (),
-        |_| async move { my_notifications().await.unwrap_or_default() },
-    );
-    let other_notices = Resource::new(
-        || (),
-        |_| async move { my_notices().await.unwrap_or_default() },
-    );
+    let meetings = page_resource(|| {
+        Resource::new(
+            || (),
+            |_| async move {
+                // Taken where the data is fetched, so the server's render and the browser agree.
+                (
+                    list_meetings().await.unwrap_or_default(),
+                    crate::time::now(),
+                )
+            },
+        )
+    });
+    let actions = page_resource(|| {
+        Resource::new(
+            || (),
+            |_| async move { my_actions().await.unwrap_or_default() },
+        )
+    });
+    let notices = page_resource(|| {
+        Resource::new(
+            || (),
+            |_| async move { my_notifications().await.unwrap_or_default() },
+        )
+    });
+    let other_notices = page_resource(|| {
+        Resource::new(
+            || (),
+            |_| async move { my_notices().await.unwrap_or_default() },
+        )
+    });
     let mark = ServerAction::<MarkNotificationsRead>::new();
     view! {
         <Title text=text::TITLE/>

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { signIn, unique } from './helpers';
+import { hydrated, signIn, unique } from './helpers';
 
 async function answerChecklist(page: Page, yes: number) {
   for (let q = 1; q <= 24; q++) {
@@ -57,6 +57,7 @@ test.describe('referring a case', () => {
   test('a referral with mistakes is refused with each problem named and nothing saved', async ({ page }) => {
     await signIn(page, 'police@demo.test');
     await page.goto('/cases/new');
+    await hydrated(page);
     await page.getByRole('button', { name: 'Submit referral' }).click();
     const summary = page.getByRole('alert');
     await expect(summary).toContainText('There is a problem');

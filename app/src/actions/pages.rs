@@ -9,6 +9,7 @@ use super::types::{Action, ActionFilter, ActionKind, ActionStatus, BarrierCatego
 use crate::agencies::types::Agency;
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::ids::{CaseId, MeetingId};
@@ -54,8 +55,9 @@ pub fn ActionsPage() -> impl IntoView {
             overdue: get("overdue"),
         }
     };
-    let actions = Resource::new(filter, list_actions);
-    let agencies = Resource::new(|| (), |_| crate::agencies::server_fns::list_agencies());
+    let actions = page_resource(|| Resource::new(filter, list_actions));
+    let agencies =
+        page_resource(|| Resource::new(|| (), |_| crate::agencies::server_fns::list_agencies()));
     view! {
         <Title text=text::TITLE/>
         <h1>{text::TITLE}</h1>
@@ -345,8 +347,9 @@ pub fn ReportPage() -> impl IntoView {
         )
     };
     // One resource per server function (see the research page).
-    let report = Resource::new(period, |(from, to)| get_action_report(from, to));
-    let barriers = Resource::new(period, |(from, to)| get_barrier_register(from, to));
+    let report = page_resource(|| Resource::new(period, |(from, to)| get_action_report(from, to)));
+    let barriers =
+        page_resource(|| Resource::new(period, |(from, to)| get_barrier_register(from, to)));
     view! {
         <Title text=text::REPORT_TITLE/>
         <h1>{text::REPORT_TITLE}</h1>

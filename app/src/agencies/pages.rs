@@ -5,6 +5,7 @@ use super::text;
 use super::types::{Agency, AgencyKind};
 use crate::components::forms::action_error;
 use crate::components::layout::{can_manage_agencies, signed_in_user};
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
@@ -36,7 +37,7 @@ fn manager() -> Signal<bool> {
 
 #[component]
 pub fn AgenciesPage() -> impl IntoView {
-    let agencies = Resource::new(|| (), |_| list_agencies());
+    let agencies = page_resource(|| Resource::new(|| (), |_| list_agencies()));
     let can_manage = manager();
     view! {
         <Title text=text::TITLE/>
@@ -183,11 +184,13 @@ pub fn AgencyPage() -> impl IntoView {
             .get("id")
             .and_then(|s| s.parse::<AgencyId>().ok())
     };
-    let agency = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_agency(id).await,
-            None => Err(AppError::NotFound),
-        }
+    let agency = page_resource(|| {
+        Resource::new(id, |id| async move {
+            match id {
+                Some(id) => get_agency(id).await,
+                None => Err(AppError::NotFound),
+            }
+        })
     });
     view! {
         <Suspense fallback=|| ()>

@@ -28,6 +28,7 @@ pub fn Guard(
 ) -> impl IntoView {
     let me = use_me();
     let children = StoredValue::new(children);
+    super::page_data::provide_page_resources();
     view! {
         <Suspense fallback=|| view! { <p class="loading">{text::LOADING}</p> }>
             {move || Suspend::new(async move {

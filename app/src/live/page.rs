@@ -7,6 +7,7 @@ use super::protocol::{Change, LiveState};
 use super::server_fns::{get_live_state, AcknowledgeLive};
 use super::text as t;
 use super::widgets::{CurrentItem, ItemList};
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, SubmitButton};
 use crate::error::AppError;
@@ -77,15 +78,17 @@ pub fn live() -> LiveCtl {
 pub fn LivePage() -> impl IntoView {
     let id = meeting_id();
     let ack = ServerAction::<AcknowledgeLive>::new();
-    let state = Resource::new(
-        move || (id.get(), ack.version().get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_live_state(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let state = page_resource(|| {
+        Resource::new(
+            move || (id.get(), ack.version().get()),
+            |(id, _)| async move {
+                match id {
+                    Some(id) => get_live_state(id).await,
+                    None => Err(AppError::NotFound),
+                }
+            },
+        )
+    });
     view! {
         <Title text=t::TITLE/>
         <Suspense fallback=|| ()>

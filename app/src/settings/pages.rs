@@ -1,6 +1,7 @@
 use super::server_fns::{get_settings, UpdateSettings};
 use super::text;
 use crate::components::forms::action_error;
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, SubmitButton};
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let settings = Resource::new(|| (), |_| get_settings());
+    let settings = page_resource(|| Resource::new(|| (), |_| get_settings()));
     let action = ServerAction::<UpdateSettings>::new();
     let error = action_error(action.value());
     view! {

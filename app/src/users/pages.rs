@@ -11,6 +11,7 @@ use crate::auth::policy::{permits, reads_cases, Action, Resource as PolicyResour
 use crate::auth::types::{Me, Role};
 use crate::components::forms::action_error;
 use crate::components::layout::{can_manage_users, signed_in_user};
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
@@ -48,7 +49,7 @@ fn assignable_roles(me: &Option<Me>, action: Action) -> Vec<Role> {
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let users = Resource::new(|| (), |_| list_users());
+    let users = page_resource(|| Resource::new(|| (), |_| list_users()));
     let me = signed_in();
     view! {
         <Title text=text::TITLE/>
@@ -149,7 +150,7 @@ fn RoleAndRepresentation(
 pub fn NewUserPage() -> impl IntoView {
     let action = ServerAction::<CreateUser>::new();
     let error = action_error(action.value());
-    let agencies = Resource::new(|| (), |_| list_agencies());
+    let agencies = page_resource(|| Resource::new(|| (), |_| list_agencies()));
     let me = signed_in();
     let created = move || action.value().get().and_then(|r| r.ok());
     view! {
@@ -206,13 +207,15 @@ pub fn UserPage() -> impl IntoView {
             .get("id")
             .and_then(|s| s.parse::<UserId>().ok())
     };
-    let user = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_user(id).await,
-            None => Err(AppError::NotFound),
-        }
+    let user = page_resource(|| {
+        Resource::new(id, |id| async move {
+            match id {
+                Some(id) => get_user(id).await,
+                None => Err(AppError::NotFound),
+            }
+        })
     });
-    let agencies = Resource::new(|| (), |_| list_agencies());
+    let agencies = page_resource(|| Resource::new(|| (), |_| list_agencies()));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -88,3 +88,58 @@ async fn an_unknown_page_is_an_explained_404() {
     let r = c.get(app.url("/agencies/424242")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
+
+/// How many audited reads `user` has written, per kind of thing read.
+async fn reads_by(app: &TestApp, user: i64) -> std::collections::BTreeMap<String, i64> {
+    sqlx::query_as::<_, (String, i64)>(
+        "SELECT entity, COUNT(*) FROM audit_log WHERE actor_user_id = ? AND action = 'read' GROUP BY entity",
+    )
+    .bind(user)
+    .fetch_all(&app.db)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect()
+}
+
+#[tokio::test]
+async fn viewing_a_page_once_audits_each_read_once() {
+    let app = TestApp::start().await;
+    let (case, _) = app.refer_police_case(&unique("Ileana Once"), false).await;
+    let meeting: i64 =
+        sqlx::query_scalar("SELECT id FROM meetings WHERE status = 'minutes_approved' LIMIT 1")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    let chair = app.sign_in_as("chair@demo.test").await;
+    let user = app.user_id("chair@demo.test").await;
+    // The action list is not itself an audited read; it must simply not write any.
+    for (path, audits) in [
+        ("/".to_string(), true),
+        ("/actions".to_string(), false),
+        (format!("/cases/{case}"), true),
+        (format!("/meetings/{meeting}"), true),
+        (format!("/meetings/{meeting}/research"), true),
+        (format!("/meetings/{meeting}/minutes"), true),
+    ] {
+        let before = reads_by(&app, user).await;
+        let r = chair.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        let _ = r.text().await.unwrap();
+        let after = reads_by(&app, user).await;
+        let grew: Vec<(String, i64)> = after
+            .iter()
+            .map(|(k, n)| (k.clone(), n - before.get(k).copied().unwrap_or(0)))
+            .filter(|(_, d)| *d != 0)
+            .collect();
+        assert_eq!(!grew.is_empty(), audits, "{path} audited: {grew:?}");
+        for (entity, d) in &grew {
+            let expected = if entity == "case" && path.starts_with("/cases/") {
+                2
+            } else {
+                1
+            };
+            assert_eq!(*d, expected, "{path} audited {entity} {d} times: {grew:?}");
+        }
+    }
+}

@@ -4,6 +4,7 @@ use crate::cases::server_fns::list_cases;
 use crate::cases::text as t;
 use crate::cases::types::{CaseFilter, CaseStatus, CaseSummary};
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,8 +21,8 @@ pub fn CasesPage() -> impl IntoView {
             agency_id: q.get("agency_id").filter(|s| !s.is_empty()),
         }
     };
-    let cases = Resource::new(filter, list_cases);
-    let agencies = Resource::new(|| (), |_| list_agencies());
+    let cases = page_resource(|| Resource::new(filter, list_cases));
+    let agencies = page_resource(|| Resource::new(|| (), |_| list_agencies()));
     let refer_allowed =
         signed_in_user().is_some_and(|m| crate::components::layout::can_see_cases(&m));
     let can_refer = move || refer_allowed;

@@ -5,6 +5,7 @@ use crate::auth::policy::{permits, Action, Resource as Res};
 use crate::cases::matching::server_fns::{pending_matches, DecideMatch};
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -31,10 +32,12 @@ fn PendingList() -> impl IntoView {
     let decide = ServerAction::<DecideMatch>::new();
     let error = action_error(decide.value());
     // Read again after each decision.
-    let matches = Resource::new(
-        move || decide.version().get(),
-        |_| async move { pending_matches().await.unwrap_or_default() },
-    );
+    let matches = page_resource(|| {
+        Resource::new(
+            move || decide.version().get(),
+            |_| async move { pending_matches().await.unwrap_or_default() },
+        )
+    });
     view! {
         <section class="card card--wide" aria-labelledby="pending-matches" data-testid="pending-matches">
             <h2 id="pending-matches">{text::TITLE}</h2>

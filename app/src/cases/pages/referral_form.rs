@@ -9,6 +9,7 @@ use crate::cases::text as t;
 use crate::cases::types::{Assessment, ConsentToShare, VictimInformed};
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
@@ -52,7 +53,7 @@ const LABELS: &[(&str, &str)] = &[
 
 #[component]
 pub fn NewCasePage() -> impl IntoView {
-    let agencies = Resource::new(|| (), |_| list_agencies());
+    let agencies = page_resource(|| Resource::new(|| (), |_| list_agencies()));
     let action = ServerAction::<ReferCase>::new();
     let error = action_error(action.value());
     let navigate = use_navigate();
@@ -106,13 +107,15 @@ pub fn NewReferralPage() -> impl IntoView {
             .get("id")
             .and_then(|s| s.parse::<CaseId>().ok())
     };
-    let case = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_case(id).await,
-            None => Err(AppError::NotFound),
-        }
+    let case = page_resource(|| {
+        Resource::new(id, |id| async move {
+            match id {
+                Some(id) => get_case(id).await,
+                None => Err(AppError::NotFound),
+            }
+        })
     });
-    let agencies = Resource::new(|| (), |_| list_agencies());
+    let agencies = page_resource(|| Resource::new(|| (), |_| list_agencies()));
     let action = ServerAction::<ReferAgain>::new();
     let error = action_error(action.value());
     let navigate = use_navigate();

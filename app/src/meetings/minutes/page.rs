@@ -8,6 +8,7 @@ use super::server_fns::{
 use super::types::{Comment, Minutes, MinutesStatus, Section};
 use crate::auth::policy::{permits, Action as Do, Resource as Res};
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, SubmitButton};
 use crate::error::AppError;
@@ -28,15 +29,17 @@ pub fn MinutesPage() -> impl IntoView {
             .and_then(|s| s.parse::<MeetingId>().ok())
     });
     let agency = Memo::new(move |_| query.read().get("agency").filter(|s| !s.is_empty()));
-    let minutes = Resource::new(
-        move || (id.get(), agency.get()),
-        |(id, agency)| async move {
-            match id {
-                Some(id) => get_minutes(id, agency).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let minutes = page_resource(|| {
+        Resource::new(
+            move || (id.get(), agency.get()),
+            |(id, agency)| async move {
+                match id {
+                    Some(id) => get_minutes(id, agency).await,
+                    None => Err(AppError::NotFound),
+                }
+            },
+        )
+    });
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -4,6 +4,7 @@
 use super::widgets::{when, Marking, MeetingNav, MeetingStatusTag};
 use crate::cases::pages::widgets::RiskTag;
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, SubmitButton};
 use crate::error::AppError;
@@ -25,16 +26,19 @@ pub fn meeting_id() -> Memo<Option<MeetingId>> {
 }
 
 /// The meeting's agenda as the signed-in person may see it, following the page's id.
+#[track_caller]
 pub fn agenda_resource(id: Memo<Option<MeetingId>>) -> Resource<Result<Agenda, AppError>> {
-    Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_agenda(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    )
+    page_resource(|| {
+        Resource::new(
+            move || id.get(),
+            |id| async move {
+                match id {
+                    Some(id) => get_agenda(id).await,
+                    None => Err(AppError::NotFound),
+                }
+            },
+        )
+    })
 }
 
 #[component]

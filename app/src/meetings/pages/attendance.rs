@@ -4,6 +4,7 @@ use super::agenda::meeting_id;
 use super::widgets::MeetingNav;
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::ErrorSummary;
 use crate::error::AppError;
@@ -18,22 +19,26 @@ pub fn AttendancePage() -> impl IntoView {
     let id = meeting_id();
     let staff = signed_in_user().is_some_and(|m| crate::components::layout::can_run_meetings(&m));
     // One resource per server function (see the research page).
-    let data = Resource::new(
-        move || id.get(),
-        |id| async move {
-            let id = id.ok_or(AppError::NotFound)?;
-            Ok::<_, AppError>((id, get_attendance(id).await?))
-        },
-    );
-    let continuity = Resource::new(
-        || (),
-        move |_| async move {
-            match staff {
-                true => attendance_continuity().await.map(Some),
-                false => Ok(None),
-            }
-        },
-    );
+    let data = page_resource(|| {
+        Resource::new(
+            move || id.get(),
+            |id| async move {
+                let id = id.ok_or(AppError::NotFound)?;
+                Ok::<_, AppError>((id, get_attendance(id).await?))
+            },
+        )
+    });
+    let continuity = page_resource(|| {
+        Resource::new(
+            || (),
+            move |_| async move {
+                match staff {
+                    true => attendance_continuity().await.map(Some),
+                    false => Ok(None),
+                }
+            },
+        )
+    });
     view! {
         <Title text="Attendance"/>
         <h1>"Attendance"</h1>

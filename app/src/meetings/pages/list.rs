@@ -3,6 +3,7 @@
 use super::widgets::{when, MeetingStatusTag};
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::meetings::server_fns::{list_meetings, CalendarLink, ScheduleMeeting, SetUpSeries};
@@ -14,7 +15,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
-    let meetings = Resource::new(|| (), |_| list_meetings());
+    let meetings = page_resource(|| Resource::new(|| (), |_| list_meetings()));
     let staff = signed_in_user().is_some_and(|m| crate::components::layout::can_run_meetings(&m));
     view! {
         <Title text=t::LIST_TITLE/>

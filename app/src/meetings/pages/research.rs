@@ -5,6 +5,7 @@ use super::agenda::{agenda_resource, meeting_id};
 use super::widgets::{when, Marking, MeetingNav};
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::ids::{CaseId, MeetingId};
@@ -30,24 +31,28 @@ pub fn ResearchPage() -> impl IntoView {
     // One resource per server function: each reads the request's context on its first poll,
     // inside the resource's owner (a second call after an await would not find it).
     let agenda = agenda_resource(id);
-    let grid = Resource::new(
-        move || id.get(),
-        move |id| async move {
-            match id {
-                Some(id) if staff => get_research_grid(id).await.map(Some),
-                _ => Ok(None),
-            }
-        },
-    );
-    let research = Resource::new(
-        move || (id.get(), case.get()),
-        |(id, case)| async move {
-            match (id, case) {
-                (Some(id), Some(c)) => get_research(id, c).await.map(Some),
-                _ => Ok(None),
-            }
-        },
-    );
+    let grid = page_resource(|| {
+        Resource::new(
+            move || id.get(),
+            move |id| async move {
+                match id {
+                    Some(id) if staff => get_research_grid(id).await.map(Some),
+                    _ => Ok(None),
+                }
+            },
+        )
+    });
+    let research = page_resource(|| {
+        Resource::new(
+            move || (id.get(), case.get()),
+            |(id, case)| async move {
+                match (id, case) {
+                    (Some(id), Some(c)) => get_research(id, c).await.map(Some),
+                    _ => Ok(None),
+                }
+            },
+        )
+    });
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -10,6 +10,7 @@ use super::types::{any_request, AccessRequest, AccessState};
 use crate::auth::policy::{permits, Action};
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
+use crate::components::page_resource;
 use crate::components::{ErrorSummary, SubmitButton};
 use crate::ids::UserId;
 use leptos::prelude::*;
@@ -35,8 +36,10 @@ fn PendingList(always: bool) -> impl IntoView {
             withdraw.version().get(),
         )
     };
-    let requests = Resource::new(versions, |_| async move {
-        list_access_requests().await.unwrap_or_default()
+    let requests = page_resource(|| {
+        Resource::new(versions, |_| async move {
+            list_access_requests().await.unwrap_or_default()
+        })
     });
     let error = Signal::derive(move || {
         action_error(confirm.value())
