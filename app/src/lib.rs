@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod components;
+pub mod contact;
 pub mod error;
 pub mod home;
 pub mod ids;

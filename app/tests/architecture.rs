@@ -21,23 +21,11 @@ const KERNEL: &[&str] = &["auth", "audit", "components", "db"];
 
 /// Cross-domain store imports still to be replaced by a call to the other domain's service:
 /// (file, the store it reaches). Remove an entry when its import goes; a stale one fails.
-const STORE_IMPORTS_TO_REMOVE: &[(&str, &str)] = &[
-    // Signing in reads accounts; users::service has its own `get` and `set_password`, so
-    // the account reads need names of their own there first.
-    ("auth/service.rs", "users"),
-];
+const STORE_IMPORTS_TO_REMOVE: &[(&str, &str)] = &[];
 
 /// Dependencies between domains that still go both ways (each pair once, sorted). Remove an
 /// entry when the cycle is broken; a stale one fails.
-const CYCLES_TO_BREAK: &[(&str, &str)] = &[
-    // A case's page lists its actions (cases::types::CaseDetail); an action's visibility is
-    // its case's (cases::access). The case detail should take its actions from the caller.
-    ("actions", "cases"),
-    // agencies::types names users::types::{Email, Representation}; users check agencies.
-    ("agencies", "users"),
-    // notices::text names users::access::types::AccessKind; users send notices.
-    ("notices", "users"),
-];
+const CYCLES_TO_BREAK: &[(&str, &str)] = &[];
 
 /// Where the application crate may name axum: the glue that hands server functions their
 /// state and session, the error's HTTP response, and the live hub's shared socket frames.

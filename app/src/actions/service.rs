@@ -5,9 +5,9 @@ use super::store::{self, Query};
 use super::text as t;
 use super::types::*;
 use crate::audit::store::{record, AuditEvent};
+use crate::auth::case_access::case_resource;
 use crate::auth::policy::{authorize, Action as Do, Resource};
 use crate::auth::types::Actor;
-use crate::cases::access::case_resource;
 use crate::db::Conn;
 use crate::error::{AppError, OrInternal, Problems};
 use crate::ids::{ActionId, AgencyId, CaseId, MeetingId, UserId};
@@ -50,7 +50,7 @@ pub async fn create_in(
     authorize(Some(actor), Do::Update, resource)?;
     let mut p = Problems::new();
     if !crate::agencies::service::is_active(tx, a.owner_agency_id).await? {
-        p.add("owner_agency_id", crate::cases::text::AGENCY_UNKNOWN);
+        p.add("owner_agency_id", crate::agencies::text::AGENCY_UNKNOWN);
     }
     if let Some(u) = a.owner_user_id {
         let agency = store::active_user_agency(tx, u).await?;
@@ -70,7 +70,7 @@ pub async fn create_in(
     }
     p.into_result()?;
     let id = store::insert(tx, &a, actor.user_id, now).await?;
-    crate::cases::access::involve(tx, a.case_id, a.owner_agency_id, "action", now).await?;
+    crate::auth::case_access::involve(tx, a.case_id, a.owner_agency_id, "action", now).await?;
     store::notify_agency(tx, a.owner_agency_id, "assigned", id, now).await?;
     record(
         tx,

@@ -1,11 +1,11 @@
 //! Agency rows and the members listed with them.
 
+use super::types::Representation;
 use super::types::{Agency, AgencyKind, AgencyMember, AgencyPatch, NewAgency};
 use crate::auth::types::Role;
 use crate::db::Conn;
 use crate::error::{AppError, OrInternal};
 use crate::ids::{AgencyId, UserId};
-use crate::users::types::Representation;
 use std::collections::HashMap;
 
 #[derive(sqlx::FromRow)]

@@ -1,8 +1,8 @@
 use super::text;
 use crate::auth::types::Role;
+use crate::contact::Email;
 use crate::error::{AppError, Problems};
 use crate::ids::{AgencyId, UserId};
-use crate::users::types::{Email, Representation};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -390,5 +390,48 @@ mod tests {
         let i: NewAgencyInput =
             serde_json::from_str(r#"{"name": "Schools", "kind": "education"}"#).unwrap();
         assert_eq!(i.children_only, None);
+    }
+}
+
+/// How a member stands for their agency at meetings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Representation {
+    /// Comes to every meeting for the agency.
+    Regular,
+    /// Comes when the regular representative cannot.
+    Deputy,
+    None,
+}
+
+impl Representation {
+    pub const ALL: [Representation; 3] = [
+        Representation::Regular,
+        Representation::Deputy,
+        Representation::None,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Representation::Regular => "regular",
+            Representation::Deputy => "deputy",
+            Representation::None => "none",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Representation::Regular => "Regular representative",
+            Representation::Deputy => "Deputy",
+            Representation::None => "Neither",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s.trim())
+            .ok_or_else(|| super::text::REPRESENTATION_INVALID.to_string())
     }
 }

@@ -10,6 +10,10 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod account_limit;
 #[cfg(feature = "ssr")]
+pub mod case_access;
+#[cfg(feature = "ssr")]
+pub mod case_access_store;
+#[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -7,7 +7,7 @@ use super::{account_limit, password, session, text, throttle, totp};
 use crate::audit::store::{record, AuditEvent};
 use crate::error::{AppError, FieldErrors, OrInternal, Problems};
 use crate::state::AppState;
-use crate::users::store as users;
+use crate::users::credentials as users;
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
@@ -70,7 +70,7 @@ pub async fn sign_in(
     }
     let user = {
         let mut conn = state.db.acquire().await?;
-        users::find_by_email(&mut conn, &email).await?
+        users::by_email(&mut conn, &email).await?
     };
     let ok = password::verify(
         input.password,
@@ -187,7 +187,7 @@ pub async fn change_password(
     p.into_result()?;
     let row = {
         let mut conn = state.db.acquire().await?;
-        users::get(&mut conn, actor.user_id)
+        users::by_id(&mut conn, actor.user_id)
             .await?
             .or_internal("the signed-in user's row")?
     };
@@ -203,7 +203,7 @@ pub async fn change_password(
     .await?;
     let hash = password::hash(new.expect("checked")).await?;
     let mut tx = state.write().await?;
-    users::set_password(&mut tx, actor.user_id, &hash, None, now).await?;
+    users::set_own_password(&mut tx, actor.user_id, &hash, now).await?;
     session::delete_all_for_user(&mut tx, actor.user_id).await?;
     let token = session::create(
         &mut tx,
@@ -251,7 +251,7 @@ pub async fn totp_confirm(
 ) -> Result<Me, AppError> {
     let actor = authorize(actor, Action::Update, Resource::OwnAccount)?;
     let mut tx = state.write().await?;
-    let row = users::get(&mut tx, actor.user_id)
+    let row = users::by_id(&mut tx, actor.user_id)
         .await?
         .or_internal("the signed-in user's row")?;
     let Some(pending) = row.totp_pending_secret else {
@@ -295,7 +295,7 @@ pub async fn totp_disable(
     }
     let row = {
         let mut conn = state.db.acquire().await?;
-        users::get(&mut conn, actor.user_id)
+        users::by_id(&mut conn, actor.user_id)
             .await?
             .or_internal("the signed-in user's row")?
     };

@@ -22,7 +22,7 @@ pub async fn through_research(
     agency: AgencyId,
     now: i64,
 ) -> Result<(), AppError> {
-    if super::store::involve(conn, case, agency, "research", now).await? {
+    if crate::auth::case_access::involve(conn, case, agency, "research", now).await? {
         let n = NewNotice::new(NoticeKind::InvolvedThroughResearch, now).case(case);
         notices::to_agency(conn, agency, &n).await?;
     }
@@ -61,7 +61,7 @@ pub async fn withdraw_research(
             .details(serde_json::json!({ "agency_id": agency.0 })),
     )
     .await?;
-    let detail = super::queries::detail(&mut tx, id, now)
+    let detail = super::service::detail(&mut tx, id, now)
         .await?
         .or_internal("the case just changed, in the same transaction")?;
     tx.commit().await?;

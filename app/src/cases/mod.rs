@@ -12,8 +12,6 @@ pub mod text;
 pub mod types;
 
 #[cfg(feature = "ssr")]
-pub mod access;
-#[cfg(feature = "ssr")]
 pub mod involvement;
 #[cfg(feature = "ssr")]
 pub mod queries_store;

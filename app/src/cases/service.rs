@@ -20,7 +20,7 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-pub use super::access::case_resource;
+pub use crate::auth::case_access::case_resource;
 
 /// Checks what needs the database: the agencies exist and are active, and a member refers
 /// only for their own agency.
@@ -117,7 +117,7 @@ pub async fn create(
         None => store::insert_case(&mut tx, &victim, &key, r.perpetrator.as_ref(), now).await?,
     };
     store::refresh_from_referral(&mut tx, id, &r, now).await?;
-    store::involve(&mut tx, id, r.referring_agency_id, "referring", now).await?;
+    crate::auth::case_access::involve(&mut tx, id, r.referring_agency_id, "referring", now).await?;
     let referral_id = store::insert_referral(&mut tx, id, &r, &c, actor.user_id, now).await?;
     let action = if existing.is_some() {
         "refer"
@@ -177,7 +177,7 @@ pub async fn add_referral(
         return Err(AppError::validation("criteria", t::NO_CRITERION));
     }
     store::refresh_from_referral(&mut tx, id, &r, now).await?;
-    store::involve(&mut tx, id, r.referring_agency_id, "referring", now).await?;
+    crate::auth::case_access::involve(&mut tx, id, r.referring_agency_id, "referring", now).await?;
     let referral_id = store::insert_referral(&mut tx, id, &r, &c, actor.user_id, now).await?;
     record(
         &mut tx,
@@ -318,7 +318,7 @@ pub async fn get(
     let mut tx = state.write().await?;
     let resource = case_resource(&mut tx, actor, id).await?;
     let actor = authorize(actor, Action::Read, resource)?;
-    let detail = queries::detail(&mut tx, id, crate::time::now())
+    let detail = detail(&mut tx, id, crate::time::now())
         .await?
         .ok_or(AppError::NotFound)?;
     record(
@@ -458,9 +458,22 @@ pub async fn update(
             .details(serde_json::json!({ "changed": changed })),
     )
     .await?;
-    let detail = queries::detail(&mut tx, id, now)
+    let detail = detail(&mut tx, id, now)
         .await?
         .or_internal("the case just changed, in the same transaction")?;
     tx.commit().await?;
     Ok(detail)
+}
+
+/// The case as its page shows it, with every action agreed on it.
+pub(super) async fn detail(
+    conn: &mut crate::db::Conn,
+    id: CaseId,
+    now: i64,
+) -> Result<Option<CaseDetail>, AppError> {
+    let Some(mut d) = queries::detail(conn, id, now).await? else {
+        return Ok(None);
+    };
+    d.actions = crate::actions::service::on_case(conn, id).await?;
+    Ok(Some(d))
 }

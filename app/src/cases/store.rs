@@ -32,38 +32,12 @@ pub async fn matching_cases(
         .await?)
 }
 
-pub async fn exists(conn: &mut Conn, id: CaseId) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar(EXISTS)
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok(n > 0)
-}
-
 pub async fn referral_dates(conn: &mut Conn, case: CaseId) -> Result<Vec<NaiveDate>, AppError> {
     let rows: Vec<String> = sqlx::query_scalar(REFERRAL_DATES)
         .bind(case)
         .fetch_all(&mut *conn)
         .await?;
     rows.iter().map(|s| day(s)).collect()
-}
-
-/// Who may see the case, from an agency's point of view. `None` when the case does not exist
-/// (a case merged into another no longer does).
-pub async fn access(
-    conn: &mut Conn,
-    case: CaseId,
-    agency: Option<AgencyId>,
-) -> Result<Option<(bool, bool)>, AppError> {
-    let row: Option<(Option<AgencyId>, i64)> = sqlx::query_as(ACCESS)
-        .bind(agency)
-        .bind(case)
-        .fetch_optional(&mut *conn)
-        .await?;
-    Ok(row.map(|(lead, n)| {
-        let lead = agency.is_some() && lead == agency;
-        (n > 0 || lead, lead)
-    }))
 }
 
 pub async fn insert_case(
@@ -167,24 +141,6 @@ pub async fn refresh_from_referral(
     Ok(())
 }
 
-/// Records why an agency may see a case; `true` when this reason is new.
-pub async fn involve(
-    conn: &mut Conn,
-    case: CaseId,
-    agency: AgencyId,
-    reason: &str,
-    now: i64,
-) -> Result<bool, AppError> {
-    let r = sqlx::query(INVOLVE)
-        .bind(case)
-        .bind(agency)
-        .bind(reason)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-    Ok(r.rows_affected() > 0)
-}
-
 /// Ends one reason an agency may see a case; `true` when there was one.
 pub async fn withdraw(
     conn: &mut Conn,
@@ -272,7 +228,7 @@ pub async fn apply_patch(
             .execute(&mut *conn)
             .await?;
         if let Some(a) = v {
-            involve(conn, id, a, "lead", now).await?;
+            crate::auth::case_access::involve(conn, id, a, "lead", now).await?;
         }
     }
     if let Some(list) = &p.added_agency_ids {
@@ -281,7 +237,7 @@ pub async fn apply_patch(
             .execute(&mut *conn)
             .await?;
         for a in list {
-            involve(conn, id, *a, "added", now).await?;
+            crate::auth::case_access::involve(conn, id, *a, "added", now).await?;
         }
     }
     for (sql, value) in [
@@ -318,11 +274,7 @@ pub async fn is_closed(conn: &mut Conn, id: CaseId) -> Result<bool, AppError> {
 
 crate::statements! {
     MATCHING_CASES = "SELECT id FROM cases WHERE victim_key = ? AND victim_dob = ? AND merged_into IS NULL ORDER BY id";
-    EXISTS = "SELECT COUNT(*) FROM cases WHERE id = ? AND merged_into IS NULL";
     REFERRAL_DATES = "SELECT referred_on FROM referrals WHERE case_id = ?";
-    ACCESS = "SELECT c.lead_agency_id,
-                (SELECT COUNT(*) FROM case_agencies ca WHERE ca.case_id = c.id AND ca.agency_id = ?)
-         FROM cases c WHERE c.id = ? AND c.merged_into IS NULL";
     INSERT_CASE_1 = "SELECT COALESCE(MAX(ref_seq), 0) + 1 FROM cases WHERE ref_year = ?";
     INSERT_CASE_2 = "INSERT INTO cases (reference, ref_year, ref_seq, status, victim_name, victim_key, victim_dob,
              victim_safe_contact, safe_to_contact, perpetrator_name, perpetrator_dob, created_at, updated_at)
@@ -334,7 +286,6 @@ crate::statements! {
     REFRESH_FROM_REFERRAL_1 = "UPDATE cases SET perpetrator_name = COALESCE(?, perpetrator_name),
                               perpetrator_dob = COALESCE(?, perpetrator_dob) WHERE id = ?";
     REFRESH_FROM_REFERRAL_2 = "UPDATE cases SET status = CASE WHEN status = 'closed' THEN 'referred' ELSE status END, updated_at = ? WHERE id = ?";
-    INVOLVE = "INSERT OR IGNORE INTO case_agencies (case_id, agency_id, reason, added_at) VALUES (?, ?, ?, ?)";
     WITHDRAW = "DELETE FROM case_agencies WHERE case_id = ? AND agency_id = ? AND reason = ?";
     INSERT_REFERRAL = "INSERT INTO referrals (case_id, referred_on, registered_at, referring_agency_id, referring_user_id,
              referrer_name, checklist, dash_yes, judgement_reasons, incidents_last_12_months,

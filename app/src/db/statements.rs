@@ -59,6 +59,7 @@ macro_rules! sql {
 pub fn app_stores() -> Vec<&'static Statements> {
     vec![
         &crate::actions::store::STATEMENTS,
+        &crate::auth::case_access_store::STATEMENTS,
         &crate::actions::follow_up_store::STATEMENTS,
         &crate::agencies::store::STATEMENTS,
         &crate::audit::store::STATEMENTS,

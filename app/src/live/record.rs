@@ -5,8 +5,8 @@ use super::hub::Viewer;
 use super::protocol::Event;
 use super::store;
 use super::text as t;
+use crate::auth::case_access::Seen;
 use crate::auth::policy::{authorize, Action as Do, Resource};
-use crate::cases::access::Seen;
 use crate::db::Conn;
 use crate::error::{AppError, Problems};
 use crate::ids::{CaseId, ItemId};
@@ -52,7 +52,7 @@ async fn item_resource(
             let seen = Seen::OnAgenda {
                 attending_in_session: true,
             };
-            crate::cases::access::resource(conn, Some(&viewer.actor), c, seen).await
+            crate::auth::case_access::resource(conn, Some(&viewer.actor), c, seen).await
         }
         None => Ok(Resource::Meeting {
             published: m.status.published(),

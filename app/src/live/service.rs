@@ -8,9 +8,9 @@ pub use super::snapshot::{replay, snapshot};
 use super::store;
 use super::text as t;
 use crate::audit::store::{record, AuditEvent};
+use crate::auth::case_access::Seen;
 use crate::auth::policy::{authorize, Action as Do};
 use crate::auth::types::Actor;
-use crate::cases::access::Seen;
 use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{MeetingId, UserId};
@@ -69,7 +69,7 @@ pub async fn sight(conn: &mut Conn, viewer: &Viewer, meeting: &Meeting) -> Resul
         let seen = Seen::OnAgenda {
             attending_in_session: attending,
         };
-        if crate::cases::access::permits(conn, &viewer.actor, Do::Read, case, seen).await? {
+        if crate::auth::case_access::permits(conn, &viewer.actor, Do::Read, case, seen).await? {
             cases.insert(case);
         }
     }

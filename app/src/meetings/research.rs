@@ -96,10 +96,10 @@ pub mod service {
     }
 
     async fn may_see_case(conn: &mut Conn, actor: &Actor, case: CaseId) -> Result<bool, AppError> {
-        let seen = crate::cases::access::Seen::OnAgenda {
+        let seen = crate::auth::case_access::Seen::OnAgenda {
             attending_in_session: false,
         };
-        crate::cases::access::permits(conn, actor, Action::Read, case, seen).await
+        crate::auth::case_access::permits(conn, actor, Action::Read, case, seen).await
     }
 
     /// The returns on one case: all of them for those who may see the case, otherwise only

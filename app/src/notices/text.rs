@@ -39,8 +39,7 @@ pub fn sentence(kind: NoticeKind, params: &serde_json::Value) -> String {
     let change = || {
         params["change"]
             .as_str()
-            .and_then(crate::users::access::types::AccessKind::parse)
-            .map(|k| k.label())
+            .and_then(access_change_label)
             .unwrap_or("Access")
     };
     match kind {
@@ -62,4 +61,17 @@ pub fn sentence(kind: NoticeKind, params: &serde_json::Value) -> String {
             _ => format!("{}: {REQUEST_REFUSED}", change()),
         },
     }
+}
+
+/// What a change of someone's access is called, by the code the users domain stores in a
+/// notice (`AccessKind::as_str`); kept here so that notices need not depend on users.
+pub fn access_change_label(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "grant_role" => "New role or agency",
+        "enable" => "Re-enable account",
+        "reset_password" => "Password reset",
+        "reset_totp" => "Two-factor reset",
+        "create_account" => "New account",
+        _ => return None,
+    })
 }

@@ -1,13 +1,10 @@
 //! Words about user accounts (one place, for translation).
 
-pub const EMAIL_REQUIRED: &str = "Enter an email address.";
-pub const EMAIL_INVALID: &str = "Enter an email address like name@agency.example.";
 pub const EMAIL_TAKEN: &str = "An account with this email address already exists.";
 pub const NAME_REQUIRED: &str = "Enter the person's full name.";
 pub const NAME_TOO_LONG: &str = "Use at most 120 characters for the name.";
 pub const AGENCY_REQUIRED_FOR_MEMBER: &str = "A member represents an agency: choose one.";
 pub const AGENCY_UNKNOWN: &str = "Choose an active agency from the list.";
-pub const REPRESENTATION_INVALID: &str = "Choose regular representative, deputy or neither.";
 pub const ACTIVE_INVALID: &str = "Choose whether the account is active.";
 pub const CANNOT_DISABLE_SELF: &str = "You cannot deactivate your own account.";
 pub const CANNOT_CHANGE_OWN_ROLE: &str = "You cannot change your own role.";

@@ -6,47 +6,9 @@ use crate::error::{AppError, Problems};
 use crate::ids::{AgencyId, UserId};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Representation {
-    /// Comes to every meeting for the agency.
-    Regular,
-    /// Comes when the regular representative cannot.
-    Deputy,
-    None,
-}
-
-impl Representation {
-    pub const ALL: [Representation; 3] = [
-        Representation::Regular,
-        Representation::Deputy,
-        Representation::None,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Representation::Regular => "regular",
-            Representation::Deputy => "deputy",
-            Representation::None => "none",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Representation::Regular => "Regular representative",
-            Representation::Deputy => "Deputy",
-            Representation::None => "Neither",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<Self, String> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s.trim())
-            .ok_or_else(|| text::REPRESENTATION_INVALID.to_string())
-    }
-}
+// Defined where agencies (which users depend on) can name them too.
+pub use crate::agencies::types::Representation;
+pub use crate::contact::Email;
 
 /// A user account as administrators see it. Never carries the password hash or 2FA secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,40 +49,6 @@ pub struct UpdatedUser {
     pub user: UserAccount,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<AccessRequest>,
-}
-
-/// An email address: trimmed, lower-cased, one `@` with text either side and a dot after it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Email(String);
-
-impl Email {
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        let s = raw.trim().to_lowercase();
-        if s.is_empty() {
-            return Err(text::EMAIL_REQUIRED.into());
-        }
-        let ok = s.len() <= 254
-            && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-            && match s.split_once('@') {
-                Some((local, domain)) => {
-                    !local.is_empty()
-                        && !domain.contains('@')
-                        && domain.contains('.')
-                        && !domain.starts_with('.')
-                        && !domain.ends_with('.')
-                }
-                None => false,
-            };
-        if ok {
-            Ok(Self(s))
-        } else {
-            Err(text::EMAIL_INVALID.into())
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 /// A person's display name: trimmed, inner spaces folded, 1–120 characters.

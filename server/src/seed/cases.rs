@@ -278,7 +278,8 @@ pub async fn seed_cases(pool: &Pool) -> Result<usize, BoxError> {
             };
             case_id = Some(id);
             store::refresh_from_referral(&mut tx, id, &r, registered).await?;
-            store::involve(&mut tx, id, who.0, "referring", registered).await?;
+            convene_app::auth::case_access::involve(&mut tx, id, who.0, "referring", registered)
+                .await?;
             store::insert_referral(&mut tx, id, &r, &c, who.1, registered).await?;
         }
         let id = case_id.expect("at least one referral");
@@ -307,7 +308,7 @@ pub async fn seed_cases(pool: &Pool) -> Result<usize, BoxError> {
         let now = Utc::now().timestamp();
         store::apply_patch(&mut tx, id, &patch, now).await?;
         if status != CaseStatus::Referred {
-            store::involve(&mut tx, id, advocate.0, "added", now).await?;
+            convene_app::auth::case_access::involve(&mut tx, id, advocate.0, "added", now).await?;
         }
         tx.commit().await?;
     }

@@ -5,9 +5,9 @@ use super::store;
 pub use super::store::ItemRow;
 use super::types::*;
 use crate::audit::store::{record, AuditEvent};
+use crate::auth::case_access::Seen;
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
-use crate::cases::access::Seen;
 use crate::cases::criteria::Criteria;
 use crate::cases::types::CaseStatus;
 use crate::db::Conn;
@@ -316,8 +316,14 @@ async fn agenda_actions(
     let mut out = Vec::new();
     for a in crate::actions::follow_up::on_agenda(conn, meeting).await? {
         let may = !held_back
-            && crate::cases::access::permits(conn, actor, Action::Read, a.case_id, Seen::Directly)
-                .await?;
+            && crate::auth::case_access::permits(
+                conn,
+                actor,
+                Action::Read,
+                a.case_id,
+                Seen::Directly,
+            )
+            .await?;
         let history = if may {
             crate::actions::service::history_in(conn, a.id).await?
         } else {
@@ -447,7 +453,7 @@ pub async fn change(
                     return Err(AppError::validation("title", text::TITLE_REQUIRED));
                 }
                 if let Some(c) = case_id {
-                    if !crate::cases::access::exists(&mut tx, *c).await? {
+                    if !crate::auth::case_access::exists(&mut tx, *c).await? {
                         return Err(AppError::validation("case_id", text::CASE_UNKNOWN));
                     }
                 }

@@ -36,13 +36,7 @@ pub const AGENCY_GONE: &str = "The agency of this request is no longer active.";
 pub const ACCOUNT_GONE: &str = "The account of this request no longer exists.";
 
 pub fn kind_label(k: AccessKind) -> &'static str {
-    match k {
-        AccessKind::GrantRole => "New role or agency",
-        AccessKind::Enable => "Re-enable account",
-        AccessKind::ResetPassword => "Password reset",
-        AccessKind::ResetTotp => "Two-factor reset",
-        AccessKind::CreateAccount => "New account",
-    }
+    crate::notices::text::access_change_label(k.as_str()).unwrap_or_default()
 }
 
 pub fn state_label(s: AccessState) -> &'static str {

@@ -170,6 +170,14 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_has_its_own_name_in_notices_and_on_the_users_page() {
+        let labels: std::collections::BTreeSet<_> =
+            AccessKind::ALL.into_iter().map(AccessKind::label).collect();
+        assert_eq!(labels.len(), AccessKind::ALL.len());
+        assert!(!labels.contains(""));
+    }
+
+    #[test]
     fn only_a_new_account_and_a_password_reset_make_a_password() {
         let made: Vec<_> = AccessKind::ALL
             .into_iter()

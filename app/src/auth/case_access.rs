@@ -1,7 +1,8 @@
 //! Need-to-know for one case: how the actor's agency stands to it, put to the one policy.
-//! Every domain that shows or changes something of a case asks here.
+//! Every domain that shows or changes something of a case asks here; it sits with the policy
+//! (not in `cases`) so that domains which hang off a case, like actions, need not depend on it.
 
-use super::store;
+use super::case_access_store as store;
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
 use crate::db::Conn;
