@@ -12,7 +12,11 @@ const SHARED_STORES: &[&str] = &["audit"];
 
 /// Files of the database layer that name every store on purpose: the list of all statements
 /// the schema check prepares, and the store tests.
-const ALL_STORES_FILES: &[&str] = &["db/statements.rs", "db/store_tests.rs"];
+const ALL_STORES_FILES: &[&str] = &[
+    "db/statements.rs",
+    "db/store_tests.rs",
+    "db/case_store_tests.rs",
+];
 
 /// Folders that are the application's kernel, not domains: the policy and sessions, the
 /// audit trail, the database and the shared components. Domains use them; they are left out

@@ -2,6 +2,8 @@
 //! sealed secret columns, backups and key rotation.
 
 pub mod backup_store;
+#[cfg(test)]
+mod case_store_tests;
 pub mod key;
 pub mod rotate_store;
 pub mod seal;

@@ -8,9 +8,9 @@ use crate::auth::types::Role;
 use crate::ids::{AgencyId, UserId};
 use crate::users::types::{Email, NewUser, PersonName, Representation, UserPatch};
 
-const NOW: i64 = 1_767_225_600; // 2026-01-01
+pub(super) const NOW: i64 = 1_767_225_600; // 2026-01-01
 
-async fn agency(pool: &Pool, name: &str) -> AgencyId {
+pub(super) async fn agency(pool: &Pool, name: &str) -> AgencyId {
     let mut conn = pool.acquire().await.unwrap();
     let a = NewAgency {
         name: AgencyName::parse(name).unwrap(),
@@ -27,7 +27,7 @@ async fn agency(pool: &Pool, name: &str) -> AgencyId {
         .unwrap()
 }
 
-async fn user(pool: &Pool, email: &str, role: Role, agency: Option<AgencyId>) -> UserId {
+pub(super) async fn user(pool: &Pool, email: &str, role: Role, agency: Option<AgencyId>) -> UserId {
     let mut conn = pool.acquire().await.unwrap();
     let u = NewUser {
         email: Email::parse(email).unwrap(),
