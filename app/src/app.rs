@@ -13,7 +13,7 @@ use leptos_router::{path, SsrMode};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=crate::i18n::current().code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -33,6 +33,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Every word on the page follows it; the browser takes it from the server's `<html lang>`
+    // so that hydration reads exactly what the server wrote.
+    #[cfg(feature = "hydrate")]
+    provide_context(crate::i18n::of_document());
+    #[cfg(not(feature = "hydrate"))]
+    provide_context(crate::i18n::current());
     let me: MeResource = Resource::new(|| (), |_| crate::auth::server_fns::get_me());
     provide_context(me);
 

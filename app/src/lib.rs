@@ -12,6 +12,7 @@ pub mod components;
 pub mod contact;
 pub mod error;
 pub mod home;
+pub mod i18n;
 pub mod ids;
 pub mod lenient;
 pub mod live;

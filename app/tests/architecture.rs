@@ -21,7 +21,7 @@ const ALL_STORES_FILES: &[&str] = &[
 /// Folders that are the application's kernel, not domains: the policy and sessions, the
 /// audit trail, the database and the shared components. Domains use them; they are left out
 /// of the domain graph.
-const KERNEL: &[&str] = &["auth", "audit", "components", "db"];
+const KERNEL: &[&str] = &["auth", "audit", "components", "db", "i18n"];
 
 /// Cross-domain store imports still to be replaced by a call to the other domain's service:
 /// (file, the store it reaches). Remove an entry when its import goes; a stale one fails.

@@ -284,7 +284,7 @@ fn EditAgency(agency: Agency) -> impl IntoView {
                 <input type="hidden" name="active" value=move || (!active.get()).to_string()/>
                 <button type="submit" class="button button--secondary" disabled=move || toggle.pending().get()>
                     {move || if toggle.pending().get() {
-                        crate::components::text::SAVING
+                        crate::components::text::SAVING.as_str()
                     } else if active.get() {
                         "Deactivate agency"
                     } else {

@@ -337,6 +337,7 @@ mod tests {
             agency_id: None,
             totp_enabled: false,
             must_enrol_totp: false,
+            language: None,
             session_id: "s".into(),
         }
     }

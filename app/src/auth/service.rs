@@ -99,7 +99,7 @@ pub async fn sign_in(
     if let Some(sealed) = &user.totp_secret {
         let code = input.totp.as_deref().map(str::trim).unwrap_or_default();
         if code.is_empty() {
-            return Err(totp_problem(text::TOTP_NEEDED));
+            return Err(totp_problem(text::TOTP_NEEDED.as_str()));
         }
         let secret = totp::open_secret(&state.sealer, user.id, sealed)?;
         let step = totp::accept(&secret, code, now as u64, user.totp_last_step);
@@ -118,7 +118,7 @@ pub async fn sign_in(
             )
             .await?;
             tx.commit().await?;
-            return Err(totp_problem(text::TOTP_WRONG));
+            return Err(totp_problem(text::TOTP_WRONG.as_str()));
         }
     }
     throttle::clear(&mut tx, &email, addr).await?;

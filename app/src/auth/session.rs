@@ -82,6 +82,8 @@ pub async fn resolve(state: &AppState, token: &str) -> Result<Option<Actor>, App
         agency_id: row.agency_id,
         totp_enabled: row.totp_enabled,
         must_enrol_totp: required && !row.totp_enabled,
+        // A language the catalogue no longer has is as good as none.
+        language: row.language.as_deref().and_then(crate::i18n::Lang::parse),
         session_id: row.id,
     }))
 }

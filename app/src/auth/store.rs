@@ -64,6 +64,7 @@ pub struct SessionRow {
     pub agency_id: Option<AgencyId>,
     pub totp_enabled: bool,
     pub require_totp: Option<String>,
+    pub language: Option<String>,
 }
 
 /// The session with this id and its user, while the user is active.
@@ -166,7 +167,7 @@ crate::statements! {
     DELETE_SESSIONS_OF = "DELETE FROM sessions WHERE user_id = ?";
     FIND_SESSION = "SELECT s.id, s.last_seen_at, s.expires_at, u.id AS user_id, u.email, u.name, u.role,
                 u.agency_id, (u.totp_secret IS NOT NULL) AS totp_enabled,
-                (SELECT value FROM settings WHERE key = 'require_totp') AS require_totp
+                (SELECT value FROM settings WHERE key = 'require_totp') AS require_totp, u.language
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = ? AND u.active = 1";
     TOUCH_SESSION = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";

@@ -1,17 +1,17 @@
 //! Words shown to people about signing in and accounts (one place, for translation).
 
-pub const SIGN_IN_FAILED: &str = "The email address or password is not right.";
-pub const TOTP_NEEDED: &str = "Enter the 6-digit code from your authenticator app.";
-pub const TOTP_WRONG: &str =
-    "That code is not right, or it has already been used. Wait for the next code and try again.";
-pub const EMAIL_REQUIRED: &str = "Enter your email address.";
-pub const PASSWORD_REQUIRED: &str = "Enter your password.";
-pub const PASSWORD_TOO_SHORT: &str = "Use at least 12 characters for the password.";
-pub const PASSWORD_TOO_LONG: &str = "Use at most 200 characters for the password.";
-pub const CURRENT_PASSWORD_WRONG: &str = "Your current password is not right.";
-pub const PASSWORD_SAME: &str = "Choose a password different from your current one.";
-pub const ROLE_INVALID: &str = "Choose one of the roles in the list.";
-pub const TOTP_NOT_STARTED: &str = "Start setting up two-factor sign-in first.";
-pub const TOTP_REQUIRED_BY_GROUP: &str =
-    "Your group requires two-factor sign-in, so it cannot be turned off.";
-pub const MUST_ENROL: &str = "Your group requires two-factor sign-in. Set it up to continue.";
+use crate::i18n::Msg;
+
+pub const SIGN_IN_FAILED: Msg = Msg("auth-sign-in-failed");
+pub const TOTP_NEEDED: Msg = Msg("auth-totp-needed");
+pub const TOTP_WRONG: Msg = Msg("auth-totp-wrong");
+pub const EMAIL_REQUIRED: Msg = Msg("auth-email-required");
+pub const PASSWORD_REQUIRED: Msg = Msg("auth-password-required");
+pub const PASSWORD_TOO_SHORT: Msg = Msg("auth-password-too-short");
+pub const PASSWORD_TOO_LONG: Msg = Msg("auth-password-too-long");
+pub const CURRENT_PASSWORD_WRONG: Msg = Msg("auth-current-password-wrong");
+pub const PASSWORD_SAME: Msg = Msg("auth-password-same");
+pub const ROLE_INVALID: Msg = Msg("auth-role-invalid");
+pub const TOTP_NOT_STARTED: Msg = Msg("auth-totp-not-started");
+pub const TOTP_REQUIRED_BY_GROUP: Msg = Msg("auth-totp-required-by-group");
+pub const MUST_ENROL: Msg = Msg("auth-must-enrol");

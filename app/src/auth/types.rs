@@ -64,6 +64,10 @@ pub struct Me {
     /// The group requires two-factor sign-in and this user has not set it up yet:
     /// until they do, only their own account page is open to them.
     pub must_enrol_totp: bool,
+    /// The language chosen on "Your account" (none: this device's or the browser's).
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>, example = "ro"))]
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// The identity every authorization decision is made for. Built on the server from the session.
@@ -76,6 +80,8 @@ pub struct Actor {
     pub agency_id: Option<AgencyId>,
     pub totp_enabled: bool,
     pub must_enrol_totp: bool,
+    /// The language this person chose on "Your account", if any.
+    pub language: Option<crate::i18n::Lang>,
     /// Hash of the session token, so that sign-out and password changes can end this session.
     pub session_id: String,
 }
@@ -90,6 +96,7 @@ impl Actor {
             agency_id: self.agency_id,
             totp_enabled: self.totp_enabled,
             must_enrol_totp: self.must_enrol_totp,
+            language: self.language,
         }
     }
 }

@@ -5,12 +5,15 @@ use super::text;
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// For a form whose problems have no field of their own to link to.
+pub const NO_LABELS: &[(&str, &str)] = &[];
+
 /// The problems of the last submission, at the top of the form. Each links to its field.
 #[component]
-pub fn ErrorSummary(
+pub fn ErrorSummary<L: Send + Sync + 'static>(
     #[prop(into)] error: Signal<Option<AppError>>,
-    /// Field name → visible label, in the order of the form.
-    labels: &'static [(&'static str, &'static str)],
+    /// Field name → visible label (text or a catalogue message), in the order of the form.
+    labels: &'static [(&'static str, L)],
     /// Prefix of the fields' element ids, when two forms on a page share field names.
     #[prop(optional)]
     prefix: &'static str,
@@ -93,8 +96,8 @@ pub fn FieldError(
 pub fn Field(
     #[prop(into)] error: Signal<Option<AppError>>,
     name: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(into)] label: &'static str,
+    #[prop(optional, into)] hint: Option<&'static str>,
     #[prop(optional)] optional: bool,
     /// Prefix of the control's id (see `ErrorSummary`); the control must use `{prefix}{name}`.
     #[prop(optional)]
@@ -119,13 +122,13 @@ pub fn Field(
 #[component]
 pub fn SubmitButton(
     #[prop(into)] pending: Signal<bool>,
-    label: &'static str,
-    #[prop(optional)] pending_label: Option<&'static str>,
+    #[prop(into)] label: &'static str,
+    #[prop(optional, into)] pending_label: Option<&'static str>,
     #[prop(optional)] secondary: bool,
     #[prop(optional)] name: Option<&'static str>,
     #[prop(optional)] value: Option<&'static str>,
 ) -> impl IntoView {
-    let busy = pending_label.unwrap_or(text::SAVING);
+    let busy = pending_label.unwrap_or(text::SAVING.as_str());
     view! {
         <button
             type="submit"

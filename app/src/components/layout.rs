@@ -96,7 +96,7 @@ pub fn is_admin(m: &Me) -> bool {
 }
 
 #[component]
-fn NavLink(href: &'static str, label: &'static str) -> impl IntoView {
+fn NavLink(href: &'static str, #[prop(into)] label: &'static str) -> impl IntoView {
     view! { <li><A href=href attr:class="nav__link">{label}</A></li> }
 }
 
@@ -113,7 +113,7 @@ fn SignOutForm() -> impl IntoView {
     view! {
         <ActionForm action=action attr:class="sign-out">
             <button type="submit" class="button button--link" disabled=move || action.pending().get()>
-                {move || if action.pending().get() { text::SIGNING_OUT } else { text::SIGN_OUT }}
+                {move || if action.pending().get() { text::SIGNING_OUT.as_str() } else { text::SIGN_OUT.as_str() }}
             </button>
         </ActionForm>
     }

@@ -1,6 +1,7 @@
 //! Building blocks shared by every page: the frame, guards, forms and status pages.
 
 pub mod forms;
+pub mod language;
 pub mod layout;
 pub mod page_data;
 pub mod status;

@@ -17,7 +17,7 @@ pub fn set_status(_code: u16) {
 }
 
 #[component]
-pub fn StatusPage(title: &'static str, body: String) -> impl IntoView {
+pub fn StatusPage(#[prop(into)] title: &'static str, body: String) -> impl IntoView {
     view! {
         <div class="status-page">
             <h1>{title}</h1>

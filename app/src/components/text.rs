@@ -1,31 +1,31 @@
 //! Words used across pages (one place, for translation).
 
-pub const APP_NAME: &str = "Convene";
-pub const SKIP_LINK: &str = "Skip to main content";
-pub const NAV_HOME: &str = "Home";
-pub const NAV_CASES: &str = "Cases";
-pub const NAV_MEETINGS: &str = "Meetings";
-pub const NAV_ACTIONS: &str = "Actions";
-pub const NAV_REPORTS: &str = "Reports";
-pub const NAV_AGENCIES: &str = "Agencies";
-pub const NAV_USERS: &str = "Users";
-pub const NAV_AUDIT: &str = "Audit log";
-pub const NAV_SETTINGS: &str = "Settings";
-pub const NAV_ACCOUNT: &str = "Your account";
-pub const SIGN_OUT: &str = "Sign out";
-pub const SIGNING_OUT: &str = "Signing out…";
-pub const LOADING: &str = "Loading…";
-pub const SAVING: &str = "Saving…";
-pub const ERROR_SUMMARY_TITLE: &str = "There is a problem";
-pub const NOT_FOUND_TITLE: &str = "Page not found";
-pub const NOT_FOUND_BODY: &str =
-    "We could not find this page. If you typed the address, check it is correct. If you followed a link, the record may have been removed or you may not have access to it.";
-pub const FORBIDDEN_TITLE: &str = "You do not have access to this page";
-pub const FORBIDDEN_BODY: &str =
-    "Your role does not allow this. If you think you need access, ask your group's coordinator or administrator.";
-pub const BACK_HOME: &str = "Go to the home page";
-pub const YES: &str = "Yes";
-pub const NO: &str = "No";
-pub const ACTIVE: &str = "Active";
-pub const INACTIVE: &str = "Inactive";
-pub const OPTIONAL: &str = "(optional)";
+use crate::i18n::Msg;
+
+pub const APP_NAME: Msg = Msg("common-app-name");
+pub const SKIP_LINK: Msg = Msg("common-skip-link");
+pub const NAV_HOME: Msg = Msg("common-nav-home");
+pub const NAV_CASES: Msg = Msg("common-nav-cases");
+pub const NAV_MEETINGS: Msg = Msg("common-nav-meetings");
+pub const NAV_ACTIONS: Msg = Msg("common-nav-actions");
+pub const NAV_REPORTS: Msg = Msg("common-nav-reports");
+pub const NAV_AGENCIES: Msg = Msg("common-nav-agencies");
+pub const NAV_USERS: Msg = Msg("common-nav-users");
+pub const NAV_AUDIT: Msg = Msg("common-nav-audit");
+pub const NAV_SETTINGS: Msg = Msg("common-nav-settings");
+pub const NAV_ACCOUNT: Msg = Msg("common-nav-account");
+pub const SIGN_OUT: Msg = Msg("common-sign-out");
+pub const SIGNING_OUT: Msg = Msg("common-signing-out");
+pub const LOADING: Msg = Msg("common-loading");
+pub const SAVING: Msg = Msg("common-saving");
+pub const ERROR_SUMMARY_TITLE: Msg = Msg("common-error-summary-title");
+pub const NOT_FOUND_TITLE: Msg = Msg("common-not-found-title");
+pub const NOT_FOUND_BODY: Msg = Msg("common-not-found-body");
+pub const FORBIDDEN_TITLE: Msg = Msg("common-forbidden-title");
+pub const FORBIDDEN_BODY: Msg = Msg("common-forbidden-body");
+pub const BACK_HOME: Msg = Msg("common-back-home");
+pub const YES: Msg = Msg("common-yes");
+pub const NO: Msg = Msg("common-no");
+pub const ACTIVE: Msg = Msg("common-active");
+pub const INACTIVE: Msg = Msg("common-inactive");
+pub const OPTIONAL: Msg = Msg("common-optional");

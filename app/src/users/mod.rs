@@ -9,6 +9,8 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod credentials;
 #[cfg(feature = "ssr")]
+pub mod preferences;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;

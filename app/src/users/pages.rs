@@ -301,7 +301,7 @@ fn EditUser(
         {(!is_self).then(|| view! {
             <section class="section" aria-labelledby="status-title">
                 <h2 id="status-title">"Access"</h2>
-                <ErrorSummary error=toggle_error labels=&[]/>
+                <ErrorSummary error=toggle_error labels=crate::components::forms::NO_LABELS/>
                 {move || toggle.value().get().and_then(|r| r.ok()).and_then(|u| u.request).map(|_| view! {
                     <p class="notice notice--success" role="status">{access_text::ASKED}</p>
                 })}
@@ -315,7 +315,7 @@ fn EditUser(
                     <input type="hidden" name="active" value=move || (!active.get()).to_string()/>
                     <button type="submit" class="button button--secondary" disabled=move || toggle.pending().get()>
                         {move || if toggle.pending().get() {
-                            crate::components::text::SAVING
+                            crate::components::text::SAVING.as_str()
                         } else if active.get() {
                             "Deactivate account"
                         } else {

@@ -207,6 +207,22 @@ pub async fn enable_totp(
     Ok(())
 }
 
+/// The person's own language (`None`: follow the device and the browser).
+pub async fn set_language(
+    conn: &mut Conn,
+    id: UserId,
+    language: Option<&str>,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(SET_LANGUAGE)
+        .bind(language)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn disable_totp(conn: &mut Conn, id: UserId) -> Result<(), AppError> {
     sqlx::query(DISABLE_TOTP)
         .bind(id)
@@ -250,6 +266,7 @@ crate::statements! {
     EMAIL_TAKEN = "SELECT COUNT(*) FROM users WHERE email = ?";
     INSERT = "INSERT INTO users (email, name, role, agency_id, representation, active, password_hash, password_set_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id";
+    SET_LANGUAGE = "UPDATE users SET language = ?, updated_at = ? WHERE id = ?";
     SET_PASSWORD = "UPDATE users SET password_hash = ?, password_set_by = ?, updated_at = ? WHERE id = ?";
     PASSWORD_KNOWN_TO_OTHERS = "SELECT COUNT(*) FROM users WHERE id = ? AND password_set_by IS NOT NULL";
     SET_TOTP_PENDING = "UPDATE users SET totp_pending_secret = ? WHERE id = ?";

@@ -6,6 +6,7 @@ mod agencies;
 mod audit;
 mod cases;
 pub mod extract;
+mod language;
 pub mod live;
 mod me;
 mod meetings;
@@ -140,6 +141,7 @@ async fn require_session(
 fn build() -> Api {
     let api = Api::new().public_get("/openapi.json", openapi::document);
     let api = session::routes(api);
+    let api = language::routes(api);
     let api = me::routes(api);
     let api = agencies::routes(api);
     let api = users::routes(api);

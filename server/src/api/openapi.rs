@@ -15,7 +15,7 @@ use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, RefOr, Required, Respo
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::{actions, agencies, audit, cases, live, me, meetings, minutes, notices, session};
-use super::{settings, users};
+use super::{language, settings, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -30,7 +30,7 @@ use super::{settings, users};
     servers((url = "/api/v1")),
     paths(
         document,
-        session::sign_in, session::sign_out,
+        session::sign_in, session::sign_out, language::choose,
         me::me, me::change_password, me::start_totp, me::confirm_totp, me::disable_totp,
         agencies::list, agencies::create, agencies::get, agencies::update,
         users::list, users::create, users::get, users::update, users::reset_password,

@@ -3,6 +3,7 @@
 
 pub mod client_addr;
 pub mod failures;
+pub mod lang;
 pub mod limits;
 pub mod security;
 pub mod session;
@@ -20,11 +21,15 @@ use tower::ServiceBuilder;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-/// Hands the request's CSP nonce to Leptos, so its hydration scripts carry it.
-fn nonce_context() {
+/// Hands the request's CSP nonce to Leptos, so its hydration scripts carry it, and its
+/// language, so every page and server function speaks it.
+fn request_context() {
     if let Some(parts) = use_context::<axum::http::request::Parts>() {
         if let Some(n) = parts.extensions.get::<security::CspNonce>() {
             provide_context(leptos::nonce::Nonce::from_value(n.0.clone()));
+        }
+        if let Some(lang) = parts.extensions.get::<convene_app::i18n::Lang>() {
+            provide_context(*lang);
         }
     }
 }
@@ -33,7 +38,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
     let options = state.leptos_options.clone();
     let routes = generate_route_list(App);
     let pages = Router::new()
-        .leptos_routes_with_context(&state, routes, nonce_context, move || {
+        .leptos_routes_with_context(&state, routes, request_context, move || {
             shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
@@ -69,6 +74,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
             .layer(middleware::from_fn_with_state(origins, security::refuse_cross_site))
             .layer(middleware::from_fn_with_state(body_limit, limits::limit_body))
             .layer(middleware::from_fn_with_state(state, session::resolve))
+            .layer(middleware::from_fn(lang::resolve))
             .layer(middleware::from_fn(failures::server_fn_status))
             // Innermost, so a panic's 500 still gets the headers and the session cookie care.
             .layer(middleware::from_fn(failures::catch_panic)),

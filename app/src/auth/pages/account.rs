@@ -6,34 +6,34 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 mod text {
-    pub const TITLE: &str = "Your account";
-    pub const PASSWORD_TITLE: &str = "Change your password";
-    pub const CURRENT: &str = "Current password";
-    pub const NEW: &str = "New password";
-    pub const NEW_HINT: &str =
-        "At least 12 characters. A few unrelated words make a strong password.";
-    pub const CHANGE: &str = "Change password";
-    pub const CHANGED: &str = "Password changed. You have been signed out everywhere else.";
-    pub const TOTP_TITLE: &str = "Two-factor sign-in";
-    pub const TOTP_ON: &str =
-        "Two-factor sign-in is on: signing in asks for a code from your authenticator app.";
-    pub const TOTP_OFF: &str = "Two-factor sign-in is off. Turn it on so that a stolen password is not enough to sign in as you.";
-    pub const TOTP_START: &str = "Set up two-factor sign-in";
-    pub const TOTP_SCAN: &str = "Scan this code with an authenticator app, or type the key below into it. Then enter the 6-digit code the app shows.";
-    pub const TOTP_KEY: &str = "Key";
-    pub const TOTP_CODE: &str = "Code from the app";
-    pub const TOTP_CONFIRM: &str = "Turn on two-factor sign-in";
-    pub const TOTP_ENABLED: &str = "Two-factor sign-in is now on.";
-    pub const TOTP_DISABLE: &str = "Turn off two-factor sign-in";
-    pub const TOTP_DISABLED: &str = "Two-factor sign-in is now off.";
-    pub const TOTP_DISABLE_HINT: &str = "Enter your password to turn it off.";
+    use crate::i18n::Msg;
+
+    pub const TITLE: Msg = Msg("account-title");
+    pub const PASSWORD_TITLE: Msg = Msg("account-password-title");
+    pub const CURRENT: Msg = Msg("account-current");
+    pub const NEW: Msg = Msg("account-new");
+    pub const NEW_HINT: Msg = Msg("account-new-hint");
+    pub const CHANGE: Msg = Msg("account-change");
+    pub const CHANGED: Msg = Msg("account-changed");
+    pub const TOTP_TITLE: Msg = Msg("account-totp-title");
+    pub const TOTP_ON: Msg = Msg("account-totp-on");
+    pub const TOTP_OFF: Msg = Msg("account-totp-off");
+    pub const TOTP_START: Msg = Msg("account-totp-start");
+    pub const TOTP_SCAN: Msg = Msg("account-totp-scan");
+    pub const TOTP_KEY: Msg = Msg("account-totp-key");
+    pub const TOTP_CODE: Msg = Msg("account-totp-code");
+    pub const TOTP_CONFIRM: Msg = Msg("account-totp-confirm");
+    pub const TOTP_ENABLED: Msg = Msg("account-totp-enabled");
+    pub const TOTP_DISABLE: Msg = Msg("account-totp-disable");
+    pub const TOTP_DISABLED: Msg = Msg("account-totp-disabled");
+    pub const TOTP_DISABLE_HINT: Msg = Msg("account-totp-disable-hint");
 }
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let me = use_me();
     view! {
-        <Title text=text::TITLE/>
+        <Title text=text::TITLE.as_str()/>
         <h1>{text::TITLE}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -42,10 +42,13 @@ pub fn AccountPage() -> impl IntoView {
                         <div class="notice notice--warning" role="status">{crate::auth::text::MUST_ENROL}</div>
                     })}
                     <dl class="summary-list">
-                        <div><dt>"Name"</dt><dd>{m.name.clone()}</dd></div>
-                        <div><dt>"Email"</dt><dd>{m.email.clone()}</dd></div>
-                        <div><dt>"Role"</dt><dd>{m.role.label()}</dd></div>
+                        <div><dt>{crate::i18n::Msg("account-name")}</dt><dd>{m.name.clone()}</dd></div>
+                        <div><dt>{crate::i18n::Msg("account-email")}</dt><dd>{m.email.clone()}</dd></div>
+                        <div><dt>{crate::i18n::Msg("account-role")}</dt><dd>{m.role.label()}</dd></div>
                     </dl>
+                    <h2>{crate::i18n::Msg("account-language")}</h2>
+                    <p class="field__hint">{crate::i18n::Msg("account-language-hint")}</p>
+                    <crate::components::language::LanguageSwitch back="/account"/>
                     <TwoFactor enabled=m.totp_enabled/>
                     <PasswordForm/>
                 })
@@ -56,7 +59,7 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn PasswordForm() -> impl IntoView {
-    const LABELS: &[(&str, &str)] = &[
+    const LABELS: &[(&str, crate::i18n::Msg)] = &[
         ("current_password", text::CURRENT),
         ("new_password", text::NEW),
     ];
@@ -117,7 +120,7 @@ fn TwoFactor(enabled: bool) -> impl IntoView {
                 when=move || enabled.get()
                 fallback=move || view! {
                     <p>{text::TOTP_OFF}</p>
-                    <ErrorSummary error=start_error labels=&[]/>
+                    <ErrorSummary error=start_error labels=crate::components::forms::NO_LABELS/>
                     {move || match enrolment() {
                         None => view! {
                             <ActionForm action=start attr:class="form">

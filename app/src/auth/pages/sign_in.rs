@@ -7,22 +7,22 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 mod text {
-    pub const TITLE: &str = "Sign in";
-    pub const INTRO: &str =
-        "Sign in with the email address and password your group's administrator gave you.";
-    pub const EMAIL: &str = "Email address";
-    pub const PASSWORD: &str = "Password";
-    pub const TOTP: &str = "Code from your authenticator app";
-    pub const TOTP_HINT: &str = "The 6-digit code changes every 30 seconds.";
-    pub const SUBMIT: &str = "Sign in";
-    pub const PENDING: &str = "Signing in…";
-    pub const SHOW_PASSWORD: &str = "Show password";
-    pub const HIDE_PASSWORD: &str = "Hide password";
-    pub const CONFIDENTIAL: &str =
-        "Convene holds confidential information about people at risk. Sign in only on a device you trust, and sign out when you finish.";
+    use crate::i18n::Msg;
+
+    pub const TITLE: Msg = Msg("sign-in-title");
+    pub const INTRO: Msg = Msg("sign-in-intro");
+    pub const EMAIL: Msg = Msg("sign-in-email");
+    pub const PASSWORD: Msg = Msg("sign-in-password");
+    pub const TOTP: Msg = Msg("sign-in-totp");
+    pub const TOTP_HINT: Msg = Msg("sign-in-totp-hint");
+    pub const SUBMIT: Msg = Msg("sign-in-submit");
+    pub const PENDING: Msg = Msg("sign-in-pending");
+    pub const SHOW_PASSWORD: Msg = Msg("sign-in-show-password");
+    pub const HIDE_PASSWORD: Msg = Msg("sign-in-hide-password");
+    pub const CONFIDENTIAL: Msg = Msg("sign-in-confidential");
 }
 
-const LABELS: &[(&str, &str)] = &[
+const LABELS: &[(&str, crate::i18n::Msg)] = &[
     ("email", text::EMAIL),
     ("password", text::PASSWORD),
     ("totp", text::TOTP),
@@ -32,7 +32,7 @@ const LABELS: &[(&str, &str)] = &[
 pub fn SignInPage() -> impl IntoView {
     let me = use_me();
     view! {
-        <Title text=text::TITLE/>
+        <Title text=text::TITLE.as_str()/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match me.await {
@@ -84,7 +84,7 @@ fn SignInForm() -> impl IntoView {
                             aria-pressed=move || show_password.get().to_string()
                             on:click=move |_| show_password.update(|s| *s = !*s)
                         >
-                            {move || if show_password.get() { text::HIDE_PASSWORD } else { text::SHOW_PASSWORD }}
+                            {move || if show_password.get() { text::HIDE_PASSWORD.as_str() } else { text::SHOW_PASSWORD.as_str() }}
                         </button>
                     </div>
                 </Field>
@@ -96,6 +96,7 @@ fn SignInForm() -> impl IntoView {
                 <SubmitButton pending=action.pending() label=text::SUBMIT pending_label=text::PENDING/>
             </ActionForm>
             <p class="notice">{text::CONFIDENTIAL}</p>
+            <crate::components::language::LanguageSwitch back="/sign-in"/>
         </div>
     }
 }

@@ -69,7 +69,7 @@ fn Register(id: MeetingId, rows: Vec<AttendanceRow>, staff: bool) -> impl IntoVi
     });
     let me = signed_in_user().map(|m| m.id);
     view! {
-        <ErrorSummary error=error labels=&[]/>
+        <ErrorSummary error=error labels=crate::components::forms::NO_LABELS/>
         <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
             <p class="notice notice--success" role="status">"Attendance saved."</p>
         </Show>

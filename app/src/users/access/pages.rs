@@ -57,7 +57,7 @@ fn PendingList(always: bool) -> impl IntoView {
                     <section class="section" aria-labelledby="access-requests">
                         <h2 id="access-requests">{text::PENDING_TITLE}</h2>
                         <p class="muted">{text::PENDING_INTRO}</p>
-                        <ErrorSummary error=error labels=&[]/>
+                        <ErrorSummary error=error labels=crate::components::forms::NO_LABELS/>
                         {move || confirmed().map(|c| view! {
                             <div class="notice notice--success" role="status">
                                 {match c.one_time_password {
@@ -142,7 +142,7 @@ pub fn ResetSection(id: UserId) -> impl IntoView {
         <section class="section" aria-labelledby="reset-title">
             <h2 id="reset-title">{text::RESET_TITLE}</h2>
             <p>{text::RESET_INTRO}</p>
-            <ErrorSummary error=error labels=&[]/>
+            <ErrorSummary error=error labels=crate::components::forms::NO_LABELS/>
             {move || done().map(|_| view! { <p class="notice notice--success" role="status">{text::ASKED}</p> })}
             <div class="button-row">
                 <ActionForm action=password attr:class="inline-form">
@@ -167,7 +167,7 @@ pub fn TotpOffSection(id: UserId) -> impl IntoView {
         <section class="section" aria-labelledby="totp-off-title">
             <h2 id="totp-off-title">{text::TOTP_OFF_TITLE}</h2>
             <p>{text::TOTP_OFF_INTRO}</p>
-            <ErrorSummary error=error labels=&[]/>
+            <ErrorSummary error=error labels=crate::components::forms::NO_LABELS/>
             {move || matches!(totp.value().get(), Some(Ok(_))).then(|| view! {
                 <p class="notice notice--success" role="status">{text::TOTP_TURNED_OFF}</p>
             })}

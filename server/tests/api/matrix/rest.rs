@@ -18,6 +18,8 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::GET, "/openapi.json", "/openapi.json".into(), Body::None, "AAAAAA")
         .public(),
         row(M::POST, "/session", "/session".into(), empty(), "AAAAAA").public(),
+        // Anyone may choose a language (an empty body names the field: 422, nothing kept).
+        row(M::POST, "/language", "/language".into(), empty(), "AAAAAA").public(),
         row(M::GET, "/me", "/me".into(), Body::None, "AAAAAA"),
         row(M::POST, "/me/password", "/me/password".into(), empty(), "AAAAAA"),
         row(M::POST, "/me/totp", "/me/totp".into(), Body::None, "AAAAAA"),

@@ -1,0 +1,37 @@
+common-app-name = Convene
+common-skip-link = Salt la conținutul principal
+common-nav-home = Acasă
+common-nav-cases = Cazuri
+common-nav-meetings = Ședințe
+common-nav-actions = Acțiuni
+common-nav-reports = Rapoarte
+common-nav-agencies = Instituții
+common-nav-users = Utilizatori
+common-nav-audit = Jurnal de audit
+common-nav-settings = Setări
+common-nav-account = Contul dumneavoastră
+common-sign-out = Deconectare
+common-signing-out = Se deconectează…
+common-loading = Se încarcă…
+common-saving = Se salvează…
+common-error-summary-title = Există o problemă
+common-not-found-title = Pagina nu a fost găsită
+common-not-found-body = Nu am găsit această pagină. Dacă ați scris adresa, verificați dacă este corectă. Dacă ați urmat un link, înregistrarea poate să fi fost ștearsă sau poate nu aveți acces la ea.
+common-forbidden-title = Nu aveți acces la această pagină
+common-forbidden-body = Rolul dumneavoastră nu permite acest lucru. Dacă credeți că aveți nevoie de acces, adresați-vă coordonatorului sau administratorului grupului.
+common-back-home = Mergeți la pagina de start
+common-yes = Da
+common-no = Nu
+common-active = Activ
+common-inactive = Inactiv
+common-optional = (opțional)
+language-name = Română
+common-signed-in-as = Conectat ca { $name }
+common-cases-count = { $count ->
+    [one] { $count } caz
+    [few] { $count } cazuri
+   *[other] { $count } de cazuri
+}
+common-language = Limba
+users-language-unknown = Alegeți una dintre limbile din listă.
+common-body-invalid = Trimiteți formularul din nou: ce a sosit nu a putut fi citit.

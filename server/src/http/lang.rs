@@ -1,0 +1,35 @@
+//! The language of each request, for everything that answers it: pages and server functions
+//! (through the request's extensions, then Leptos context) and the JSON API (a task-local).
+
+use axum::extract::Request;
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+use convene_app::auth::session::CurrentActor;
+use convene_app::i18n::{negotiate, REQUEST_LANG};
+
+/// Runs inside `session::resolve`: a signed-in person's own choice comes first.
+pub async fn resolve(mut req: Request, next: Next) -> Response {
+    let chosen = req
+        .extensions()
+        .get::<CurrentActor>()
+        .and_then(|c| c.0.as_ref())
+        .and_then(|a| a.language);
+    let headers = req.headers();
+    let text = |h| {
+        headers
+            .get(h)
+            .and_then(|v: &header::HeaderValue| v.to_str().ok())
+    };
+    let lang = chosen.unwrap_or_else(|| {
+        negotiate::for_request(text(header::COOKIE), text(header::ACCEPT_LANGUAGE))
+    });
+    req.extensions_mut().insert(lang);
+    let mut res = REQUEST_LANG.scope(lang, next.run(req)).await;
+    // Caches must keep the languages apart (pages are no-store already; the API is not).
+    res.headers_mut().append(
+        header::VARY,
+        header::HeaderValue::from_static("accept-language, cookie"),
+    );
+    res
+}

@@ -1,0 +1,156 @@
+use crate::common::*;
+use reqwest::StatusCode;
+use serde_json::json;
+
+async fn sign_in_page(app: &TestApp, accept: &str) -> String {
+    let r = app
+        .client()
+        .get(app.url("/sign-in"))
+        .header("accept-language", accept)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    r.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn the_sign_in_page_speaks_the_browser_s_language_from_the_first_byte() {
+    let app = TestApp::start().await;
+    let ro = sign_in_page(&app, "ro-RO,ro;q=0.9,en;q=0.5").await;
+    assert!(ro.contains(r#"<html lang="ro""#), "{ro}");
+    assert!(ro.contains("<h1>Autentificare</h1>"));
+    assert!(ro.contains("Adresa de e-mail"));
+    let en = sign_in_page(&app, "de-DE,en;q=0.5").await;
+    assert!(en.contains(r#"<html lang="en""#));
+    assert!(en.contains("<h1>Sign in</h1>"));
+}
+
+#[tokio::test]
+async fn the_switch_sets_the_language_for_this_device_and_goes_back() {
+    let app = TestApp::start().await;
+    let c = app.client();
+    let r = c
+        .post(app.api("/language"))
+        .header("origin", app.url(""))
+        .form(&[("language", "ro"), ("back", "/sign-in")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/sign-in");
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("convene_lang=ro;"), "{cookie}");
+    // The choice beats the browser's.
+    let page = c
+        .get(app.url("/sign-in"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<h1>Autentificare</h1>"));
+}
+
+#[tokio::test]
+async fn the_switch_goes_back_only_to_a_page_of_this_site() {
+    let app = TestApp::start().await;
+    for back in ["//evil.example/x", "https://evil.example/", "\\\\evil"] {
+        let r = app
+            .client()
+            .post(app.api("/language"))
+            .form(&[("language", "en"), ("back", back)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{back}");
+        assert_eq!(r.headers()["location"], "/", "{back}");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_language_is_refused_by_name_and_nothing_is_kept() {
+    let app = TestApp::start().await;
+    let chair = app.sign_in_as("chair@demo.test").await;
+    let audit = app.count("audit_log").await;
+    let r = chair
+        .post(app.api("/language"))
+        .json(&json!({ "language": "xx" }))
+        .send()
+        .await
+        .unwrap();
+    let e = expect_error(r, 422, "validation").await;
+    assert!(e["error"]["fields"]["language"].is_string());
+    assert_eq!(app.count("audit_log").await, audit);
+}
+
+#[tokio::test]
+async fn a_signed_in_person_s_language_follows_them_to_another_device() {
+    let app = TestApp::start().await;
+    let laptop = app.sign_in_as("social@demo.test").await;
+    let r = laptop
+        .post(app.api("/language"))
+        .json(&json!({ "language": "ro" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(r).await["language"], "ro");
+    let user = app.user_id("social@demo.test").await;
+    let kept: Option<String> = sqlx::query_scalar("SELECT language FROM users WHERE id = ?")
+        .bind(user)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("ro"));
+    let (audited,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE actor_user_id = ? AND action = 'update' AND entity = 'user' AND details LIKE '%language%'",
+    )
+    .bind(user)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+
+    // A new device, a browser asking for English: the account's choice wins.
+    let tablet = app.sign_in_as("social@demo.test").await;
+    let me = json(tablet.get(app.api("/me")).send().await.unwrap()).await;
+    assert_eq!(me["language"], "ro");
+    let home = tablet
+        .get(app.url("/"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains(r#"<html lang="ro""#));
+    assert!(home.contains("Deconectare"), "the navigation is Romanian");
+}
+
+#[tokio::test]
+async fn api_error_messages_follow_the_caller_s_language_and_codes_stay_the_same() {
+    let app = TestApp::start().await;
+    let r = app
+        .client()
+        .post(app.api("/session"))
+        .header("accept-language", "ro")
+        .json(&json!({ "email": "chair@demo.test", "password": "" }))
+        .send()
+        .await
+        .unwrap();
+    let e = expect_error(r, 422, "validation").await;
+    assert_eq!(e["error"]["fields"]["password"], "Introduceți parola.");
+    let r = app
+        .client()
+        .post(app.api("/session"))
+        .header("accept-language", "en")
+        .json(&json!({ "email": "chair@demo.test", "password": "" }))
+        .send()
+        .await
+        .unwrap();
+    let e = expect_error(r, 422, "validation").await;
+    assert_eq!(e["error"]["fields"]["password"], "Enter your password.");
+}
