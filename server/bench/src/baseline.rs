@@ -5,7 +5,7 @@
 //! types, so the messages have the same shape and about the same size as Convene's; nothing is
 //! written, signed in or authorised.
 
-use crate::client::{MeetingPlan, Plan, Role, SocketPlan};
+use crate::plan::{MeetingPlan, Plan, Role, SocketPlan};
 use crate::Args;
 use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, State};

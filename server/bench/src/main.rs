@@ -27,9 +27,13 @@ mod baseline;
 mod client;
 mod clock;
 mod convene;
+mod plan;
 mod report;
 mod servers;
 mod setup;
+mod socket;
+mod summary;
+mod traffic;
 
 use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
@@ -203,7 +207,7 @@ async fn run(args: &Args) -> Result<bool, String> {
     Ok(report::print(args, live.as_ref(), baseline.as_ref()))
 }
 
-async fn run_baseline(args: &Args) -> Result<report::Summary, String> {
+async fn run_baseline(args: &Args) -> Result<summary::Summary, String> {
     eprintln!("live_load: baseline phase: starting the broadcast server");
     let child = servers::spawn_baseline(args).await?;
     let plan = baseline::plan(args, child.addr);
@@ -211,10 +215,10 @@ async fn run_baseline(args: &Args) -> Result<report::Summary, String> {
     let run = client::run(&plan, child.pid, "baseline").await;
     let commits = child.commits().await;
     child.stop();
-    Ok(report::summarize(&run?, &commits, args.slow_ms))
+    Ok(summary::summarize(&run?, &commits, args.slow_ms))
 }
 
-async fn run_live(args: &Args) -> Result<report::Summary, String> {
+async fn run_live(args: &Args) -> Result<summary::Summary, String> {
     eprintln!(
         "live_load: live phase: starting convene serve --demo with a fresh database ({})",
         convene::binary(args)?.display()
@@ -234,5 +238,5 @@ async fn run_live(args: &Args) -> Result<report::Summary, String> {
     .await;
     let commits = child.commits().await;
     child.stop();
-    Ok(report::summarize(&result?, &commits, args.slow_ms))
+    Ok(summary::summarize(&result?, &commits, args.slow_ms))
 }

@@ -4,7 +4,7 @@
 //! coordinator; confidentiality is acknowledged by each demo user for each meeting; each meeting
 //! is started by its chair over the socket.
 
-use crate::client::{MeetingPlan, Plan, Role, SocketPlan};
+use crate::plan::{MeetingPlan, Plan, Role, SocketPlan};
 use crate::Args;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
