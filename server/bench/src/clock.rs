@@ -125,7 +125,8 @@ pub fn lower_priority(nice: i32) {
 mod tests {
     use super::*;
 
-    /// As the `convene` binary printed it (release build, `CONVENE_LOG=warn,convene::live::committed=trace`).
+    /// As the `convene` binary printed it (release build, run by the tool:
+    /// `CONVENE_LOG=warn,convene::live::committed=trace`, `NO_COLOR=1`).
     const CAPTURED: &str = "2026-12-03T14:36:52.858145Z TRACE convene::live::committed: live change committed meeting=19 seq=1";
 
     #[test]

@@ -18,10 +18,10 @@
 //! contributors' sockets add contributions, all at a steady rate. Every socket notes when each
 //! numbered message (`event`, `hidden`) arrives. The servers log the moment each change is
 //! committed (Convene right after its transaction commits, the baseline when it numbers the
-//! change; both on their standard output, read by the tool), so the latency of a delivery is its arrival less that moment (commit → receipt);
-//! arrival less the moment the change left its sender (send → receipt) is shown too. The tool
-//! prints the figures and exits non-zero only when a message was lost or duplicated or
-//! something failed, never because of timing.
+//! change; both on their standard output, read by the tool), so the latency of a delivery is
+//! its arrival less that moment (commit → receipt); arrival less the moment the change left its
+//! sender (send → receipt) is shown too. The tool prints the figures and exits non-zero only
+//! when a message was lost or duplicated or something failed, never because of timing.
 
 mod baseline;
 mod client;
