@@ -1,7 +1,7 @@
 //! The rooms of live meetings held in memory: who is connected, and the channel that carries
 //! each committed change to every socket of the meeting in commit order.
 
-use super::protocol::{Present, ServerMsg};
+use super::protocol::{Present, ServerMsg, COMMITTED_TARGET};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::Actor;
 use crate::ids::{AgencyId, CaseId, ItemId, MeetingId, UserId};
@@ -15,8 +15,6 @@ use tokio::sync::{broadcast, watch};
 /// catches up from the database.
 const CHANNEL: usize = 1024;
 const PRESENCE_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
-/// The tracing target of the event logged when a change is committed (fields `meeting`, `seq`).
-pub const COMMITTED_TARGET: &str = "convene::live::committed";
 
 /// Who must get a fresh snapshot instead of an event, because what they may see changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

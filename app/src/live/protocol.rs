@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;
 /// A client further behind than this gets a fresh snapshot instead of a replay.
 pub const MAX_REPLAY: i64 = 500;
+/// The tracing target of the event the server logs right after a change's transaction commits
+/// (fields `meeting` and `seq`). Part of the contract with the load tool (`server/bench`), which
+/// reads these lines from the server's log for the moment of each commit.
+pub const COMMITTED_TARGET: &str = "convene::live::committed";
 
 /// What a client sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@
 //! types, so the messages have the same shape and about the same size as Convene's; nothing is
 //! written, signed in or authorised.
 
-use crate::client::{MeetingPlan, Plan, Role, SocketPlan};
+use crate::plan::{MeetingPlan, Plan, Role, SocketPlan};
 use crate::Args;
 use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, State};
@@ -14,8 +14,9 @@ use axum::routing::get;
 use axum::serve::ListenerExt;
 use axum::Router;
 use convene_app::ids::ItemId;
-use convene_app::live::hub::COMMITTED_TARGET;
-use convene_app::live::protocol::{Change, ClientMsg, Contribution, Event, ServerMsg, Timer};
+use convene_app::live::protocol::{
+    Change, ClientMsg, Contribution, Event, ServerMsg, Timer, COMMITTED_TARGET,
+};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -24,6 +25,9 @@ use tokio::sync::broadcast::{self, error::RecvError};
 
 /// As the live hub's channel.
 const CHANNEL: usize = 1024;
+/// The WebSocket read buffer, as Convene's: a copy of `READ_BUFFER` in server/src/api/live.rs
+/// (the server crate is not a dependency of the tool); change both together.
+pub const READ_BUFFER: usize = 8 * 1024;
 /// The baseline's made-up agenda: item ids 1..=ITEMS.
 const ITEMS: i64 = 12;
 const CASE_ITEM: i64 = 5;
@@ -200,8 +204,8 @@ async fn commit(room: &Room, change: Change) -> i64 {
         seq: *seq,
         event: Box::new(event),
     });
-    // The moment of "commit", logged as Convene logs its own.
-    tracing::trace!(target: COMMITTED_TARGET, meeting = room.meeting, seq = *seq);
+    // The moment of "commit", logged as Convene logs its own (app/src/live/hub.rs).
+    tracing::trace!(target: COMMITTED_TARGET, meeting = room.meeting, seq = *seq, "live change committed");
     let _ = room.tx.send((*seq, text));
     *seq
 }

@@ -1,20 +1,28 @@
-//! Commit moments, from the server children to the tool, on one clock; and the listeners'
-//! lower CPU priority.
+//! Commit moments, from the servers' logs to the tool, on one clock; and the listeners' lower
+//! CPU priority.
 //!
-//! A server child logs the moment each change is committed (Convene's `live change committed`
-//! trace event, the baseline's own) and prints it on its standard output as
-//! `COMMITTED <meeting> <seq> <nanoseconds since the Unix epoch>`. The tool notes arrivals as
-//! `Instant`s and turns them into the same wall clock through one pair read at the start: on
-//! Linux both clocks are slewed alike by NTP and differ only when the time is stepped, which
-//! `Clock::drift_ns` shows.
+//! Both servers log the moment each change is committed as a trace event of target
+//! `convene::live::committed` (fields `meeting` and `seq`), printed on their standard output by
+//! `tracing_subscriber`'s default format (the `convene` binary's, see server/src/cli.rs):
+//!
+//! ```text
+//! 2026-11-27T10:15:42.123456Z TRACE convene::live::committed: live change committed meeting=3 seq=17
+//! ```
+//!
+//! The timestamp is the wall clock (UTC, microseconds) read as the event is formatted. The tool
+//! notes arrivals as `Instant`s and turns them into the same wall clock through one pair read at
+//! the start: on Linux both clocks are slewed alike by NTP and differ only when the time is
+//! stepped, which `Clock::drift_ns` shows.
 
+use convene_app::live::protocol::COMMITTED_TARGET;
 use std::collections::HashMap;
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
-use tracing::field::{Field, Visit};
-use tracing::Subscriber;
-use tracing_subscriber::layer::Context;
-use tracing_subscriber::Layer;
+
+/// The servers' log filter (`CONVENE_LOG`): warnings, and the commit events.
+pub fn log_filter() -> String {
+    format!("warn,{COMMITTED_TARGET}=trace")
+}
 
 /// (meeting as the server numbers it, seq) → when it was committed (wall clock, ns).
 pub type Commits = Arc<Mutex<HashMap<(i64, i64), u64>>>;
@@ -56,68 +64,43 @@ impl Clock {
     }
 }
 
-/// Parses a child's `COMMITTED` line.
+/// Reads a commit event off a line of a server's log: ((meeting, seq), wall-clock ns). Colour
+/// codes are skipped, should the log have them.
 pub fn parse(line: &str) -> Option<((i64, i64), u64)> {
-    let mut parts = line.strip_prefix("COMMITTED ")?.split_whitespace();
-    let meeting = parts.next()?.parse().ok()?;
-    let seq = parts.next()?.parse().ok()?;
-    let ns = parts.next()?.parse().ok()?;
-    Some(((meeting, seq), ns))
+    let line = without_ansi(line);
+    let (head, fields) = line.split_once(&format!(" {COMMITTED_TARGET}: "))?;
+    let at = chrono::DateTime::parse_from_rfc3339(head.split_whitespace().next()?).ok()?;
+    let field = |name: &str| -> Option<i64> {
+        fields
+            .split_whitespace()
+            .find_map(|f| f.strip_prefix(name)?.strip_prefix('='))?
+            .parse()
+            .ok()
+    };
+    let ns = u64::try_from(at.timestamp_nanos_opt()?).ok()?;
+    Some(((field("meeting")?, field("seq")?), ns))
 }
 
-/// In a server child: a tracing layer that takes the moment of each commit event and hands it
-/// to a thread that prints it, so the server does no I/O for it.
-pub struct CommitLog(mpsc::Sender<(i64, i64, u64)>);
-
-impl CommitLog {
-    pub fn start() -> CommitLog {
-        let (tx, rx) = mpsc::channel::<(i64, i64, u64)>();
-        std::thread::spawn(move || {
-            use std::io::Write;
-            let stdout = std::io::stdout();
-            while let Ok(first) = rx.recv() {
-                let mut out = stdout.lock();
-                for (m, s, ns) in std::iter::once(first).chain(rx.try_iter()) {
-                    let _ = writeln!(out, "COMMITTED {m} {s} {ns}");
+/// The line with its ANSI escape sequences (`ESC [ … letter`) taken out.
+fn without_ansi(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('\x1b') {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // The introducer, parameters, then one final byte in @..~.
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) && c != '[' {
+                    break;
                 }
-                let _ = out.flush();
             }
-        });
-        CommitLog(tx)
-    }
-}
-
-#[derive(Default)]
-struct Fields {
-    meeting: Option<i64>,
-    seq: Option<i64>,
-}
-
-impl Visit for Fields {
-    fn record_i64(&mut self, field: &Field, value: i64) {
-        match field.name() {
-            "meeting" => self.meeting = Some(value),
-            "seq" => self.seq = Some(value),
-            _ => {}
+        } else {
+            out.push(c);
         }
     }
-
-    fn record_u64(&mut self, field: &Field, value: u64) {
-        self.record_i64(field, value as i64);
-    }
-
-    fn record_debug(&mut self, _: &Field, _: &dyn std::fmt::Debug) {}
-}
-
-impl<S: Subscriber> Layer<S> for CommitLog {
-    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
-        let at = wall_ns();
-        let mut f = Fields::default();
-        event.record(&mut f);
-        if let (Some(m), Some(s)) = (f.meeting, f.seq) {
-            let _ = self.0.send((m, s, at));
-        }
-    }
+    out.into()
 }
 
 /// Lowers the calling thread's CPU priority to `nice` (Linux: per thread).
@@ -142,11 +125,50 @@ pub fn lower_priority(nice: i32) {
 mod tests {
     use super::*;
 
+    /// As the `convene` binary printed it (release build, run by the tool:
+    /// `CONVENE_LOG=warn,convene::live::committed=trace`, `NO_COLOR=1`).
+    const CAPTURED: &str = "2026-12-03T14:36:52.858145Z TRACE convene::live::committed: live change committed meeting=19 seq=1";
+
     #[test]
-    fn a_committed_line_is_read_back() {
-        assert_eq!(parse("COMMITTED 7 42 1000"), Some(((7, 42), 1000)));
-        assert_eq!(parse("COMMITTED 7 x 1000"), None);
+    fn a_line_of_the_servers_log_is_read_back() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-03T14:36:52.858145Z").unwrap();
+        let ns = at.timestamp_nanos_opt().unwrap() as u64;
+        assert_eq!(parse(CAPTURED), Some(((19, 1), ns)));
+        // Microseconds: the last three digits of the nanoseconds are zero.
+        assert_eq!(ns % 1_000, 0);
+    }
+
+    #[test]
+    fn the_baselines_line_and_a_coloured_one_are_read_alike() {
+        let plain = "2026-11-27T10:15:42.123456Z TRACE convene::live::committed: live change committed meeting=3 seq=17";
+        let ns = 1_795_774_542_123_456_000;
+        assert_eq!(parse(plain), Some(((3, 17), ns)));
+        let coloured = "\x1b[2m2026-11-27T10:15:42.123456Z\x1b[0m \x1b[35mTRACE\x1b[0m \x1b[2mconvene::live::committed\x1b[0m\x1b[2m:\x1b[0m live change committed \x1b[3mmeeting\x1b[0m\x1b[2m=\x1b[0m3 \x1b[3mseq\x1b[0m\x1b[2m=\x1b[0m17";
+        assert_eq!(parse(coloured), Some(((3, 17), ns)));
+    }
+
+    #[test]
+    fn other_lines_are_not_commits() {
+        // The other lines `convene serve --demo` printed in the same run.
+        assert_eq!(
+            parse("Demo group: 15 agencies, 10 users, 40 cases and 18 meetings created."),
+            None
+        );
+        assert_eq!(
+            parse("2026-12-03T14:36:52.593446Z  WARN convene_server::startup: CONVENE_KEY_FILE is not set: the database, its WAL and backups are NOT encrypted (fine for the demo; see docs/encryption.md)"),
+            None
+        );
         assert_eq!(parse("LISTENING 127.0.0.1:1"), None);
+        assert_eq!(
+            parse("2026-11-27T10:15:42.123456Z TRACE convene::live::committed: live change committed meeting=3"),
+            None
+        );
+        assert_eq!(
+            parse(
+                "yesterday TRACE convene::live::committed: live change committed meeting=3 seq=17"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -6,27 +6,34 @@
 //! 1. **baseline**: a plain axum WebSocket server with one `tokio::sync::broadcast` channel per
 //!    meeting; a change gets its number from an in-memory counter and is broadcast at once (no
 //!    database, no sign-in, no authorisation);
-//! 2. **live**: the real Convene application on a fresh SQLite file with the demo group, its
-//!    meetings built, published and started, and one signed-in session per socket.
+//! 2. **live**: the real `convene` binary (`convene serve --demo`) on a fresh SQLite file with
+//!    the demo group, its meetings built, published and started through the API, each demo
+//!    user signed in once and their session used for all of their sockets.
 //!
-//! Each server runs in a child process (this executable again, with the hidden `--serve`
-//! option), so that its memory is read from `/proc/PID/status` apart from the clients'.
+//! Each server runs in a child process (the baseline is this executable again, with the hidden
+//! `--serve baseline` option), so that its memory is read from `/proc/PID/status` apart from
+//! the clients'. The tool shares only the protocol's types with the application.
 //!
 //! In every meeting the chair's socket moves the agenda and starts and pauses timers while a few
 //! contributors' sockets add contributions, all at a steady rate. Every socket notes when each
 //! numbered message (`event`, `hidden`) arrives. The servers log the moment each change is
 //! committed (Convene right after its transaction commits, the baseline when it numbers the
-//! change), so the latency of a delivery is its arrival less that moment (commit → receipt);
-//! arrival less the moment the change left its sender (send → receipt) is shown too. The tool
-//! prints the figures and exits non-zero only when a message was lost or duplicated or
-//! something failed, never because of timing.
+//! change; both on their standard output, read by the tool), so the latency of a delivery is
+//! its arrival less that moment (commit → receipt); arrival less the moment the change left its
+//! sender (send → receipt) is shown too. The tool prints the figures and exits non-zero only
+//! when a message was lost or duplicated or something failed, never because of timing.
 
 mod baseline;
 mod client;
 mod clock;
+mod convene;
+mod plan;
 mod report;
 mod servers;
 mod setup;
+mod socket;
+mod summary;
+mod traffic;
 
 use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
@@ -88,17 +95,24 @@ pub struct Args {
     /// Run one phase only.
     #[arg(long, value_enum)]
     pub only: Option<Phase>,
-    /// Internal: run as the server child of a phase.
+    /// The `convene` binary the live phase runs; by default the one next to this executable
+    /// (`cargo build --release -p convene -p convene-bench` builds both there).
+    #[arg(long, env = "CONVENE_BIN")]
+    pub convene: Option<PathBuf>,
+    /// Internal: run as the baseline's server child.
     #[arg(long, value_enum, hide = true)]
-    pub serve: Option<Phase>,
-    /// Internal: the SQLite file of the live server child.
-    #[arg(long, hide = true)]
-    pub db: Option<PathBuf>,
+    pub serve: Option<Served>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     Live,
+    Baseline,
+}
+
+/// The server child this executable can be (the live one is the `convene` binary).
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Served {
     Baseline,
 }
 
@@ -138,8 +152,8 @@ impl Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if let Some(phase) = args.serve {
-        return servers::serve_child(phase, &args);
+    if let Some(Served::Baseline) = args.serve {
+        return servers::serve_baseline(&args);
     }
     if let Err(e) = args.check() {
         eprintln!("live_load: {e}");
@@ -178,6 +192,10 @@ async fn run(args: &Args) -> Result<bool, String> {
         args.changes,
         args.rate
     );
+    if args.only != Some(Phase::Baseline) {
+        // Before the baseline's minutes, not after them.
+        convene::binary(args)?;
+    }
     let baseline = match args.only {
         Some(Phase::Live) => None,
         _ => Some(run_baseline(args).await?),
@@ -189,31 +207,36 @@ async fn run(args: &Args) -> Result<bool, String> {
     Ok(report::print(args, live.as_ref(), baseline.as_ref()))
 }
 
-async fn run_baseline(args: &Args) -> Result<report::Summary, String> {
+async fn run_baseline(args: &Args) -> Result<summary::Summary, String> {
     eprintln!("live_load: baseline phase: starting the broadcast server");
-    let child = servers::spawn(Phase::Baseline, None, args).await?;
+    let child = servers::spawn_baseline(args).await?;
     let plan = baseline::plan(args, child.addr);
+    servers::reset_peak(child.pid);
     let run = client::run(&plan, child.pid, "baseline").await;
     let commits = child.commits().await;
-    child.stop().await;
-    Ok(report::summarize(&run?, &commits, args.slow_ms))
+    child.stop();
+    Ok(summary::summarize(&run?, &commits, args.slow_ms))
 }
 
-async fn run_live(args: &Args) -> Result<report::Summary, String> {
-    eprintln!("live_load: live phase: starting Convene with a fresh database and the demo group");
+async fn run_live(args: &Args) -> Result<summary::Summary, String> {
+    eprintln!(
+        "live_load: live phase: starting convene serve --demo with a fresh database ({})",
+        convene::binary(args)?.display()
+    );
     let dir = match &args.db_dir {
         Some(d) => tempfile::tempdir_in(d),
         None => tempfile::tempdir(),
     }
     .map_err(|e| format!("temporary folder: {e}"))?;
     let db = dir.path().join("convene.db");
-    let child = servers::spawn(Phase::Live, Some(&db), args).await?;
+    let child = convene::spawn(args, &db, setup::DEMO_PASSWORD).await?;
     let result = async {
         let plan = setup::prepare(args, child.addr, &db).await?;
+        servers::reset_peak(child.pid);
         client::run(&plan, child.pid, "live").await
     }
     .await;
     let commits = child.commits().await;
-    child.stop().await;
-    Ok(report::summarize(&result?, &commits, args.slow_ms))
+    child.stop();
+    Ok(summary::summarize(&result?, &commits, args.slow_ms))
 }

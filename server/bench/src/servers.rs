@@ -1,95 +1,68 @@
-//! The server children: this executable re-run with `--serve live|baseline`, printing
-//! `LISTENING addr` once it accepts connections and exiting when its standard input closes.
+//! The server children and what the tool reads of them:
+//!
+//! - **live**: the real `convene` binary (see `convene.rs`);
+//! - **baseline**: this executable again with the hidden `--serve baseline`, printing
+//!   `LISTENING addr` once it accepts connections and exiting when its standard input closes.
+//!
+//! Both log to their standard output in `tracing_subscriber`'s default format, read here line
+//! by line on a thread of its own: commit events (see `clock`) are noted, anything else is
+//! passed on to our standard error.
 
-use crate::clock::{CommitLog, Commits};
-use crate::{Args, Phase};
-use convene_app::live::hub::COMMITTED_TARGET;
-use convene_server::api::live::READ_BUFFER;
-use convene_server::config::Config;
-use convene_server::{seed, startup};
+use crate::clock::{log_filter, Commits};
+use crate::Args;
 use std::collections::HashMap;
+use std::io::BufRead;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::{ExitCode, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitCode, ExitStatus, Stdio};
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use tokio::io::AsyncReadExt;
 use tokio::net::TcpListener;
-use tokio::process::{Child, ChildStdin, Command};
-use tracing::Level;
-use tracing_subscriber::filter::Targets;
-use tracing_subscriber::prelude::*;
+use tokio::sync::oneshot;
 
-/// The demo users' password in the live server's database (nobody signs in with it: the tool
-/// creates sessions directly).
-pub const DEMO_PASSWORD: &str = "live load tool demo password";
-
+/// A running server child; killed when dropped.
 pub struct Server {
     process: Child,
-    /// When each change was committed, as the child reports it.
+    /// When each change was committed, as the child logs it.
     commits: Commits,
-    /// Held open: the child exits when it closes.
-    _stdin: ChildStdin,
+    /// Held open: the baseline child exits when it closes.
+    _stdin: Option<ChildStdin>,
     pub addr: SocketAddr,
     pub pid: u32,
 }
 
-pub async fn spawn(phase: Phase, db: Option<&Path>, args: &Args) -> Result<Server, String> {
-    let exe = std::env::current_exe().map_err(|e| format!("cannot find this executable: {e}"))?;
-    let mut cmd = Command::new(exe);
-    cmd.arg("--serve").arg(match phase {
-        Phase::Live => "live",
-        Phase::Baseline => "baseline",
-    });
-    if let Some(db) = db {
-        cmd.arg("--db").arg(db);
-    }
-    if let Some(b) = args.baseline_read_buffer {
-        cmd.arg("--baseline-read-buffer").arg(b.to_string());
-    }
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .kill_on_drop(true);
-    let mut process = cmd
-        .spawn()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
-    let pid = process.id().ok_or("the server exited at once")?;
-    let stdin = process.stdin.take().ok_or("no stdin")?;
-    let stdout = process.stdout.take().ok_or("no stdout")?;
-    let mut lines = BufReader::new(stdout).lines();
-    let addr = tokio::time::timeout(Duration::from_secs(120), async {
-        while let Ok(Some(line)) = lines.next_line().await {
-            if let Some(a) = line.strip_prefix("LISTENING ") {
-                return a.trim().parse::<SocketAddr>().map_err(|e| e.to_string());
-            }
-            eprintln!("server: {line}");
-        }
-        Err("the server ended before listening".to_string())
-    })
-    .await
-    .map_err(|_| "the server did not start within 120 s".to_string())??;
-    let commits = Commits::default();
-    let noted = commits.clone();
-    tokio::spawn(async move {
-        while let Ok(Some(line)) = lines.next_line().await {
-            if let Some((key, ns)) = crate::clock::parse(&line) {
-                noted
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(key, ns);
-            }
-        }
-    });
-    Ok(Server {
-        process,
-        commits,
-        _stdin: stdin,
-        addr,
-        pid,
-    })
-}
-
 impl Server {
+    /// Starts `cmd` (its standard output piped) and reads its log. The receiver gets the
+    /// address of a `LISTENING addr` line, if the child prints one.
+    pub fn start(
+        mut cmd: Command,
+        name: &'static str,
+    ) -> Result<(Server, oneshot::Receiver<String>), String> {
+        let mut process = cmd
+            .spawn()
+            .map_err(|e| format!("cannot start {name}: {e}"))?;
+        let stdin = process.stdin.take();
+        let stdout = process.stdout.take();
+        let pid = process.id();
+        let commits = Commits::default();
+        let (listening_tx, listening) = oneshot::channel();
+        if let Some(out) = stdout {
+            read_log(out, name, commits.clone(), listening_tx);
+        }
+        let server = Server {
+            process,
+            commits,
+            _stdin: stdin,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            pid,
+        };
+        Ok((server, listening))
+    }
+
+    /// The child's exit status, if it has ended.
+    pub fn exited(&mut self) -> Option<ExitStatus> {
+        self.process.try_wait().ok().flatten()
+    }
+
     /// The commit moments reported so far, after giving the child a moment to print the last.
     pub async fn commits(&self) -> HashMap<(i64, i64), u64> {
         tokio::time::sleep(Duration::from_millis(300)).await;
@@ -99,9 +72,68 @@ impl Server {
             .clone()
     }
 
-    pub async fn stop(mut self) {
-        let _ = self.process.kill().await;
+    /// Ends the child (as dropping it does).
+    pub fn stop(self) {
+        drop(self);
     }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// Reads the child's log on a thread of its own (so that a busy runtime never leaves the pipe
+/// full and the server blocked on its log): commit events into `commits`, the first
+/// `LISTENING addr` to `listening`, other lines to our standard error.
+fn read_log(
+    out: ChildStdout,
+    name: &'static str,
+    commits: Commits,
+    listening: oneshot::Sender<String>,
+) {
+    std::thread::spawn(move || {
+        let mut listening = Some(listening);
+        for line in std::io::BufReader::new(out).split(b'\n') {
+            let Ok(line) = line else { break };
+            let line = String::from_utf8_lossy(&line);
+            if let Some((key, ns)) = crate::clock::parse(&line) {
+                commits
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(key, ns);
+            } else if let Some(addr) = line.strip_prefix("LISTENING ") {
+                if let Some(tx) = listening.take() {
+                    let _ = tx.send(addr.trim().to_string());
+                }
+            } else if !line.trim().is_empty() {
+                eprintln!("{name}: {line}");
+            }
+        }
+    });
+}
+
+pub async fn spawn_baseline(args: &Args) -> Result<Server, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this executable: {e}"))?;
+    let mut cmd = Command::new(exe);
+    cmd.args(["--serve", "baseline"]);
+    if let Some(b) = args.baseline_read_buffer {
+        cmd.arg("--baseline-read-buffer").arg(b.to_string());
+    }
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    let (mut server, listening) = Server::start(cmd, "baseline")?;
+    let addr = tokio::time::timeout(Duration::from_secs(120), listening)
+        .await
+        .map_err(|_| "the baseline server did not start within 120 s".to_string())?
+        .map_err(|_| "the baseline server ended before listening".to_string())?;
+    server.addr = addr
+        .parse()
+        .map_err(|e| format!("baseline address {addr:?}: {e}"))?;
+    Ok(server)
 }
 
 /// Resident and peak resident memory of a process, in bytes, from `/proc/PID/status`.
@@ -117,6 +149,14 @@ pub fn memory(pid: Option<u32>) -> Option<(u64, u64)> {
         Some(kb * 1024)
     };
     Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
+/// Resets a process's peak resident memory (`VmHWM`) to its present one, so that the peak
+/// reported is the sockets' and not that of the preparations (a sign-in's Argon2 block).
+pub fn reset_peak(pid: u32) {
+    if let Err(e) = std::fs::write(format!("/proc/{pid}/clear_refs"), "5") {
+        eprintln!("live_load: could not reset the server's peak memory: {e}");
+    }
 }
 
 /// The machine's CPU time so far, from the first line of `/proc/stat`: (busy, steal, iowait,
@@ -145,31 +185,25 @@ pub fn open_files_limit() -> Option<u64> {
     line.split_whitespace().nth(3)?.parse().ok()
 }
 
-/// The child's side: runs the server until the parent closes our standard input.
-pub fn serve_child(phase: Phase, args: &Args) -> ExitCode {
-    let (db, read_buffer) = (
-        args.db.clone(),
-        args.baseline_read_buffer.unwrap_or(READ_BUFFER),
-    );
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CONVENE_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let commits = Targets::new().with_target(COMMITTED_TARGET, Level::TRACE);
-    let _ = tracing_subscriber::registry()
-        .with(
-            tracing_subscriber::fmt::layer()
-                .with_writer(std::io::stderr)
-                .with_filter(filter),
-        )
-        .with(CommitLog::start().with_filter(commits))
+/// The baseline child's side: serves until the parent closes our standard input.
+pub fn serve_baseline(args: &Args) -> ExitCode {
+    let read_buffer = args
+        .baseline_read_buffer
+        .unwrap_or(crate::baseline::READ_BUFFER);
+    // Logged as the `convene` binary logs (server/src/cli.rs: `fmt()` to standard output) with
+    // the filter the tool gives it, so that the commit events are printed, and cost, alike.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(log_filter()))
+        .with_ansi(false)
         .try_init();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("server: cannot start: {e}");
+            eprintln!("baseline: cannot start: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let result = runtime.block_on(async move {
+    let result: std::io::Result<()> = runtime.block_on(async move {
         tokio::spawn(async {
             let mut stdin = tokio::io::stdin();
             let mut buf = [0u8; 64];
@@ -180,38 +214,15 @@ pub fn serve_child(phase: Phase, args: &Args) -> ExitCode {
             }
             std::process::exit(0);
         });
-        match phase {
-            Phase::Baseline => {
-                let listener = TcpListener::bind("127.0.0.1:0").await?;
-                println!("LISTENING {}", listener.local_addr()?);
-                crate::baseline::serve(listener, read_buffer).await?;
-                Ok(())
-            }
-            Phase::Live => serve_live(db.ok_or("--db is required")?).await,
-        }
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        println!("LISTENING {}", listener.local_addr()?);
+        crate::baseline::serve(listener, read_buffer).await
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("server: {e}");
+            eprintln!("baseline: {e}");
             ExitCode::FAILURE
         }
     }
-}
-
-/// The real application, started as the API tests start it, with the demo group.
-async fn serve_live(db: PathBuf) -> Result<(), startup::BoxError> {
-    let url = format!("sqlite://{}", db.display());
-    let config = Config::from_lookup(|k| match k {
-        "CONVENE_DATABASE_URL" => Some(url.clone()),
-        "CONVENE_ADDR" => Some("127.0.0.1:0".into()),
-        _ => None,
-    })
-    .map_err(|e| e.0)?;
-    let (state, router) = startup::build(&config, startup::security(&config)).await?;
-    seed::seed_demo(&state.db, Some(DEMO_PASSWORD.into())).await?;
-    let listener = TcpListener::bind("127.0.0.1:0").await?;
-    println!("LISTENING {}", listener.local_addr()?);
-    startup::serve(listener, router, std::future::pending()).await?;
-    Ok(())
 }

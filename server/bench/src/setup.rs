@@ -1,21 +1,24 @@
-//! Preparing the live phase: meetings created, built and published through the API as the
-//! coordinator; confidentiality acknowledged through the API by each demo user for each
-//! meeting; one session per socket created directly in the database (signing in per socket
-//! would spend seconds of Argon2 each and meet the sign-in limiter); each meeting started by
-//! its chair over the socket.
+//! Preparing the live phase, as people would, through the API and the socket: each demo user
+//! signs in once (`POST /api/v1/session`) and that session serves all of their sockets, as a
+//! person's browser tabs share one; meetings are created, built and published by the
+//! coordinator; confidentiality is acknowledged by each demo user for each meeting; each meeting
+//! is started by its chair over the socket.
 
-use crate::client::{MeetingPlan, Plan, Role, SocketPlan};
+use crate::plan::{MeetingPlan, Plan, Role, SocketPlan};
 use crate::Args;
-use convene_app::auth::session;
-use convene_app::ids::UserId;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
-use sqlx::SqlitePool;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::Path;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
+
+/// The demo users' password in the live server's database (`CONVENE_DEMO_PASSWORD`).
+pub const DEMO_PASSWORD: &str = "live load tool demo password";
+/// The session cookie over plain http on a loopback address (`COOKIE` in
+/// app/src/auth/session.rs; `__Host-convene_session` only when cookies are `Secure`).
+const SESSION_COOKIE: &str = "convene_session";
 
 const CHAIR: &str = "chair@demo.test";
 const COORDINATOR: &str = "coordinator@demo.test";
@@ -29,8 +32,6 @@ const MEMBERS: [&str; 6] = [
     "children@demo.test",
 ];
 const OBSERVER: &str = "observer@demo.test";
-/// 12 hours, as a real session at most.
-const SESSION_SECS: i64 = 12 * 3600;
 
 struct Api {
     http: reqwest::Client,
@@ -42,7 +43,7 @@ impl Api {
         let mut req = self
             .http
             .post(format!("http://{}/api/v1{path}", self.addr))
-            .header("cookie", format!("convene_session={token}"))
+            .header("cookie", format!("{SESSION_COOKIE}={token}"))
             .header("origin", format!("http://{}", self.addr));
         if let Some(b) = body {
             req = req.json(&b);
@@ -55,35 +56,55 @@ impl Api {
         }
         serde_json::from_str(&text).map_err(|e| format!("POST {path}: {e}"))
     }
-}
 
-async fn new_session(pool: &SqlitePool, user: UserId) -> Result<String, String> {
-    let mut conn = pool.acquire().await.map_err(|e| e.to_string())?;
-    session::create(&mut conn, user, convene_app::time::now(), SESSION_SECS)
-        .await
-        .map_err(|e| format!("session: {e}"))
+    /// Signs `email` in, as the sign-in page does, with a client of its own (no cookie: a
+    /// previous session sent along would be ended); the session token from `Set-Cookie`.
+    async fn sign_in(&self, email: &str) -> Result<String, String> {
+        let r = self
+            .http
+            .post(format!("http://{}/api/v1/session", self.addr))
+            .header("origin", format!("http://{}", self.addr))
+            .json(&json!({ "email": email, "password": DEMO_PASSWORD, "totp": null }))
+            .send()
+            .await
+            .map_err(|e| format!("sign in as {email}: {e}"))?;
+        let status = r.status();
+        let token = r
+            .headers()
+            .get_all(reqwest::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|c| c.split(';').next()?.trim().split_once('='))
+            .find(|(name, value)| *name == SESSION_COOKIE && !value.is_empty())
+            .map(|(_, value)| value.to_string());
+        match token {
+            Some(t) if status.is_success() => Ok(t),
+            _ => Err(format!(
+                "sign in as {email}: {status}: {}",
+                r.text().await.unwrap_or_default()
+            )),
+        }
+    }
 }
 
 /// The meetings, their agendas published and their sessions started, and a signed-in seat
 /// for every socket.
 pub async fn prepare(args: &Args, addr: SocketAddr, db: &Path) -> Result<Plan, String> {
-    let pool = convene_app::db::connect(&format!("sqlite://{}", db.display()))
-        .await
-        .map_err(|e| format!("database: {e}"))?;
-    let mut users: HashMap<String, UserId> = HashMap::new();
-    for email in [CHAIR, COORDINATOR, OBSERVER].iter().chain(MEMBERS.iter()) {
-        let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
-            .bind(email)
-            .fetch_one(&pool)
-            .await
-            .map_err(|e| format!("demo user {email}: {e}"))?;
-        users.insert(email.to_string(), UserId(id));
-    }
     let api = Api {
         http: reqwest::Client::new(),
         addr,
     };
-    let coordinator = new_session(&pool, users[COORDINATOR]).await?;
+    let people: Vec<&str> = [CHAIR, COORDINATOR]
+        .into_iter()
+        .chain(MEMBERS)
+        .chain([OBSERVER])
+        .collect();
+    eprintln!("live: signing in {} demo users", people.len());
+    let mut tokens: HashMap<&str, String> = HashMap::new();
+    for email in &people {
+        tokens.insert(email, api.sign_in(email).await?);
+    }
+    let coordinator = tokens[COORDINATOR].as_str();
 
     eprintln!(
         "live: creating, building and publishing {} meetings",
@@ -95,7 +116,7 @@ pub async fn prepare(args: &Args, addr: SocketAddr, db: &Path) -> Result<Plan, S
         let day = first + chrono::Duration::days(7 * m as i64);
         let created = api
             .post(
-                &coordinator,
+                coordinator,
                 "/meetings",
                 Some(
                     json!({ "starts_at": format!("{}T09:00", day.format("%Y-%m-%d")),
@@ -104,10 +125,10 @@ pub async fn prepare(args: &Args, addr: SocketAddr, db: &Path) -> Result<Plan, S
             )
             .await?;
         let id = created["id"].as_i64().ok_or("meeting id")?;
-        api.post(&coordinator, &format!("/meetings/{id}/agenda/build"), None)
+        api.post(coordinator, &format!("/meetings/{id}/agenda/build"), None)
             .await?;
         let agenda = api
-            .post(&coordinator, &format!("/meetings/{id}/publish"), None)
+            .post(coordinator, &format!("/meetings/{id}/publish"), None)
             .await?;
         let items: Vec<&Value> = agenda["items"]
             .as_array()
@@ -136,16 +157,12 @@ pub async fn prepare(args: &Args, addr: SocketAddr, db: &Path) -> Result<Plan, S
     }
 
     // Everyone who will join acknowledges confidentiality for every meeting.
-    let mut seats: Vec<&str> = vec![CHAIR, COORDINATOR];
-    seats.extend(MEMBERS);
-    seats.push(OBSERVER);
     let mut joining = Vec::new();
-    for email in seats {
-        let token = new_session(&pool, users[email]).await?;
+    for email in people {
         let mut ok = true;
         for (id, ..) in &meetings {
             if let Err(e) = api
-                .post(&token, &format!("/meetings/{id}/acknowledge"), None)
+                .post(&tokens[email], &format!("/meetings/{id}/acknowledge"), None)
                 .await
             {
                 if email == CHAIR || email == COORDINATOR || MEMBERS.contains(&email) {
@@ -162,16 +179,13 @@ pub async fn prepare(args: &Args, addr: SocketAddr, db: &Path) -> Result<Plan, S
     }
 
     eprintln!("live: starting every meeting");
-    let chair_token = new_session(&pool, users[CHAIR]).await?;
     for (id, ..) in &meetings {
-        start(addr, *id, &chair_token).await?;
+        start(addr, *id, &tokens[CHAIR]).await?;
     }
 
-    // One session per socket: the chair's, the coordinator's, the contributing members', then
-    // everyone in turn.
+    // The seats: the chair's, the coordinator's, the contributing members', then everyone in
+    // turn; each socket with its person's session.
     let mut plans = Vec::new();
-    let mut tx = pool.begin().await.map_err(|e| e.to_string())?;
-    let now = convene_app::time::now();
     for (id, items, open, case) in &meetings {
         let mut sockets = Vec::new();
         for i in 0..args.per_meeting {
@@ -182,13 +196,10 @@ pub async fn prepare(args: &Args, addr: SocketAddr, db: &Path) -> Result<Plan, S
                 (_, Role::Contributor { .. }) => MEMBERS[(i - 2) % MEMBERS.len()],
                 _ => joining[i % joining.len()],
             };
-            let token = session::create(&mut tx, users[email], now, SESSION_SECS)
-                .await
-                .map_err(|e| format!("session: {e}"))?;
             sockets.push(SocketPlan {
                 url: format!("ws://{addr}/api/v1/meetings/{id}/live"),
                 origin: format!("http://{addr}"),
-                cookie: Some(token),
+                cookie: Some(tokens[email].clone()),
                 role,
             });
         }
@@ -198,13 +209,11 @@ pub async fn prepare(args: &Args, addr: SocketAddr, db: &Path) -> Result<Plan, S
             items: items.clone(),
         });
     }
-    tx.commit().await.map_err(|e| e.to_string())?;
     eprintln!(
-        "live: {} sessions created for {} people",
+        "live: {} sockets planned for {} people, one session each",
         args.sockets(),
         joining.len()
     );
-    pool.close().await;
     let mut plan = Plan::new(args, plans);
     plan.stall = args
         .stall_ms
@@ -219,7 +228,7 @@ async fn start(addr: SocketAddr, meeting: i64, token: &str) -> Result<(), String
         .map_err(|e| e.to_string())?;
     req.headers_mut().insert(
         "cookie",
-        format!("convene_session={token}")
+        format!("{SESSION_COOKIE}={token}")
             .parse()
             .map_err(|_| "cookie")?,
     );
