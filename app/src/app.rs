@@ -13,7 +13,7 @@ use leptos_router::{path, SsrMode};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang=crate::i18n::current().code()>
+        <html lang=crate::i18n::current().code() data-time-zone=crate::time::Zone::group().name()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -39,6 +39,18 @@ pub fn App() -> impl IntoView {
     provide_context(crate::i18n::of_document());
     #[cfg(not(feature = "hydrate"))]
     provide_context(crate::i18n::current());
+    // Times, likewise, in the group's zone as the server named it.
+    #[cfg(feature = "hydrate")]
+    provide_context(
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("data-time-zone"))
+            .and_then(|z| crate::time::Zone::parse(&z))
+            .unwrap_or_else(crate::time::Zone::group),
+    );
+    #[cfg(not(feature = "hydrate"))]
+    provide_context(crate::time::Zone::group());
     let me: MeResource = Resource::new(|| (), |_| crate::auth::server_fns::get_me());
     provide_context(me);
 

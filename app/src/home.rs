@@ -81,9 +81,9 @@ pub fn HomePage() -> impl IntoView {
                             <h2 id="next-meeting">{text::NEXT_MEETING}</h2>
                             {match next {
                                 Some(m) => view! {
-                                    <p><A href=format!("/meetings/{}", m.id)>{crate::time::format_utc(m.starts_at_unix)}</A></p>
+                                    <p><A href=format!("/meetings/{}", m.id)>{crate::time::format_local(m.starts_at_unix)}</A></p>
                                     <p class="muted">{m.place.clone().unwrap_or_default()} " · " {m.status.label()}</p>
-                                    <p>"Research due by " {crate::time::format_utc(m.research_due_unix)}</p>
+                                    <p>"Research due by " {crate::time::format_local(m.research_due_unix)}</p>
                                 }.into_any(),
                                 None => view! { <p class="muted">{text::NO_MEETING}</p> }.into_any(),
                             }}

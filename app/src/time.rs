@@ -1,16 +1,69 @@
-//! Time as Convene stores it (UTC unix seconds) and as people read it.
+//! Time as Convene stores it (UTC unix seconds) and as people read it: in the group's time
+//! zone, written the way the reader's language writes dates.
 
+use crate::i18n::Msg;
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use std::sync::RwLock;
+
+/// The group's time zone (an IANA name among those compiled in).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Zone(pub Tz);
+
+static GROUP_ZONE: RwLock<Option<Tz>> = RwLock::new(None);
+
+impl Zone {
+    /// The zone of this name, if Convene was built with it.
+    pub fn parse(name: &str) -> Option<Zone> {
+        name.trim().parse::<Tz>().ok().map(Zone)
+    }
+
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The zone everything is shown in: the page's (context), else the group's.
+    pub fn current() -> Zone {
+        leptos::prelude::use_context::<Zone>().unwrap_or_else(Zone::group)
+    }
+
+    pub fn group() -> Zone {
+        let z = *GROUP_ZONE.read().unwrap_or_else(|p| p.into_inner());
+        Zone(z.unwrap_or(chrono_tz::Europe::London))
+    }
+
+    /// Set when the server starts and whenever the group's settings change.
+    pub fn set_group(z: Zone) {
+        *GROUP_ZONE.write().unwrap_or_else(|p| p.into_inner()) = Some(z.0);
+    }
+
+    /// Every zone compiled in, by name (for the settings page).
+    pub fn all() -> impl Iterator<Item = &'static str> {
+        chrono_tz::TZ_VARIANTS.iter().map(|t| t.name())
+    }
+}
+
+/// "22 Dec 2026, 11:00 EET" (English) or "22.12.2026, 11:00 EET" (Romanian): the group's local
+/// time with its zone's abbreviation, in the reader's language's format.
+pub fn format_local(secs: i64) -> String {
+    let Some(t) = DateTime::<Utc>::from_timestamp(secs, 0) else {
+        return String::new();
+    };
+    let local = t.with_timezone(&Zone::current().0);
+    local.format(Msg("time-date-time").as_str()).to_string()
+}
+
+/// The local day of an instant, as the reader's language writes it ("22.12.2026").
+pub fn format_local_day(secs: i64) -> String {
+    let Some(t) = DateTime::<Utc>::from_timestamp(secs, 0) else {
+        return String::new();
+    };
+    let local = t.with_timezone(&Zone::current().0);
+    local.format(Msg("time-date").as_str()).to_string()
+}
 
 pub fn now() -> i64 {
     Utc::now().timestamp()
-}
-
-/// "26 Nov 2026, 14:05 UTC": unambiguous across the agencies' locales.
-pub fn format_utc(secs: i64) -> String {
-    DateTime::<Utc>::from_timestamp(secs, 0)
-        .map(|t| t.format("%-d %b %Y, %H:%M UTC").to_string())
-        .unwrap_or_default()
 }
 
 /// RFC 3339, as the JSON API writes timestamps.
@@ -31,9 +84,51 @@ pub fn parse_rfc3339(rfc3339: &str) -> i64 {
 mod tests {
     use super::*;
 
+    fn in_zone(name: &str, lang: &str, secs: i64) -> String {
+        let owner = leptos::prelude::Owner::new();
+        owner.with(|| {
+            leptos::prelude::provide_context(Zone::parse(name).unwrap());
+            leptos::prelude::provide_context(crate::i18n::Lang::parse(lang).unwrap());
+            format_local(secs)
+        })
+    }
+
+    #[test]
+    fn a_time_reads_in_the_group_s_zone_across_summer_time_in_the_reader_s_format() {
+        // 22 Dec 2026 09:00 UTC: 11:00 in Cluj (EET, UTC+2), 09:00 in London.
+        let winter = 1_797_930_000;
+        assert_eq!(
+            in_zone("Europe/Bucharest", "ro", winter),
+            "22.12.2026, 11:00 EET"
+        );
+        assert_eq!(
+            in_zone("Europe/London", "en", winter),
+            "22 Dec 2026, 09:00 GMT"
+        );
+        // 22 Jun 2027 09:00 UTC: 12:00 in Cluj (EEST, UTC+3).
+        let summer = 1_813_654_800;
+        assert_eq!(
+            in_zone("Europe/Bucharest", "ro", summer),
+            "22.06.2027, 12:00 EEST"
+        );
+        assert_eq!(
+            in_zone("Europe/London", "en", summer),
+            "22 Jun 2027, 10:00 BST"
+        );
+    }
+
+    #[test]
+    fn only_zones_convene_was_built_with_are_accepted() {
+        assert_eq!(
+            Zone::parse("Europe/Bucharest").unwrap().name(),
+            "Europe/Bucharest"
+        );
+        assert!(Zone::parse("Mars/Olympus").is_none());
+        assert!(Zone::all().any(|z| z == "Europe/London"));
+    }
+
     #[test]
     fn timestamps_read_as_day_month_year_and_utc_time() {
-        assert_eq!(format_utc(1_795_000_000), "18 Nov 2026, 11:06 UTC");
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
     }
 }

@@ -11,7 +11,7 @@ test.describe('running a meeting', () => {
     await page.locator('#place').fill('City Hall, Room 7');
     await page.getByRole('button', { name: 'Schedule meeting' }).click();
     await page.getByRole('status').getByRole('link').click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meeting of 13 Jan 2032, 10:00 UTC');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meeting of 13 Jan 2032, 10:00 GMT');
     await hydrated(page);
     await expect(page.getByRole('note')).toContainText('RESTRICTED — do not share without the agreement of the agencies concerned');
     await expect(page.getByRole('note')).toContainText('Viewed by Elena Rusu');

@@ -26,6 +26,10 @@ enum Command {
         /// Create the demo group first (as `seed-demo` does).
         #[arg(long)]
         demo: bool,
+        /// With --demo: the demo group's language (`en`, or `ro` for the Cluj-Napoca group,
+        /// which also sets its time zone to Europe/Bucharest).
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Apply the database migrations and exit.
     Migrate,
@@ -38,7 +42,11 @@ enum Command {
         name: String,
     },
     /// Create the demo group: agencies and users with CONVENE_DEMO_PASSWORD. Safe to repeat.
-    SeedDemo,
+    SeedDemo {
+        /// The demo group's language (`en`, or `ro`, which also sets Europe/Bucharest).
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Make a new database key file (CONVENE_KEY_FILE, or --out). Never overwrites a file.
     Keygen {
         #[arg(long)]
@@ -111,7 +119,10 @@ pub fn main() -> ExitCode {
         }
     };
     match runtime.block_on(run(
-        cli.command.unwrap_or(Command::Serve { demo: false }),
+        cli.command.unwrap_or(Command::Serve {
+            demo: false,
+            lang: None,
+        }),
         config,
     )) {
         Ok(()) => ExitCode::SUCCESS,
@@ -124,10 +135,11 @@ pub fn main() -> ExitCode {
 
 async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> {
     match command {
-        Command::Serve { demo } => {
+        Command::Serve { demo, lang } => {
             if demo {
                 let db = startup::open_database(&config).await?;
                 seed::seed_demo(&db.pool, config.demo_password.clone()).await?;
+                seed::demo_language(&db.pool, lang.as_deref()).await?;
             }
             let (state, router) = startup::build(&config, startup::security(&config)).await?;
             let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(());
@@ -168,9 +180,10 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
             }
             Ok(())
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { lang } => {
             let pool = startup::open_database(&config).await?.pool;
             seed::seed_demo(&pool, config.demo_password.clone()).await?;
+            seed::demo_language(&pool, lang.as_deref()).await?;
             Ok(())
         }
         Command::Keygen { out } => {

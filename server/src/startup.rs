@@ -89,6 +89,7 @@ pub async fn build(
     }
     let db = open_database(config).await?;
     let state = AppState::new(db.pool, leptos_options(config), security, db.sealer);
+    convene_app::settings::service::apply_stored(&state).await?;
     tokio::spawn(convene_app::live::sweep::run(state.clone()));
     let router = crate::http::router(state.clone(), config);
     Ok((state, router))

@@ -190,7 +190,7 @@ fn ActionRow(action: Action) -> impl IntoView {
                         <ol class="history">
                             {h.into_iter().map(|e| view! {
                                 <li>
-                                    {crate::time::format_utc(e.at_unix)} " · " {e.who.clone().unwrap_or_default()} " · "
+                                    {crate::time::format_local(e.at_unix)} " · " {e.who.clone().unwrap_or_default()} " · "
                                     {e.from.map(|f| format!("{} → ", f.label()))} {e.to.label()}
                                     {e.reason.clone().map(|r| format!(" · because: {r}"))}
                                     {e.note.clone().map(|n| format!(" · {n}"))}

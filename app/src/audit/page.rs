@@ -162,7 +162,7 @@ fn Entry(entry: AuditEntry) -> impl IntoView {
     let details = entry.details.as_ref().map(|d| d.to_string());
     view! {
         <tr>
-            <td><time datetime=entry.at.clone()>{crate::time::format_utc(entry.at_unix)}</time></td>
+            <td><time datetime=entry.at.clone()>{crate::time::format_local(entry.at_unix)}</time></td>
             <td>{who}</td>
             <td>{entry.action.clone()}</td>
             <td>{record}</td>

@@ -139,7 +139,7 @@ async fn assemble(
             seq: live.seq,
             title: format!(
                 "Meeting of {}",
-                crate::time::format_utc(meeting.starts_at_unix)
+                crate::time::format_local(meeting.starts_at_unix)
             ),
             status: meeting.status,
             current_item_id: live.current_item_id,

@@ -33,6 +33,14 @@ pub mod text {
         "Enter a whole number of months from 12 to 240: a case that comes back within 12 months must still be found as a repeat.";
     pub const RETENTION_AUDIT: &str = "Months audit log entries are kept";
     pub const RETENTION_AUDIT_INVALID: &str = "Enter a whole number of months from 12 to 240.";
+    pub const LANGUAGE: &str = "The group's language";
+    pub const LANGUAGE_HINT: &str =
+        "For people who have not chosen one, and whose browser asks for none that Convene speaks.";
+    pub const LANGUAGE_INVALID: &str = "Choose one of the languages in the list.";
+    pub const TIME_ZONE: &str = "The group's time zone";
+    pub const TIME_ZONE_HINT: &str =
+        "Every date and time is entered and shown in it, summer time included.";
+    pub const TIME_ZONE_INVALID: &str = "Choose one of the time zones in the list.";
     pub const RETENTION_AUDIT_SHORTER: &str =
         "Keep audit log entries at least as long as closed cases, so every change to a case that is still kept can be traced.";
 }

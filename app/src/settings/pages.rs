@@ -22,6 +22,8 @@ pub fn SettingsPage() -> impl IntoView {
             ("carry_over_limit", text::CARRY_OVER),
             ("retention_case_months", text::RETENTION_CASE),
             ("retention_audit_months", text::RETENTION_AUDIT),
+            ("default_language", text::LANGUAGE),
+            ("time_zone", text::TIME_ZONE),
         ]/>
         <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
             <p class="notice notice--success" role="status">{text::SAVED}</p>
@@ -52,6 +54,22 @@ pub fn SettingsPage() -> impl IntoView {
                                 <NumberSetting error=error name="retention_case_months" label=text::RETENTION_CASE value=s.retention_case_months/>
                                 <NumberSetting error=error name="retention_audit_months" label=text::RETENTION_AUDIT value=s.retention_audit_months/>
                             </fieldset>
+                            <crate::components::Field error=error name="default_language" label=text::LANGUAGE hint=text::LANGUAGE_HINT>
+                                <select class="select" id="default_language" name="default_language">
+                                    {crate::i18n::Lang::all().into_iter().map(|l| {
+                                        let selected = l.code() == s.default_language;
+                                        view! { <option value=l.code() selected=selected>{l.own_name()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </crate::components::Field>
+                            <crate::components::Field error=error name="time_zone" label=text::TIME_ZONE hint=text::TIME_ZONE_HINT>
+                                <select class="select" id="time_zone" name="time_zone">
+                                    {crate::time::Zone::all().map(|z| {
+                                        let selected = z == s.time_zone;
+                                        view! { <option value=z selected=selected>{z}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </crate::components::Field>
                             <SubmitButton pending=action.pending() label="Save settings"/>
                         </ActionForm>
                     }.into_any(),

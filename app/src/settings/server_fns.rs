@@ -20,6 +20,8 @@ pub async fn update_settings(
     carry_over_limit: Option<String>,
     retention_case_months: Option<String>,
     retention_audit_months: Option<String>,
+    default_language: Option<String>,
+    time_zone: Option<String>,
 ) -> Result<Settings, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
@@ -62,6 +64,8 @@ pub async fn update_settings(
             retention_audit_months,
             super::text::RETENTION_AUDIT_INVALID,
         ),
+        default_language: default_language.filter(|s| !s.trim().is_empty()),
+        time_zone: time_zone.filter(|s| !s.trim().is_empty()),
     };
     respond(p.into_result())?;
     respond(super::service::update(&state, actor.as_ref(), patch).await)

@@ -13,6 +13,14 @@ pub async fn read(conn: &mut Conn) -> Result<Settings, AppError> {
                 s.require_totp = v == "true";
                 continue;
             }
+            "default_language" => {
+                s.default_language = v;
+                continue;
+            }
+            "time_zone" => {
+                s.time_zone = v;
+                continue;
+            }
             "escalation_incidents" => &mut s.escalation_incidents,
             "case_item_minutes" => &mut s.case_item_minutes,
             "research_due_hours" => &mut s.research_due_hours,

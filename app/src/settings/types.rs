@@ -17,6 +17,20 @@ pub struct Settings {
     pub retention_case_months: u32,
     /// Audit rows are removed this many months after they were written.
     pub retention_audit_months: u32,
+    /// The language of people who chose none and whose browser asks for none Convene has.
+    #[serde(default = "default_language")]
+    pub default_language: String,
+    /// Every date and time is entered and shown in this IANA zone.
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+fn default_time_zone() -> String {
+    "Europe/London".into()
 }
 
 impl Default for Settings {
@@ -29,6 +43,8 @@ impl Default for Settings {
             carry_over_limit: 2,
             retention_case_months: 72,
             retention_audit_months: 84,
+            default_language: default_language(),
+            time_zone: default_time_zone(),
         }
     }
 }
@@ -50,6 +66,12 @@ pub struct SettingsPatch {
     pub retention_case_months: Option<i64>,
     #[serde(default)]
     pub retention_audit_months: Option<i64>,
+    /// A language code of the catalogue (`en`, `ro`).
+    #[serde(default)]
+    pub default_language: Option<String>,
+    /// An IANA time zone name (`Europe/Bucharest`).
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 /// A checked patch: every value given is in its range, and the retention periods fit together.
@@ -58,6 +80,8 @@ pub struct SettingsChange {
     pub require_totp: Option<bool>,
     /// (key, value) of the numbers that change.
     pub numbers: Vec<(&'static str, u32)>,
+    /// (key, value) of the named choices that change: the language and the time zone.
+    pub names: Vec<(&'static str, String)>,
 }
 
 impl SettingsChange {
@@ -67,6 +91,7 @@ impl SettingsChange {
         if self.require_totp.is_some() {
             v.insert(0, "require_totp");
         }
+        v.extend(self.names.iter().map(|(k, _)| *k));
         v
     }
 }
@@ -124,6 +149,19 @@ impl SettingsPatch {
                 Some(_) => p.add(field, message),
             }
         }
+        let mut names = Vec::new();
+        if let Some(code) = &self.default_language {
+            match crate::i18n::Lang::parse(code) {
+                Some(l) => names.push(("default_language", l.code())),
+                None => p.add("default_language", t::LANGUAGE_INVALID),
+            }
+        }
+        if let Some(zone) = &self.time_zone {
+            match crate::time::Zone::parse(zone) {
+                Some(z) => names.push(("time_zone", z.name().to_string())),
+                None => p.add("time_zone", t::TIME_ZONE_INVALID),
+            }
+        }
         if p.is_empty() {
             let cases = self
                 .retention_case_months
@@ -145,6 +183,7 @@ impl SettingsPatch {
         Ok(SettingsChange {
             require_totp: self.require_totp,
             numbers,
+            names,
         })
     }
 }
@@ -191,6 +230,34 @@ mod tests {
                 "retention_audit_months"
             ]
         );
+    }
+
+    #[test]
+    fn a_language_and_a_time_zone_must_be_ones_convene_has() {
+        let c = SettingsPatch {
+            default_language: Some("ro-RO".into()),
+            time_zone: Some(" Europe/Bucharest ".into()),
+            ..Default::default()
+        }
+        .parse(&Settings::default())
+        .unwrap();
+        assert_eq!(
+            c.names,
+            vec![
+                ("default_language", "ro".to_string()),
+                ("time_zone", "Europe/Bucharest".to_string())
+            ]
+        );
+        let e = SettingsPatch {
+            default_language: Some("klingon".into()),
+            time_zone: Some("Europe/Atlantis".into()),
+            ..Default::default()
+        }
+        .parse(&Settings::default())
+        .unwrap_err();
+        let fields = e.fields().unwrap();
+        assert!(fields.contains_key("default_language"));
+        assert!(fields.contains_key("time_zone"));
     }
 
     #[test]

@@ -162,6 +162,28 @@ async fn agency_id(pool: &Pool, name: &str) -> Result<Option<i64>, BoxError> {
 
 /// Creates what is missing of the demo group. With `password` set, every demo user's password
 /// is (re)set to it; without, new users get a generated one, printed once.
+/// Sets the demo group's language (and zone) when one is named; `None` keeps what is set.
+pub async fn demo_language(pool: &Pool, lang: Option<&str>) -> Result<(), BoxError> {
+    let Some(code) = lang else { return Ok(()) };
+    let lang = convene_app::i18n::Lang::parse(code).ok_or_else(|| {
+        let known: Vec<String> = convene_app::i18n::Lang::all()
+            .iter()
+            .map(|l| l.code())
+            .collect();
+        format!("--lang {code:?}: Convene speaks {}", known.join(", "))
+    })?;
+    let mut conn = pool.acquire().await?;
+    convene_app::settings::service::set_demo_language(&mut conn, lang)
+        .await
+        .map_err(|e| format!("demo language: {e:?}"))?;
+    println!(
+        "The demo group speaks {} ({}).",
+        lang.own_name(),
+        lang.code()
+    );
+    Ok(())
+}
+
 pub async fn seed_demo(pool: &Pool, password: Option<String>) -> Result<(), BoxError> {
     let mut created_agencies = 0;
     for (name, kind, email) in AGENCIES {

@@ -154,3 +154,58 @@ async fn api_error_messages_follow_the_caller_s_language_and_codes_stay_the_same
     let e = expect_error(r, 422, "validation").await;
     assert_eq!(e["error"]["fields"]["password"], "Enter your password.");
 }
+
+#[tokio::test]
+async fn the_group_s_language_and_time_zone_are_what_everyone_without_a_choice_gets() {
+    let app = TestApp::start().await;
+    let admin = app.sign_in_as("admin@demo.test").await;
+    let r = admin
+        .patch(app.api("/settings"))
+        .json(&json!({ "default_language": "klingon", "time_zone": "Europe/Atlantis" }))
+        .send()
+        .await
+        .unwrap();
+    let e = expect_error(r, 422, "validation").await;
+    assert!(e["error"]["fields"]["default_language"].is_string());
+    assert!(e["error"]["fields"]["time_zone"].is_string());
+
+    let r = admin
+        .patch(app.api("/settings"))
+        .json(&json!({ "default_language": "ro", "time_zone": "Europe/Bucharest" }))
+        .send()
+        .await
+        .unwrap();
+    let s = json(r).await;
+    assert_eq!(
+        (s["default_language"].as_str(), s["time_zone"].as_str()),
+        (Some("ro"), Some("Europe/Bucharest"))
+    );
+
+    // A browser that asks for a language Convene lacks gets the group's.
+    let page = sign_in_page(&app, "de-DE").await;
+    assert!(page.contains("<h1>Autentificare</h1>"));
+    assert!(page.contains(r#"data-time-zone="Europe/Bucharest""#));
+
+    // A held meeting of the demo reads in Cluj's time, written the Romanian way.
+    let (id, starts): (i64, i64) = sqlx::query_as(
+        "SELECT id, starts_at FROM meetings WHERE status = 'minutes_approved' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let chair = app.sign_in_as("chair@demo.test").await;
+    let html = chair
+        .get(app.url(&format!("/meetings/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let local = chrono::DateTime::from_timestamp(starts, 0)
+        .unwrap()
+        .with_timezone(&chrono_tz::Europe::Bucharest)
+        .format("%d.%m.%Y, %H:%M %Z")
+        .to_string();
+    assert!(html.contains(&local), "{local} not on the page");
+}

@@ -445,7 +445,7 @@ fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
             <ol class="timeline">
                 {entries.into_iter().rev().map(|e| view! {
                     <li class="timeline__item">
-                        <time datetime=e.at.clone()>{crate::time::format_utc(e.at_unix)}</time>
+                        <time datetime=e.at.clone()>{crate::time::format_local(e.at_unix)}</time>
                         " · " <strong>{e.what}</strong>
                         {e.who.map(|w| view! { " · " <span>{w}</span> })}
                         {e.detail.map(|d| view! { <br/><span class="muted">{d}</span> })}

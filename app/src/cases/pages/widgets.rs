@@ -48,7 +48,7 @@ pub fn StatusTag(status: CaseStatus) -> impl IntoView {
 
 #[component]
 pub fn DeadlineTag(label: &'static str, deadline: Deadline) -> impl IntoView {
-    let when = |secs: i64| crate::time::format_utc(secs);
+    let when = |secs: i64| crate::time::format_local(secs);
     match deadline {
         Deadline::Overdue { by_unix } => view! {
             <span class="tag tag--red" title=format!("{label}: was due {}", when(by_unix))>

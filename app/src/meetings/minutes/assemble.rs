@@ -40,7 +40,7 @@ pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), A
     let register = attendance::register(conn, id).await?;
     let header = format!(
         "**Date:** {}  \n**Place:** {}  \n**Chair:** {}\n\n**Present:** {}\n\n**Apologies:** {}\n\n**Apologies, information sent:** {}\n\n**Absent:** {}",
-        crate::time::format_utc(meeting.starts_at_unix),
+        crate::time::format_local(meeting.starts_at_unix),
         meeting.place.clone().or(meeting.video_link.clone()).unwrap_or_else(|| "Not recorded".into()),
         meeting.chair.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| "Not recorded".into()),
         people(&register, AttendanceStatus::Present),

@@ -91,11 +91,11 @@ fn MinutesView(initial: Minutes) -> impl IntoView {
     let id = initial.meeting.id;
     let title = format!(
         "Minutes – meeting of {}",
-        crate::time::format_utc(initial.meeting.starts_at_unix)
+        crate::time::format_local(initial.meeting.starts_at_unix)
     );
     view! {
         <Title text=title.clone()/>
-        <Marking marking=initial.marking.clone() viewer=initial.viewer.clone() viewed_at=crate::time::format_utc(crate::time::parse_rfc3339(&initial.viewed_at))/>
+        <Marking marking=initial.marking.clone() viewer=initial.viewer.clone() viewed_at=crate::time::format_local(crate::time::parse_rfc3339(&initial.viewed_at))/>
         <h1>{title}</h1>
         <MeetingNav id=id current="minutes"/>
         <ErrorSummary error=error labels=&[("body", "Comment"), ("review_deadline", "Last day for comments"), ("body_md", "Text")]/>
@@ -105,8 +105,8 @@ fn MinutesView(initial: Minutes) -> impl IntoView {
             view! {
                 <div class="status-bar" role="status">
                     <strong>{status.label()}</strong>
-                    {m.review_deadline.clone().map(|d| view! { " · comments until " {crate::time::format_utc(crate::time::parse_rfc3339(&d))} })}
-                    {m.approved_at.clone().map(|a| view! { " · approved by " {m.approved_by.clone().unwrap_or_default()} " on " {crate::time::format_utc(crate::time::parse_rfc3339(&a))} })}
+                    {m.review_deadline.clone().map(|d| view! { " · comments until " {crate::time::format_local(crate::time::parse_rfc3339(&d))} })}
+                    {m.approved_at.clone().map(|a| view! { " · approved by " {m.approved_by.clone().unwrap_or_default()} " on " {crate::time::format_local(crate::time::parse_rfc3339(&a))} })}
                     {m.extract_for.map(|_| view! { " · " <span>"This extract holds only the items that concern your agency."</span> })}
                 </div>
                 {(staff && status == MinutesStatus::Draft).then(|| view! {
@@ -138,7 +138,7 @@ fn MinutesView(initial: Minutes) -> impl IntoView {
                         <h2 id="addenda-title">"Addenda"</h2>
                         {m.addenda.iter().map(|a| view! {
                             <div class="addendum">
-                                <p class="muted">{crate::time::format_utc(crate::time::parse_rfc3339(&a.created_at))} " · " {a.author.clone()}</p>
+                                <p class="muted">{crate::time::format_local(crate::time::parse_rfc3339(&a.created_at))} " · " {a.author.clone()}</p>
                                 // Rendered from Markdown and sanitised on the server.
                                 <div class="prose" inner_html=a.body_html.clone()></div>
                             </div>

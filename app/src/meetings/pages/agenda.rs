@@ -95,7 +95,7 @@ fn AgendaView(initial: Agenda) -> impl IntoView {
     let title = format!("Meeting of {}", when(&initial.meeting));
     view! {
         <Title text=title.clone()/>
-        <Marking marking=initial.marking.clone() viewer=initial.viewer.clone() viewed_at=crate::time::format_utc(crate::time::parse_rfc3339(&initial.viewed_at))/>
+        <Marking marking=initial.marking.clone() viewer=initial.viewer.clone() viewed_at=crate::time::format_local(crate::time::parse_rfc3339(&initial.viewed_at))/>
         <p><A href="/meetings">"Back to meetings"</A></p>
         <div class="case-heading">
             <h1>{title}</h1>
@@ -105,7 +105,7 @@ fn AgendaView(initial: Agenda) -> impl IntoView {
         <dl class="summary-list">
             <div><dt>"Place"</dt><dd>{initial.meeting.place.clone().or(initial.meeting.video_link.clone()).unwrap_or_else(|| "Not set".into())}</dd></div>
             <div><dt>"Chair"</dt><dd>{initial.meeting.chair.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| "Not set".into())}</dd></div>
-            <div><dt>"Research due"</dt><dd>{crate::time::format_utc(initial.meeting.research_due_unix)}</dd></div>
+            <div><dt>"Research due"</dt><dd>{crate::time::format_local(initial.meeting.research_due_unix)}</dd></div>
         </dl>
         <ErrorSummary error=errors labels=&[("reason", "Reason"), ("minutes", "Minutes"), ("title", "Title"), ("position", "Position")]/>
         {staff.then(|| view! {
@@ -152,7 +152,7 @@ fn AgendaView(initial: Agenda) -> impl IntoView {
                     <section class="notice" aria-labelledby="changes-title">
                         <h2 id="changes-title" class="notice__title">"Changed since the agenda was published"</h2>
                         <ul>{a.changes_since_publication.iter().map(|c| view! {
-                            <li><time datetime=c.at.clone()>{crate::time::format_utc(c.at_unix)}</time> " – " {c.description.clone()}</li>
+                            <li><time datetime=c.at.clone()>{crate::time::format_local(c.at_unix)}</time> " – " {c.description.clone()}</li>
                         }).collect_view()}</ul>
                     </section>
                 })}
@@ -170,8 +170,8 @@ fn AgendaView(initial: Agenda) -> impl IntoView {
 
 #[component]
 fn Timing(agenda: Agenda) -> impl IntoView {
-    let end = crate::time::format_utc(agenda.expected_end_unix);
-    let planned = crate::time::format_utc(agenda.meeting.ends_at_unix);
+    let end = crate::time::format_local(agenda.expected_end_unix);
+    let planned = crate::time::format_local(agenda.meeting.ends_at_unix);
     view! {
         <p class="timing">
             "Expected to end at " <strong>{end}</strong> " (the meeting is booked until " {planned} ")."
@@ -242,7 +242,7 @@ fn Item(
     previous: Option<crate::meetings::agenda::types::PreviousMeeting>,
     section: Option<&'static str>,
 ) -> impl IntoView {
-    let time = crate::time::format_utc(item.starts_unix);
+    let time = crate::time::format_local(item.starts_unix);
     let time = time.rsplit(", ").next().unwrap_or("").to_string();
     let heading = match (&item.reference, item.kind.is_case()) {
         (Some(r), true) => r.clone(),
@@ -276,7 +276,7 @@ fn Item(
                 <h3 class="agenda__title">{heading}</h3>
                 {previous.map(|p| view! {
                     <p><A href=format!("/meetings/{}/minutes", p.id)>
-                        {format!("Minutes of {}", crate::time::format_utc(p.starts_at_unix))}
+                        {format!("Minutes of {}", crate::time::format_local(p.starts_at_unix))}
                     </A> {if p.minutes_approved { " (approved)" } else { " (not yet approved)" }}</p>
                 })}
                 {item.details.clone().map(|d| view! {

@@ -110,7 +110,7 @@ fn Register(id: MeetingId, rows: Vec<AttendanceRow>, staff: bool) -> impl IntoVi
                                         </ActionForm>
                                     })}
                                 </td>
-                                <td>{r.acknowledged_at.as_deref().map(|a| crate::time::format_utc(crate::time::parse_rfc3339(a))).unwrap_or_else(|| "—".into())}</td>
+                                <td>{r.acknowledged_at.as_deref().map(|a| crate::time::format_local(crate::time::parse_rfc3339(a))).unwrap_or_else(|| "—".into())}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -82,10 +82,10 @@ fn ResearchView(
         .collect();
     view! {
         <Title text=title.clone()/>
-        <Marking marking=agenda.marking.clone() viewer=agenda.viewer.clone() viewed_at=crate::time::format_utc(crate::time::parse_rfc3339(&agenda.viewed_at))/>
+        <Marking marking=agenda.marking.clone() viewer=agenda.viewer.clone() viewed_at=crate::time::format_local(crate::time::parse_rfc3339(&agenda.viewed_at))/>
         <h1>{title}</h1>
         <MeetingNav id=id current="research"/>
-        <p class="lead">"Due by " {crate::time::format_utc(agenda.meeting.research_due_unix)} ". For each case, say what your agency holds, or that it has no trace."</p>
+        <p class="lead">"Due by " {crate::time::format_local(agenda.meeting.research_due_unix)} ". For each case, say what your agency holds, or that it has no trace."</p>
         {grid.map(|g| view! { <Grid grid=g meeting=id/> })}
         {research.map(|r| view! { <CasePanel research=r meeting=id staff=staff/> })}
         <section class="section section--wide" aria-labelledby="cases-title">
@@ -171,7 +171,7 @@ fn CasePanel(research: CaseResearch, meeting: MeetingId, staff: bool) -> impl In
                                     <h3>{x.agency_name.clone()} " – " {if x.state == "holds" { "holds information" } else { "no trace" }}</h3>
                                     // Rendered from Markdown and sanitised on the server.
                                     {x.body_html.clone().map(|h| view! { <div class="prose" inner_html=h></div> })}
-                                    <p class="muted">{x.by.clone().unwrap_or_default()} " · " {crate::time::format_utc(crate::time::parse_rfc3339(&x.updated_at))}</p>
+                                    <p class="muted">{x.by.clone().unwrap_or_default()} " · " {crate::time::format_local(crate::time::parse_rfc3339(&x.updated_at))}</p>
                                 </li>
                             }).collect_view()}
                         </ul>

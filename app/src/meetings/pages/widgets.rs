@@ -17,7 +17,7 @@ pub fn Marking(marking: String, viewer: String, viewed_at: String) -> impl IntoV
 }
 
 pub fn when(m: &Meeting) -> String {
-    crate::time::format_utc(m.starts_at_unix)
+    crate::time::format_local(m.starts_at_unix)
 }
 
 #[component]
