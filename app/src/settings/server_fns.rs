@@ -11,6 +11,8 @@ pub async fn get_settings() -> Result<Settings, AppError> {
     respond(super::service::get(&state, actor.as_ref()).await)
 }
 
+// Each field of the settings form arrives as an argument (it posts without the page's script).
+#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/_fn")]
 pub async fn update_settings(
     require_totp: Option<String>,
