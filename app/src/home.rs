@@ -12,17 +12,18 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 pub mod text {
-    pub const TITLE: &str = "Home";
-    pub const GREETING: &str = "Welcome";
-    pub const NEXT_MEETING: &str = "Next meeting";
-    pub const NO_MEETING: &str = "No meeting has been scheduled yet.";
-    pub const MY_ACTIONS: &str = "Your agency's open actions";
-    pub const NO_ACTIONS: &str = "Your agency has no open actions.";
-    pub const NO_AGENCY: &str =
-        "You are not linked to an agency, so there are no agency actions to show.";
-    pub const NOTICES: &str = "Notices";
-    pub const NO_NOTICES: &str = "Nothing new.";
-    pub const DIRECTORY: &str = "See the agencies in the group and who represents them";
+    use crate::i18n::Msg;
+
+    pub const TITLE: Msg = Msg("home-title");
+    pub const GREETING: Msg = Msg("home-greeting");
+    pub const NEXT_MEETING: Msg = Msg("home-next-meeting");
+    pub const NO_MEETING: Msg = Msg("home-no-meeting");
+    pub const MY_ACTIONS: Msg = Msg("home-my-actions");
+    pub const NO_ACTIONS: Msg = Msg("home-no-actions");
+    pub const NO_AGENCY: Msg = Msg("home-no-agency");
+    pub const NOTICES: Msg = Msg("home-notices");
+    pub const NO_NOTICES: Msg = Msg("home-no-notices");
+    pub const DIRECTORY: Msg = Msg("home-directory");
 }
 
 #[component]
@@ -64,15 +65,15 @@ pub fn HomePage() -> impl IntoView {
     });
     let mark = ServerAction::<MarkNotificationsRead>::new();
     view! {
-        <Title text=text::TITLE/>
-        <h1>{text::GREETING}", " {name}</h1>
+        <Title text=text::TITLE.as_str()/>
+        <h1>{text::GREETING.with(&[("name", name.clone().into())])}</h1>
         <crate::users::access::pages::PendingAccessRequests/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let ((meetings, now), actions, notices, others) = (meetings.await, actions.await, notices.await, other_notices.await);
                 let others: Vec<_> = others.into_iter().filter(|n| !n.read).take(8).collect();
                 let next = meetings.into_iter().find(|m| m.ends_at_unix > now);
-                let today = chrono::DateTime::from_timestamp(now, 0).map(|t| t.date_naive()).unwrap_or_default();
+                let today = chrono::DateTime::from_timestamp(now, 0).map(|t| t.with_timezone(&crate::time::Zone::current().0).date_naive()).unwrap_or_default();
                 let soon: Vec<_> = actions.iter().filter(|a| !a.overdue && a.due_on <= today + chrono::Days::new(7)).cloned().collect();
                 let overdue: Vec<_> = actions.iter().filter(|a| a.overdue).cloned().collect();
                 view! {
@@ -83,7 +84,7 @@ pub fn HomePage() -> impl IntoView {
                                 Some(m) => view! {
                                     <p><A href=format!("/meetings/{}", m.id)>{crate::time::format_local(m.starts_at_unix)}</A></p>
                                     <p class="muted">{m.place.clone().unwrap_or_default()} " · " {m.status.label()}</p>
-                                    <p>"Research due by " {crate::time::format_local(m.research_due_unix)}</p>
+                                    <p>{crate::i18n::Msg("home-research-due").with(&[("when", crate::time::format_local(m.research_due_unix).into())])}</p>
                                 }.into_any(),
                                 None => view! { <p class="muted">{text::NO_MEETING}</p> }.into_any(),
                             }}
@@ -103,7 +104,7 @@ pub fn HomePage() -> impl IntoView {
                                                 " · due " {a.due_on.to_string()} " " <StatusTag status=a.status overdue=a.overdue/></li>
                                         }).collect_view()}
                                     </ul>
-                                    <p><A href="/actions">"All your agency's actions"</A></p>
+                                    <p><A href="/actions">{crate::i18n::Msg("home-all-actions")}</A></p>
                                 }.into_any()
                             }}
                         </section>
@@ -122,7 +123,7 @@ pub fn HomePage() -> impl IntoView {
                                         }).collect_view()}
                                     </ul>
                                     <ActionForm action=mark>
-                                        <button type="submit" class="button button--secondary button--small">"Mark as read"</button>
+                                        <button type="submit" class="button button--secondary button--small">{crate::i18n::Msg("home-mark-read")}</button>
                                     </ActionForm>
                                 }.into_any()
                             }}

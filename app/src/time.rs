@@ -43,6 +43,32 @@ impl Zone {
     }
 }
 
+/// The instant of a wall-clock time in the group's zone. In the hour that repeats when summer
+/// time ends, the first of the two; a time that does not exist (the hour skipped when it
+/// starts) is `None`.
+pub fn local_to_unix(t: chrono::NaiveDateTime) -> Option<i64> {
+    use chrono::offset::LocalResult;
+    match t.and_local_timezone(Zone::current().0) {
+        LocalResult::Single(l) => Some(l.timestamp()),
+        LocalResult::Ambiguous(first, _) => Some(first.timestamp()),
+        LocalResult::None => None,
+    }
+}
+
+/// The first second of a local day in the group's zone.
+pub fn local_day_start(d: chrono::NaiveDate) -> i64 {
+    let midnight = d.and_time(chrono::NaiveTime::MIN);
+    // Where midnight itself is skipped, the day starts an hour later.
+    local_to_unix(midnight)
+        .or_else(|| local_to_unix(midnight + chrono::Duration::hours(1)))
+        .unwrap_or_else(|| midnight.and_utc().timestamp())
+}
+
+/// Today in the group's zone (deadlines and "overdue" count local days).
+pub fn local_today() -> chrono::NaiveDate {
+    Utc::now().with_timezone(&Zone::current().0).date_naive()
+}
+
 /// "22 Dec 2026, 11:00 EET" (English) or "22.12.2026, 11:00 EET" (Romanian): the group's local
 /// time with its zone's abbreviation, in the reader's language's format.
 pub fn format_local(secs: i64) -> String {
@@ -114,6 +140,34 @@ mod tests {
         assert_eq!(
             in_zone("Europe/London", "en", summer),
             "22 Jun 2027, 10:00 BST"
+        );
+    }
+
+    fn at_in(zone: &str, t: &str) -> Option<i64> {
+        let owner = leptos::prelude::Owner::new();
+        owner.with(|| {
+            leptos::prelude::provide_context(Zone::parse(zone).unwrap());
+            local_to_unix(chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap())
+        })
+    }
+
+    #[test]
+    fn a_local_time_is_read_in_the_group_s_zone_around_both_clock_changes() {
+        // 10:00 in Cluj is 08:00 UTC in winter and 07:00 UTC in summer.
+        assert_eq!(
+            at_in("Europe/Bucharest", "2027-03-27 10:00"),
+            Some(1_806_134_400)
+        );
+        assert_eq!(
+            at_in("Europe/Bucharest", "2027-03-29 10:00"),
+            Some(1_806_303_600)
+        );
+        // 03:30 on the last Sunday of March does not exist in Cluj (03:00 → 04:00).
+        assert_eq!(at_in("Europe/Bucharest", "2027-03-28 03:30"), None);
+        // 03:30 on the last Sunday of October happens twice: the first (summer time) counts.
+        assert_eq!(
+            at_in("Europe/Bucharest", "2027-10-31 03:30"),
+            Some(1_824_942_600)
         );
     }
 

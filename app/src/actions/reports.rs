@@ -170,14 +170,9 @@ pub async fn barriers(
 ) -> Result<Vec<BarrierGroup>, AppError> {
     let actor = authorize(actor, Do::Update, Resource::Meetings)?;
     let (from, to) = parse_period(&period)?;
-    let start = from
-        .and_hms_opt(0, 0, 0)
-        .map(|t| t.and_utc().timestamp())
-        .unwrap_or(0);
-    let end = (to + chrono::Days::new(1))
-        .and_hms_opt(0, 0, 0)
-        .map(|t| t.and_utc().timestamp())
-        .unwrap_or(i64::MAX);
+    // Local days: a period ends at the group's midnight.
+    let start = crate::time::local_day_start(from);
+    let end = crate::time::local_day_start(to + chrono::Days::new(1));
     let mut tx = state.write().await?;
     let rows = store::barriers_closed_between(&mut tx, start, end).await?;
     let list = store::list(

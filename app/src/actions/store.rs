@@ -71,7 +71,7 @@ fn to_action(r: Row, today: NaiveDate) -> Result<Action, AppError> {
 }
 
 pub fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    crate::time::local_today()
 }
 
 pub async fn get(conn: &mut Conn, id: ActionId) -> Result<Option<Action>, AppError> {

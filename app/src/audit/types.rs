@@ -80,7 +80,7 @@ impl AuditFilter {
             p.add("limit", super::text::LIMIT_INVALID);
         }
         p.into_result()?;
-        let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp());
+        let start = |d: NaiveDate| Some(crate::time::local_day_start(d));
         let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         Ok(AuditQuery {
             actor_user_id: self.actor_user_id,

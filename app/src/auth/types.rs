@@ -41,13 +41,14 @@ impl Role {
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            Role::Admin => "Administrator",
-            Role::Chair => "Chair",
-            Role::Coordinator => "Coordinator",
-            Role::Member => "Member",
-            Role::Observer => "Observer",
-        }
+        crate::i18n::Msg(match self {
+            Role::Admin => "role-admin",
+            Role::Chair => "role-chair",
+            Role::Coordinator => "role-coordinator",
+            Role::Member => "role-member",
+            Role::Observer => "role-observer",
+        })
+        .as_str()
     }
 }
 

@@ -17,7 +17,7 @@ use crate::state::AppState;
 use chrono::NaiveDate;
 
 fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    crate::time::local_today()
 }
 
 pub use crate::auth::case_access::case_resource;

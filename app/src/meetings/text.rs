@@ -3,7 +3,10 @@
 pub const MARKING: &str =
     "RESTRICTED — do not share without the agreement of the agencies concerned";
 pub const STATUS_INVALID: &str = "Choose a meeting status from the list.";
-pub const WHEN_INVALID: &str = "Enter the date and time like 2027-01-15T10:00 (UTC).";
+pub const WHEN_INVALID: &str =
+    "Enter the date and time like 2027-01-15T10:00 (the group's local time).";
+pub const WHEN_SKIPPED: &str =
+    "That time does not exist here: the clocks go forward an hour that night. Choose another time.";
 pub const DURATION_INVALID: &str = "Enter the length in minutes, from 15 to 600.";
 pub const CHAIR_INVALID: &str = "Choose the chair from the list.";
 pub const VIDEO_LINK_INVALID: &str = "Enter a video link starting with https://.";

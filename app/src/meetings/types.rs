@@ -104,9 +104,10 @@ pub fn parse_instant(s: &str) -> Result<i64, String> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         return Ok(t.timestamp());
     }
+    // Without an offset, a time is the group's wall-clock time.
     for f in ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
-            return Ok(t.and_utc().timestamp());
+            return crate::time::local_to_unix(t).ok_or_else(|| t::WHEN_SKIPPED.to_string());
         }
     }
     Err(t::WHEN_INVALID.into())
@@ -355,7 +356,13 @@ impl NewSeries {
                 let day = self
                     .first_date
                     .checked_add_days(chrono::Days::new(7 * self.every_weeks as u64 * i as u64))?;
-                let start = day.and_time(self.start_time).and_utc().timestamp();
+                // The same wall-clock time in the group's zone, summer or winter.
+                let start =
+                    crate::time::local_to_unix(day.and_time(self.start_time)).or_else(|| {
+                        crate::time::local_to_unix(
+                            day.and_time(self.start_time) + chrono::Duration::hours(1),
+                        )
+                    })?;
                 Some((start, start + self.duration_minutes as i64 * 60))
             })
             .collect()
@@ -401,7 +408,42 @@ mod tests {
     }
 
     #[test]
-    fn meeting_times_are_read_as_utc_and_video_links_must_be_https() {
+    fn a_series_keeps_its_local_time_across_both_changes_of_the_clocks() {
+        let series = NewSeries {
+            name: "Monthly".into(),
+            every_weeks: 4,
+            first_date: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            start_time: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            duration_minutes: 120,
+            place: None,
+            video_link: None,
+            default_chair_id: None,
+        };
+        let owner = leptos::prelude::Owner::new();
+        let starts: Vec<String> = owner.with(|| {
+            leptos::prelude::provide_context(crate::time::Zone::parse("Europe/Bucharest").unwrap());
+            series
+                .occurrences(10)
+                .into_iter()
+                .map(|(start, _)| {
+                    chrono::DateTime::from_timestamp(start, 0)
+                        .unwrap()
+                        .with_timezone(&chrono_tz::Europe::Bucharest)
+                        .format("%Y-%m-%d %H:%M %Z")
+                        .to_string()
+                })
+                .collect()
+        });
+        // 1 March (winter), 29 March (after the last Sunday of March), … 8 November (after
+        // the last Sunday of October): always 10:00 in Cluj.
+        assert_eq!(starts[0], "2027-03-01 10:00 EET");
+        assert_eq!(starts[1], "2027-03-29 10:00 EEST");
+        assert_eq!(starts[8], "2027-10-11 10:00 EEST");
+        assert_eq!(starts[9], "2027-11-08 10:00 EET");
+    }
+
+    #[test]
+    fn meeting_times_without_an_offset_are_the_group_s_local_time_and_video_links_must_be_https() {
         assert_eq!(parse_instant("2027-01-15T08:00"), Ok(1_800_000_000));
         assert_eq!(
             parse_instant("2027-01-15T10:00:00+02:00"),

@@ -20,9 +20,13 @@ pub struct CaseFacts {
     pub last_discussed_at: Option<i64>,
 }
 
+/// The group's local day of an instant (the 30-day rules count local days).
 fn day(secs: i64) -> NaiveDate {
     DateTime::<Utc>::from_timestamp(secs, 0)
-        .map(|t| t.date_naive())
+        .map(|t| {
+            t.with_timezone(&crate::time::Zone::current().0)
+                .date_naive()
+        })
         .unwrap_or_default()
 }
 

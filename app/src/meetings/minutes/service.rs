@@ -187,7 +187,7 @@ pub async fn circulate(
     input: CirculateInput,
 ) -> Result<Minutes, AppError> {
     let now = crate::time::now();
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::time::local_today();
     let deadline = match input
         .review_deadline
         .as_deref()
@@ -201,10 +201,7 @@ pub async fn circulate(
             .ok_or_else(|| AppError::validation("review_deadline", t::DEADLINE_INVALID))?,
     };
     // The whole of the last day counts.
-    let deadline_at = deadline
-        .and_hms_opt(23, 59, 59)
-        .map(|t| t.and_utc().timestamp())
-        .unwrap_or(now);
+    let deadline_at = crate::time::local_day_start(deadline + chrono::Days::new(1)) - 1;
     let mut tx = state.write().await?;
     let (actor, _, status) = staff_head(&mut tx, actor, id, Action::Update).await?;
     if status != MinutesStatus::Draft {
