@@ -31,7 +31,7 @@ pub fn parse_int(
     raw: &Option<String>,
     min: i64,
     max: i64,
-    message: &str,
+    message: impl AsRef<str>,
 ) -> Result<Option<i64>, String> {
     match raw {
         None => Ok(None),
@@ -40,16 +40,16 @@ pub fn parse_int(
             .ok()
             .filter(|n| (min..=max).contains(n))
             .map(Some)
-            .ok_or_else(|| message.to_string()),
+            .ok_or_else(|| message.as_ref().to_string()),
     }
 }
 
-pub fn parse_bool(raw: &Option<String>, message: &str) -> Result<Option<bool>, String> {
+pub fn parse_bool(raw: &Option<String>, message: impl AsRef<str>) -> Result<Option<bool>, String> {
     match raw.as_deref() {
         None => Ok(None),
         Some("true" | "yes" | "on") => Ok(Some(true)),
         Some("false" | "no") => Ok(Some(false)),
-        Some(_) => Err(message.to_string()),
+        Some(_) => Err(message.as_ref().to_string()),
     }
 }
 

@@ -103,6 +103,12 @@ impl std::ops::Deref for Msg {
     }
 }
 
+impl AsRef<str> for Msg {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl From<Msg> for String {
     fn from(m: Msg) -> String {
         m.text()

@@ -39,13 +39,14 @@ impl MeetingStatus {
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            MeetingStatus::Draft => "Agenda in preparation",
-            MeetingStatus::AgendaPublished => "Agenda published",
-            MeetingStatus::InSession => "In session",
-            MeetingStatus::Closed => "Held – minutes in preparation",
-            MeetingStatus::MinutesApproved => "Minutes approved",
-        }
+        crate::i18n::Msg(match self {
+            MeetingStatus::Draft => "meeting-status-draft",
+            MeetingStatus::AgendaPublished => "meeting-status-published",
+            MeetingStatus::InSession => "meeting-status-in-session",
+            MeetingStatus::Closed => "meeting-status-closed",
+            MeetingStatus::MinutesApproved => "meeting-status-approved",
+        })
+        .as_str()
     }
 
     pub fn parse(s: &str) -> Result<Self, String> {

@@ -18,7 +18,7 @@ pub fn MeetingsPage() -> impl IntoView {
     let meetings = page_resource(|| Resource::new(|| (), |_| list_meetings()));
     let staff = signed_in_user().is_some_and(|m| crate::components::layout::can_run_meetings(&m));
     view! {
-        <Title text=t::LIST_TITLE/>
+        <Title text=t::LIST_TITLE.as_str()/>
         <h1>{t::LIST_TITLE}</h1>
         <p class="lead">{t::LIST_INTRO}</p>
         <Suspense fallback=|| ()>
@@ -42,7 +42,7 @@ fn MeetingTable(meetings: Vec<Meeting>) -> impl IntoView {
     view! {
         <table class="table">
             <caption class="visually-hidden">{t::LIST_TITLE}</caption>
-            <thead><tr><th scope="col">"When"</th><th scope="col">"Where"</th><th scope="col">"Chair"</th><th scope="col">"Status"</th></tr></thead>
+            <thead><tr><th scope="col">{crate::i18n::Msg("meetings-list-col-when")}</th><th scope="col">{crate::i18n::Msg("meetings-list-col-where")}</th><th scope="col">{crate::i18n::Msg("meetings-list-col-chair")}</th><th scope="col">{crate::i18n::Msg("meetings-list-col-status")}</th></tr></thead>
             <tbody>
                 {meetings.into_iter().map(|m| {
                     let label = when(&m);
@@ -66,13 +66,13 @@ fn CalendarFeed() -> impl IntoView {
     let action = ServerAction::<CalendarLink>::new();
     view! {
         <section class="section" aria-labelledby="calendar-title">
-            <h2 id="calendar-title">"Your calendar"</h2>
-            <p>"Subscribe your calendar to a private link: it shows when and where meetings are, never anything about cases."</p>
+            <h2 id="calendar-title">{crate::i18n::Msg("meetings-list-calendar-title")}</h2>
+            <p>{crate::i18n::Msg("meetings-list-calendar-intro")}</p>
             {move || action.value().get().and_then(|r| r.ok()).map(|path| view! {
-                <p class="notice" role="status">"Your private link (keep it to yourself): " <code data-testid="calendar-link">{path}</code></p>
+                <p class="notice" role="status">{crate::i18n::Msg("meetings-list-calendar-link")} <code data-testid="calendar-link">{path}</code></p>
             })}
             <ActionForm action=action>
-                <SubmitButton pending=action.pending() label="Show my calendar link" secondary=true/>
+                <SubmitButton pending=action.pending() label=crate::i18n::Msg("meetings-list-calendar-show") secondary=true/>
             </ActionForm>
         </section>
     }
@@ -82,33 +82,33 @@ fn CalendarFeed() -> impl IntoView {
 fn Schedule() -> impl IntoView {
     let action = ServerAction::<ScheduleMeeting>::new();
     let error = action_error(action.value());
-    const LABELS: &[(&str, &str)] = &[
-        ("starts_at", "Starts"),
-        ("duration_minutes", "Length in minutes"),
-        ("place", "Place"),
-        ("video_link", "Video link"),
+    const LABELS: &[(&str, crate::i18n::Msg)] = &[
+        ("starts_at", crate::i18n::Msg("meetings-list-starts")),
+        ("duration_minutes", crate::i18n::Msg("meetings-list-length")),
+        ("place", crate::i18n::Msg("meetings-list-place")),
+        ("video_link", crate::i18n::Msg("meetings-list-video")),
     ];
     view! {
         <section class="section" aria-labelledby="schedule-title">
             <h2 id="schedule-title">{t::NEW_MEETING}</h2>
             <ErrorSummary error=error labels=LABELS/>
             {move || action.value().get().and_then(|r| r.ok()).map(|m| view! {
-                <p class="notice notice--success" role="status">"Meeting scheduled: " <A href=format!("/meetings/{}", m.id)>{when(&m)}</A></p>
+                <p class="notice notice--success" role="status">{crate::i18n::Msg("meetings-list-scheduled")} <A href=format!("/meetings/{}", m.id)>{when(&m)}</A></p>
             })}
             <ActionForm action=action attr:class="form" attr:novalidate=true>
-                <Field error=error name="starts_at" label="Starts" hint="Date and time (UTC).">
+                <Field error=error name="starts_at" label=crate::i18n::Msg("meetings-list-starts") hint=crate::i18n::Msg("meetings-list-starts-hint")>
                     <input class="input input--medium" type="datetime-local" id="starts_at" name="starts_at"/>
                 </Field>
-                <Field error=error name="duration_minutes" label="Length in minutes">
+                <Field error=error name="duration_minutes" label=crate::i18n::Msg("meetings-list-length")>
                     <input class="input input--short" type="number" id="duration_minutes" name="duration_minutes" value="180"/>
                 </Field>
-                <Field error=error name="place" label="Place" optional=true>
+                <Field error=error name="place" label=crate::i18n::Msg("meetings-list-place") optional=true>
                     <input class="input" type="text" id="place" name="place"/>
                 </Field>
-                <Field error=error name="video_link" label="Video link" optional=true>
+                <Field error=error name="video_link" label=crate::i18n::Msg("meetings-list-video") optional=true>
                     <input class="input" type="url" id="video_link" name="video_link"/>
                 </Field>
-                <SubmitButton pending=action.pending() label="Schedule meeting"/>
+                <SubmitButton pending=action.pending() label=crate::i18n::Msg("meetings-list-schedule")/>
             </ActionForm>
         </section>
     }
@@ -118,41 +118,41 @@ fn Schedule() -> impl IntoView {
 fn Series() -> impl IntoView {
     let action = ServerAction::<SetUpSeries>::new();
     let error = action_error(action.value());
-    const LABELS: &[(&str, &str)] = &[
-        ("name", "Name"),
-        ("every_weeks", "Every how many weeks"),
-        ("first_date", "First meeting"),
-        ("start_time", "Starts at"),
-        ("duration_minutes", "Length in minutes"),
+    const LABELS: &[(&str, crate::i18n::Msg)] = &[
+        ("name", crate::i18n::Msg("meetings-list-name")),
+        ("every_weeks", crate::i18n::Msg("meetings-list-every")),
+        ("first_date", crate::i18n::Msg("meetings-list-first")),
+        ("start_time", crate::i18n::Msg("meetings-list-starts-at")),
+        ("duration_minutes", crate::i18n::Msg("meetings-list-length")),
     ];
     view! {
         <section class="section" aria-labelledby="series-title">
             <h2 id="series-title">{t::NEW_SERIES}</h2>
-            <p>"Convene schedules the next six meetings of the rhythm straight away."</p>
+            <p>{crate::i18n::Msg("meetings-list-six")}</p>
             <ErrorSummary error=error labels=LABELS prefix="series-"/>
             {move || action.value().get().and_then(|r| r.ok()).map(|list| view! {
                 <p class="notice notice--success" role="status">{format!("{} meetings scheduled. Reload the page to see them in the list.", list.len())}</p>
             })}
             <ActionForm action=action attr:class="form" attr:novalidate=true>
-                <Field error=error prefix="series-" name="name" label="Name">
-                    <input class="input" type="text" id="series-name" name="input[name]" value="Intervention group"/>
+                <Field error=error prefix="series-" name="name" label=crate::i18n::Msg("meetings-list-name")>
+                    <input class="input" type="text" id="series-name" name="input[name]" value=crate::i18n::Msg("meetings-list-default-name")/>
                 </Field>
-                <Field error=error prefix="series-" name="every_weeks" label="Every how many weeks">
+                <Field error=error prefix="series-" name="every_weeks" label=crate::i18n::Msg("meetings-list-every")>
                     <input class="input input--short" type="number" id="series-every_weeks" name="input[every_weeks]" value="4"/>
                 </Field>
-                <Field error=error prefix="series-" name="first_date" label="First meeting" hint="The weekday of this date is the group's meeting day.">
+                <Field error=error prefix="series-" name="first_date" label=crate::i18n::Msg("meetings-list-first") hint=crate::i18n::Msg("meetings-list-weekday-hint")>
                     <input class="input input--medium" type="date" id="series-first_date" name="input[first_date]"/>
                 </Field>
-                <Field error=error prefix="series-" name="start_time" label="Starts at" hint="UTC, like 10:00.">
+                <Field error=error prefix="series-" name="start_time" label=crate::i18n::Msg("meetings-list-starts-at") hint=crate::i18n::Msg("meetings-list-time-hint")>
                     <input class="input input--short" type="time" id="series-start_time" name="input[start_time]" value="10:00"/>
                 </Field>
-                <Field error=error prefix="series-" name="duration_minutes" label="Length in minutes">
+                <Field error=error prefix="series-" name="duration_minutes" label=crate::i18n::Msg("meetings-list-length")>
                     <input class="input input--short" type="number" id="series-duration_minutes" name="input[duration_minutes]" value="180"/>
                 </Field>
-                <Field error=error prefix="series-" name="place" label="Place" optional=true>
+                <Field error=error prefix="series-" name="place" label=crate::i18n::Msg("meetings-list-place") optional=true>
                     <input class="input" type="text" id="series-place" name="input[place]"/>
                 </Field>
-                <SubmitButton pending=action.pending() label="Set up the rhythm"/>
+                <SubmitButton pending=action.pending() label=crate::i18n::Msg("meetings-list-set-up")/>
             </ActionForm>
         </section>
     }

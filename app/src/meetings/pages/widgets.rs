@@ -1,5 +1,6 @@
 //! Pieces shared by the meeting pages.
 
+use crate::i18n::Msg;
 use crate::ids::MeetingId;
 use crate::meetings::types::{Meeting, MeetingStatus};
 use leptos::prelude::*;
@@ -11,7 +12,10 @@ pub fn Marking(marking: String, viewer: String, viewed_at: String) -> impl IntoV
     view! {
         <p class="marking" role="note">
             <strong>{marking}</strong>
-            <span class="marking__viewer">" · Viewed by " {viewer} " on " {viewed_at}</span>
+            <span class="marking__viewer">
+                " · "
+                {crate::i18n::Msg("meetings-viewed-by").with(&[("who", viewer.into()), ("when", viewed_at.into())])}
+            </span>
         </p>
     }
 }
@@ -36,22 +40,34 @@ pub fn MeetingStatusTag(status: MeetingStatus) -> impl IntoView {
 #[component]
 pub fn MeetingNav(id: MeetingId, current: &'static str) -> impl IntoView {
     let links = [
-        ("agenda", "Agenda", format!("/meetings/{id}")),
+        (
+            "agenda",
+            Msg("meetings-nav-agenda").as_str(),
+            format!("/meetings/{id}"),
+        ),
         (
             "research",
-            "Research returns",
+            Msg("meetings-nav-research").as_str(),
             format!("/meetings/{id}/research"),
         ),
         (
             "attendance",
-            "Attendance",
+            Msg("meetings-nav-attendance").as_str(),
             format!("/meetings/{id}/attendance"),
         ),
-        ("minutes", "Minutes", format!("/meetings/{id}/minutes")),
-        ("live", "Live meeting", format!("/meetings/{id}/live")),
+        (
+            "minutes",
+            Msg("meetings-nav-minutes").as_str(),
+            format!("/meetings/{id}/minutes"),
+        ),
+        (
+            "live",
+            Msg("meetings-nav-live").as_str(),
+            format!("/meetings/{id}/live"),
+        ),
     ];
     view! {
-        <nav class="subnav" aria-label="This meeting">
+        <nav class="subnav" aria-label=Msg("meetings-nav-label")>
             <ul>
                 {links.into_iter().map(|(key, label, href)| {
                     let here = key == current;
