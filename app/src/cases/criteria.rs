@@ -29,16 +29,16 @@ impl Criteria {
     pub fn labels(&self) -> Vec<&'static str> {
         let mut v = Vec::new();
         if self.visible_high_risk {
-            v.push(super::text::VISIBLE_HIGH_RISK);
+            v.push(super::text::VISIBLE_HIGH_RISK.as_str());
         }
         if self.professional_judgement {
-            v.push(super::text::PROFESSIONAL_JUDGEMENT);
+            v.push(super::text::PROFESSIONAL_JUDGEMENT.as_str());
         }
         if self.potential_escalation {
-            v.push(super::text::POTENTIAL_ESCALATION);
+            v.push(super::text::POTENTIAL_ESCALATION.as_str());
         }
         if self.repeat {
-            v.push(super::text::REPEAT);
+            v.push(super::text::REPEAT.as_str());
         }
         v
     }

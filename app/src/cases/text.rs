@@ -1,64 +1,59 @@
 //! Words about cases and referrals (one place, for translation).
 
-pub const VISIBLE_HIGH_RISK: &str = "Visible high risk";
-pub const PROFESSIONAL_JUDGEMENT: &str = "Professional judgement";
-pub const POTENTIAL_ESCALATION: &str = "Potential escalation";
-pub const REPEAT: &str = "Repeat";
+use crate::i18n::Msg;
 
-pub const STATUS_INVALID: &str = "Choose referred, active, monitoring or closed.";
-pub const INFORMED_INVALID: &str = "Say whether the victim was informed of the referral.";
-pub const CONSENT_INVALID: &str = "Say whether the victim consented to sharing information.";
-pub const FIELD_INVALID: &str = "Choose which restricted detail to show.";
-pub const NAME_TOO_LONG: &str = "Use at most 120 characters for the name.";
-pub const REFERRED_ON_INVALID: &str = "Enter the date the referral was made, like 2026-03-31.";
-pub const REFERRED_ON_FUTURE: &str = "The referral date cannot be in the future.";
-pub const REFERRING_AGENCY_REQUIRED: &str = "Choose the agency making the referral.";
-pub const OWN_AGENCY_ONLY: &str = "You can refer only on behalf of your own agency.";
-pub const AGENCY_UNKNOWN: &str = "Choose an active agency from the list.";
-pub const VICTIM_NAME_REQUIRED: &str = "Enter the victim's full name.";
-pub const VICTIM_REQUIRED: &str = "Enter the victim's details for a new case.";
-pub const VICTIM_NOT_HERE: &str =
-    "Leave out the victim's details when referring an existing case again: the case already holds them.";
-pub const DOB_INVALID: &str = "Enter the date of birth like 1990-03-31.";
-pub const DOB_FUTURE: &str = "The date of birth cannot be in the future.";
-pub const SAFE_TO_CONTACT_REQUIRED: &str = "Say whether it is safe to contact the victim.";
-pub const CHILD_INITIALS_INVALID: &str = "Enter the child's initials (1 to 4 letters).";
-pub const CHILD_AGE_INVALID: &str = "Enter the child's age in years, from 0 to 17.";
-pub const TOO_MANY_CHILDREN: &str = "List at most 20 children.";
-pub const INCIDENTS_INVALID: &str =
-    "Enter how many incidents are known in the last 12 months, as a number (0 if none).";
-pub const LAWFUL_BASIS_REQUIRED: &str =
-    "Without the victim's consent, say in words on what lawful basis the information is shared.";
-pub const NO_CRITERION: &str =
-    "This referral meets none of the group's criteria: fewer than 14 \"yes\" answers, no professional judgement reasons, fewer incidents than the threshold in the last 12 months, and no referral of this victim in the last 12 months. If you believe the group should see this case, give your reasons under professional judgement.";
-pub const DATE_INVALID: &str = "Enter a date like 2026-03-31.";
-pub const DATE_FUTURE: &str = "The date cannot be in the future.";
-pub const REASON_REQUIRED: &str = "Say why you need to see this detail. Your reason is recorded.";
-pub const REASON_TOO_LONG: &str = "Use at most 500 characters for the reason.";
-pub const MANAGER_INVALID: &str = "Choose an active person from the list.";
-pub const NOTHING_RECORDED: &str = "Not recorded";
+pub const VISIBLE_HIGH_RISK: Msg = Msg("cases-visible-high-risk");
+pub const PROFESSIONAL_JUDGEMENT: Msg = Msg("cases-professional-judgement");
+pub const POTENTIAL_ESCALATION: Msg = Msg("cases-potential-escalation");
+pub const REPEAT: Msg = Msg("cases-repeat");
 
-pub const DECISION_INVALID: &str = "Choose confirm (the same person) or reject (another person).";
-pub const MATCH_DECIDED: &str = "This match has already been decided.";
-pub const NOT_INVOLVED_THROUGH_RESEARCH: &str =
-    "Choose an agency that is involved with this case through research.";
+pub const STATUS_INVALID: Msg = Msg("cases-status-invalid");
+pub const INFORMED_INVALID: Msg = Msg("cases-informed-invalid");
+pub const CONSENT_INVALID: Msg = Msg("cases-consent-invalid");
+pub const FIELD_INVALID: Msg = Msg("cases-field-invalid");
+pub const NAME_TOO_LONG: Msg = Msg("cases-name-too-long");
+pub const REFERRED_ON_INVALID: Msg = Msg("cases-referred-on-invalid");
+pub const REFERRED_ON_FUTURE: Msg = Msg("cases-referred-on-future");
+pub const REFERRING_AGENCY_REQUIRED: Msg = Msg("cases-referring-agency-required");
+pub const OWN_AGENCY_ONLY: Msg = Msg("cases-own-agency-only");
+pub const AGENCY_UNKNOWN: Msg = Msg("cases-agency-unknown");
+pub const VICTIM_NAME_REQUIRED: Msg = Msg("cases-victim-name-required");
+pub const VICTIM_REQUIRED: Msg = Msg("cases-victim-required");
+pub const VICTIM_NOT_HERE: Msg = Msg("cases-victim-not-here");
+pub const DOB_INVALID: Msg = Msg("cases-dob-invalid");
+pub const DOB_FUTURE: Msg = Msg("cases-dob-future");
+pub const SAFE_TO_CONTACT_REQUIRED: Msg = Msg("cases-safe-to-contact-required");
+pub const CHILD_INITIALS_INVALID: Msg = Msg("cases-child-initials-invalid");
+pub const CHILD_AGE_INVALID: Msg = Msg("cases-child-age-invalid");
+pub const TOO_MANY_CHILDREN: Msg = Msg("cases-too-many-children");
+pub const INCIDENTS_INVALID: Msg = Msg("cases-incidents-invalid");
+pub const LAWFUL_BASIS_REQUIRED: Msg = Msg("cases-lawful-basis-required");
+pub const NO_CRITERION: Msg = Msg("cases-no-criterion");
+pub const DATE_INVALID: Msg = Msg("cases-date-invalid");
+pub const DATE_FUTURE: Msg = Msg("cases-date-future");
+pub const REASON_REQUIRED: Msg = Msg("cases-reason-required");
+pub const REASON_TOO_LONG: Msg = Msg("cases-reason-too-long");
+pub const MANAGER_INVALID: Msg = Msg("cases-manager-invalid");
+pub const NOTHING_RECORDED: Msg = Msg("cases-nothing-recorded");
+
+pub const DECISION_INVALID: Msg = Msg("cases-decision-invalid");
+pub const MATCH_DECIDED: Msg = Msg("cases-match-decided");
+pub const NOT_INVOLVED_THROUGH_RESEARCH: Msg = Msg("cases-not-involved-through-research");
 /// The answer to every referral that opens a case, known victim or not (no existence oracle).
-pub const RECEIVED: &str = "Referral received. The case has been opened. The coordinator checks every referral against the register and links it to a known case if there is one.";
-pub const REPEAT_ON_SUBMIT: &str =
-    "Earlier referrals of this victim are looked up in the register when you submit.";
+pub const RECEIVED: Msg = Msg("cases-received");
+pub const REPEAT_ON_SUBMIT: Msg = Msg("cases-repeat-on-submit");
 
-pub const LIST_TITLE: &str = "Cases";
-pub const LIST_INTRO: &str = "The cases you may see. Cases are named by their reference; names are shown only on the case page, on request.";
-pub const LIST_EMPTY: &str = "No cases match.";
-pub const REFER: &str = "Refer a case";
-pub const REFER_AGAIN: &str = "Add a referral";
-pub const DUE: &str = "Due";
-pub const OVERDUE: &str = "Overdue";
-pub const DONE: &str = "Done";
-pub const INITIAL_ASSESSMENT: &str = "Initial assessment (72 hours)";
-pub const INTERVENTION_PLAN: &str = "Intervention plan (30 days)";
-pub const SHOW_BECAUSE: &str = "Show (reason needed)";
-pub const MASKED: &str = "••••••";
-pub const CLOSING_REASON_REQUIRED: &str =
-    "Say why the case is closed (for example: risk reduced, victim moved away).";
-pub const CLOSING_REASON_LONG: &str = "Keep the reason for closing under 2,000 characters.";
+pub const LIST_TITLE: Msg = Msg("cases-list-title");
+pub const LIST_INTRO: Msg = Msg("cases-list-intro");
+pub const LIST_EMPTY: Msg = Msg("cases-list-empty");
+pub const REFER: Msg = Msg("cases-refer");
+pub const REFER_AGAIN: Msg = Msg("cases-refer-again");
+pub const DUE: Msg = Msg("cases-due");
+pub const OVERDUE: Msg = Msg("cases-overdue");
+pub const DONE: Msg = Msg("cases-done");
+pub const INITIAL_ASSESSMENT: Msg = Msg("cases-initial-assessment");
+pub const INTERVENTION_PLAN: Msg = Msg("cases-intervention-plan");
+pub const SHOW_BECAUSE: Msg = Msg("cases-show-because");
+pub const MASKED: Msg = Msg("cases-masked");
+pub const CLOSING_REASON_REQUIRED: Msg = Msg("cases-closing-reason-required");
+pub const CLOSING_REASON_LONG: Msg = Msg("cases-closing-reason-long");

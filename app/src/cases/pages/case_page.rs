@@ -116,14 +116,14 @@ fn CaseView(
                 {match how.as_str() {
                     "existing" => "Referral submitted. This victim already had a case, so your referral was added to it: her earlier referrals are below.",
                     "again" => "Referral submitted and added to the case.",
-                    _ => t::RECEIVED,
+                    _ => t::RECEIVED.as_str(),
                 }}
             </div>
         })}
         <div class="deadlines">
-            <DeadlineTag label=t::INITIAL_ASSESSMENT deadline=case.deadlines.initial_assessment/>
+            <DeadlineTag label=t::INITIAL_ASSESSMENT.as_str() deadline=case.deadlines.initial_assessment/>
             " "
-            <DeadlineTag label=t::INTERVENTION_PLAN deadline=case.deadlines.intervention_plan/>
+            <DeadlineTag label=t::INTERVENTION_PLAN.as_str() deadline=case.deadlines.intervention_plan/>
         </div>
         <p><A href=format!("/cases/{id}/refer") attr:class="button button--secondary">{t::REFER_AGAIN}</A></p>
 

@@ -27,7 +27,7 @@ pub fn CasesPage() -> impl IntoView {
         signed_in_user().is_some_and(|m| crate::components::layout::can_see_cases(&m));
     let can_refer = move || refer_allowed;
     view! {
-        <Title text=t::LIST_TITLE/>
+        <Title text=t::LIST_TITLE.as_str()/>
         <div class="page-heading">
             <h1>{t::LIST_TITLE}</h1>
             <Show when=can_refer>

@@ -70,7 +70,7 @@ pub fn NewCasePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=t::REFER/>
+        <Title text=t::REFER.as_str()/>
         <p><A href="/cases">"Back to cases"</A></p>
         <h1>{t::REFER}</h1>
         <p class="lead">"Fill in the risk checklist with the victim. The criteria the referral meets are worked out as you go."</p>
@@ -455,10 +455,10 @@ fn CriteriaSummary(
                     view! {
                         <p class="criteria-summary__count">{format!("{} “yes” of 24", c.dash_yes)}</p>
                         <ul class="criteria-summary__list">
-                            {row(c.visible_high_risk, t::VISIBLE_HIGH_RISK, "14 or more “yes” answers".into())}
-                            {row(c.professional_judgement, t::PROFESSIONAL_JUDGEMENT, "reasons given".into())}
-                            {row(c.potential_escalation, t::POTENTIAL_ESCALATION, "incidents in the last 12 months at or above the group's threshold".into())}
-                            {row(c.repeat, t::REPEAT, "referred before within the last 12 months".into())}
+                            {row(c.visible_high_risk, t::VISIBLE_HIGH_RISK.as_str(), "14 or more “yes” answers".into())}
+                            {row(c.professional_judgement, t::PROFESSIONAL_JUDGEMENT.as_str(), "reasons given".into())}
+                            {row(c.potential_escalation, t::POTENTIAL_ESCALATION.as_str(), "incidents in the last 12 months at or above the group's threshold".into())}
+                            {row(c.repeat, t::REPEAT.as_str(), "referred before within the last 12 months".into())}
                         </ul>
                         {(!a.unanswered.is_empty()).then(|| view! {
                             <p class="criteria-summary__unanswered">

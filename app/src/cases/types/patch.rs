@@ -52,7 +52,7 @@ impl CasePatchInput {
                 None => None,
                 Some(None) => Some(None),
                 Some(Some(s)) if s.trim().is_empty() => Some(None),
-                Some(Some(s)) => match date(s, t::DATE_INVALID) {
+                Some(Some(s)) => match date(s, t::DATE_INVALID.as_str()) {
                     Ok(d) if d > today => {
                         p.add(field, t::DATE_FUTURE);
                         None

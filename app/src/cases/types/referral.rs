@@ -188,7 +188,7 @@ impl ReferralInput {
         let mut p = Problems::new();
         let referred_on = p.take(
             "referred_on",
-            date(&self.referred_on, t::REFERRED_ON_INVALID),
+            date(&self.referred_on, t::REFERRED_ON_INVALID.as_str()),
         );
         if referred_on.is_some_and(|d| d > today) {
             p.add("referred_on", t::REFERRED_ON_FUTURE);
@@ -208,10 +208,13 @@ impl ReferralInput {
         let referrer_name = limited(&mut p, "referrer_name", trimmed(&self.referrer_name), 120);
 
         let victim = self.victim.as_ref().map(|v| {
-            let name = p.take("victim.name", name(&v.name, t::VICTIM_NAME_REQUIRED));
+            let name = p.take(
+                "victim.name",
+                name(&v.name, t::VICTIM_NAME_REQUIRED.as_str()),
+            );
             let dob = p.take(
                 "victim.date_of_birth",
-                date(&v.date_of_birth, t::DOB_INVALID),
+                date(&v.date_of_birth, t::DOB_INVALID.as_str()),
             );
             if dob.is_some_and(|d| d > today) {
                 p.add("victim.date_of_birth", t::DOB_FUTURE);
@@ -232,8 +235,12 @@ impl ReferralInput {
         });
         let perpetrator = self.perpetrator.as_ref().map(|x| {
             let n = limited(&mut p, "perpetrator.name", trimmed(&x.name), 120);
-            let dob = trimmed(&x.date_of_birth)
-                .and_then(|d| p.take("perpetrator.date_of_birth", date(&d, t::DOB_INVALID)));
+            let dob = trimmed(&x.date_of_birth).and_then(|d| {
+                p.take(
+                    "perpetrator.date_of_birth",
+                    date(&d, t::DOB_INVALID.as_str()),
+                )
+            });
             if dob.is_some_and(|d| d > today) {
                 p.add("perpetrator.date_of_birth", t::DOB_FUTURE);
             }

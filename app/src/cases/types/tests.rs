@@ -58,7 +58,7 @@ fn a_referral_dated_tomorrow_is_refused() {
     let e = i.parse(today()).unwrap_err();
     assert_eq!(
         e.field("referred_on").as_deref(),
-        Some(t::REFERRED_ON_FUTURE)
+        Some(t::REFERRED_ON_FUTURE.as_str())
     );
     i.referred_on = "2026-06-01".into();
     assert!(i.parse(today()).is_ok());
