@@ -49,3 +49,26 @@ cases-show-because = Show (reason needed)
 cases-masked = ••••••
 cases-closing-reason-required = Say why the case is closed (for example: risk reduced, victim moved away).
 cases-closing-reason-long = Keep the reason for closing under 2,000 characters.
+case-status-referred = Referred
+case-status-active = Active
+case-status-monitoring = Monitoring
+case-status-closed = Closed
+cases-checklist = Checklist
+cases-yes-count = { $count ->
+    [one] { $count } yes
+   *[other] { $count } yes
+}
+cases-none = None
+cases-was-due = { $what }: was due { $when }
+cases-by = by { $when }
+cases-filter-status = Status
+cases-filter-any = Any
+cases-filter-agency = Agency involved
+cases-filter = Filter
+cases-col-case = Case
+cases-col-risk = Risk
+cases-col-children = Children
+cases-col-lead = Lead agency
+cases-col-deadlines = Deadlines
+cases-referred-on = Referred { $day }
+cases-not-decided = Not decided

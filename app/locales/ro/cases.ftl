@@ -49,3 +49,27 @@ cases-show-because = Afișează (cu motiv)
 cases-masked = ••••••
 cases-closing-reason-required = Spuneți de ce se închide cazul (de exemplu: riscul a scăzut, victima s-a mutat).
 cases-closing-reason-long = Motivul închiderii trebuie să aibă sub 2.000 de caractere.
+case-status-referred = Trimis
+case-status-active = Activ
+case-status-monitoring = Monitorizare
+case-status-closed = Închis
+cases-checklist = Chestionar
+cases-yes-count = { $count ->
+    [one] { $count } „da”
+    [few] { $count } „da”
+   *[other] { $count } de „da”
+}
+cases-none = Niciunul
+cases-was-due = { $what }: termenul era { $when }
+cases-by = până la { $when }
+cases-filter-status = Stare
+cases-filter-any = Oricare
+cases-filter-agency = Instituția implicată
+cases-filter = Filtrează
+cases-col-case = Caz
+cases-col-risk = Risc
+cases-col-children = Copii
+cases-col-lead = Instituția responsabilă
+cases-col-deadlines = Termene
+cases-referred-on = Trimis la { $day }
+cases-not-decided = Nestabilită

@@ -44,18 +44,18 @@ pub fn CasesPage() -> impl IntoView {
                 let filters = view! {
                     <Form method="GET" action="/cases" attr:class="filters">
                         <div class="field">
-                            <label class="field__label" for="status">"Status"</label>
+                            <label class="field__label" for="status">{crate::i18n::Msg("cases-filter-status")}</label>
                             <select class="select" id="status" name="status">
-                                <option value="" selected=status.is_empty()>"Any"</option>
+                                <option value="" selected=status.is_empty()>{crate::i18n::Msg("cases-filter-any")}</option>
                                 {CaseStatus::ALL.into_iter().map(|s| view! {
                                     <option value=s.as_str() selected=status == s.as_str()>{s.label()}</option>
                                 }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label class="field__label" for="agency_id">"Agency involved"</label>
+                            <label class="field__label" for="agency_id">{crate::i18n::Msg("cases-filter-agency")}</label>
                             <select class="select" id="agency_id" name="agency_id">
-                                <option value="" selected=agency.is_empty()>"Any"</option>
+                                <option value="" selected=agency.is_empty()>{crate::i18n::Msg("cases-filter-any")}</option>
                                 {agencies.into_iter().map(|a| {
                                     let id = a.id.to_string();
                                     let selected = agency == id;
@@ -63,7 +63,7 @@ pub fn CasesPage() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        <button type="submit" class="button button--secondary">"Filter"</button>
+                        <button type="submit" class="button button--secondary">{crate::i18n::Msg("cases-filter")}</button>
                     </Form>
                 };
                 let body = match cases.await {
@@ -83,25 +83,25 @@ fn CaseTable(cases: Vec<CaseSummary>) -> impl IntoView {
         <table class="table">
             <caption class="visually-hidden">{t::LIST_TITLE}</caption>
             <thead><tr>
-                <th scope="col">"Case"</th>
-                <th scope="col">"Status"</th>
-                <th scope="col">"Risk"</th>
-                <th scope="col">"Children"</th>
-                <th scope="col">"Lead agency"</th>
-                <th scope="col">"Deadlines"</th>
+                <th scope="col">{crate::i18n::Msg("cases-col-case")}</th>
+                <th scope="col">{crate::i18n::Msg("cases-filter-status")}</th>
+                <th scope="col">{crate::i18n::Msg("cases-col-risk")}</th>
+                <th scope="col">{crate::i18n::Msg("cases-col-children")}</th>
+                <th scope="col">{crate::i18n::Msg("cases-col-lead")}</th>
+                <th scope="col">{crate::i18n::Msg("cases-col-deadlines")}</th>
             </tr></thead>
             <tbody>
                 {cases.into_iter().map(|c| view! {
                     <tr>
                         <td>
                             <A href=format!("/cases/{}", c.id)>{c.reference.clone()}</A>
-                            <br/><span class="muted">"Referred " {c.last_referred_on.to_string()}
+                            <br/><span class="muted">{crate::i18n::Msg("cases-referred-on").with(&[("day", c.last_referred_on.to_string().into())])}
                                 {(c.referral_count > 1).then(|| format!(" · {} referrals", c.referral_count))}</span>
                         </td>
                         <td><StatusTag status=c.status/></td>
                         <td><RiskTag criteria=c.criteria/><br/><CriteriaList criteria=c.criteria/></td>
-                        <td>{if c.children_count == 0 { "None".to_string() } else { c.children_count.to_string() }}</td>
-                        <td>{c.lead_agency_name.clone().unwrap_or_else(|| "Not decided".into())}</td>
+                        <td>{if c.children_count == 0 { crate::i18n::Msg("cases-none").text() } else { c.children_count.to_string() }}</td>
+                        <td>{c.lead_agency_name.clone().unwrap_or_else(|| crate::i18n::Msg("cases-not-decided").text())}</td>
                         <td class="deadlines">
                             <DeadlineTag label="assessment" deadline=c.deadlines.initial_assessment/>
                             " "

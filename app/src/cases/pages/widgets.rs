@@ -9,14 +9,14 @@ use leptos::prelude::*;
 #[component]
 pub fn RiskTag(criteria: Criteria) -> impl IntoView {
     let (class, word) = if criteria.visible_high_risk {
-        ("tag tag--risk-high", "Visible high risk")
+        ("tag tag--risk-high", t::VISIBLE_HIGH_RISK)
     } else {
-        ("tag tag--risk-medium", "Checklist")
+        ("tag tag--risk-medium", crate::i18n::Msg("cases-checklist"))
     };
     view! {
         <span class=class>
             <span aria-hidden="true">{if criteria.visible_high_risk { "▲ " } else { "● " }}</span>
-            {word} " · " {criteria.dash_yes} " yes"
+            {word} " · " {crate::i18n::Msg("cases-yes-count").with(&[("count", criteria.dash_yes.into())])}
         </span>
     }
 }
@@ -27,7 +27,7 @@ pub fn CriteriaList(criteria: Criteria) -> impl IntoView {
     view! {
         <span class="criteria">
             {if labels.is_empty() {
-                view! { <span class="muted">"None"</span> }.into_any()
+                view! { <span class="muted">{crate::i18n::Msg("cases-none")}</span> }.into_any()
             } else {
                 labels.into_iter().map(|l| view! { <span class="tag tag--grey">{l}</span> " " }).collect_view().into_any()
             }}
@@ -51,13 +51,13 @@ pub fn DeadlineTag(label: &'static str, deadline: Deadline) -> impl IntoView {
     let when = |secs: i64| crate::time::format_local(secs);
     match deadline {
         Deadline::Overdue { by_unix } => view! {
-            <span class="tag tag--red" title=format!("{label}: was due {}", when(by_unix))>
+            <span class="tag tag--red" title=crate::i18n::Msg("cases-was-due").with(&[("what", label.into()), ("when", when(by_unix).into())])>
                 <span aria-hidden="true">"! "</span>{t::OVERDUE} ": " {label}
             </span>
         }
         .into_any(),
         Deadline::Due { by_unix } => view! {
-            <span class="tag tag--yellow">{t::DUE} ": " {label} " – by " {when(by_unix)}</span>
+            <span class="tag tag--yellow">{t::DUE} ": " {label} " – " {crate::i18n::Msg("cases-by").with(&[("when", when(by_unix).into())])}</span>
         }
         .into_any(),
         Deadline::Done { on } => view! { <span class="tag tag--green">{t::DONE} ": " {label} " – " {on.to_string()}</span> }.into_any(),

@@ -38,12 +38,13 @@ impl CaseStatus {
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            CaseStatus::Referred => "Referred",
-            CaseStatus::Active => "Active",
-            CaseStatus::Monitoring => "Monitoring",
-            CaseStatus::Closed => "Closed",
-        }
+        crate::i18n::Msg(match self {
+            CaseStatus::Referred => "case-status-referred",
+            CaseStatus::Active => "case-status-active",
+            CaseStatus::Monitoring => "case-status-monitoring",
+            CaseStatus::Closed => "case-status-closed",
+        })
+        .as_str()
     }
 
     pub fn parse(s: &str) -> Result<Self, String> {
