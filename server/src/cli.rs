@@ -138,8 +138,9 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
         Command::Serve { demo, lang } => {
             if demo {
                 let db = startup::open_database(&config).await?;
-                seed::seed_demo(&db.pool, config.demo_password.clone()).await?;
+                // The language first: its time zone places the demo's meetings.
                 seed::demo_language(&db.pool, lang.as_deref()).await?;
+                seed::seed_demo(&db.pool, config.demo_password.clone()).await?;
             }
             let (state, router) = startup::build(&config, startup::security(&config)).await?;
             let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(());
@@ -182,8 +183,8 @@ async fn run(command: Command, config: Config) -> Result<(), startup::BoxError> 
         }
         Command::SeedDemo { lang } => {
             let pool = startup::open_database(&config).await?.pool;
-            seed::seed_demo(&pool, config.demo_password.clone()).await?;
             seed::demo_language(&pool, lang.as_deref()).await?;
+            seed::seed_demo(&pool, config.demo_password.clone()).await?;
             Ok(())
         }
         Command::Keygen { out } => {

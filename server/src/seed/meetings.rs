@@ -21,13 +21,14 @@ pub async fn seed_meetings(pool: &Pool) -> Result<usize, BoxError> {
         .ok_or("demo chair missing")?;
     let chair = UserId(chair);
     let today = Utc::now().date_naive();
-    // Tuesdays at 09:00 UTC, the last one at most four weeks ago.
+    // Tuesdays at 10:00 in the group's time zone (summer or winter), the last one at most four
+    // weeks ago.
     let mut last =
         today - Duration::days(((today.weekday().num_days_from_monday() as i64) + 6) % 7 + 7);
     while last.weekday().num_days_from_monday() != 1 {
         last -= Duration::days(1);
     }
-    let start_time = NaiveTime::from_hms_opt(9, 0, 0).expect("valid time");
+    let start_time = NaiveTime::from_hms_opt(10, 0, 0).expect("valid time");
     let now = Utc::now().timestamp();
     let mut tx = pool.begin().await?;
     let series = super::store::insert_series(&mut tx, chair, now).await?;
@@ -37,7 +38,8 @@ pub async fn seed_meetings(pool: &Pool) -> Result<usize, BoxError> {
     // Fifteen held meetings, then three ahead.
     for i in -14..=3i64 {
         let day = last + Duration::days(EVERY_DAYS * i);
-        let starts_at = day.and_time(start_time).and_utc().timestamp();
+        let starts_at = convene_app::time::local_to_unix(day.and_time(start_time))
+            .unwrap_or_else(|| day.and_time(start_time).and_utc().timestamp());
         let m = NewMeeting {
             starts_at,
             ends_at: starts_at + 3 * 3600,

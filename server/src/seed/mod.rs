@@ -176,6 +176,10 @@ pub async fn demo_language(pool: &Pool, lang: Option<&str>) -> Result<(), BoxErr
     convene_app::settings::service::set_demo_language(&mut conn, lang)
         .await
         .map_err(|e| format!("demo language: {e:?}"))?;
+    let settings = convene_app::settings::store::read(&mut conn)
+        .await
+        .map_err(|e| format!("demo language: {e:?}"))?;
+    convene_app::settings::service::apply(&settings);
     println!(
         "The demo group speaks {} ({}).",
         lang.own_name(),
@@ -185,6 +189,14 @@ pub async fn demo_language(pool: &Pool, lang: Option<&str>) -> Result<(), BoxErr
 }
 
 pub async fn seed_demo(pool: &Pool, password: Option<String>) -> Result<(), BoxError> {
+    // Meetings are placed in the group's time zone.
+    {
+        let mut conn = pool.acquire().await?;
+        let settings = convene_app::settings::store::read(&mut conn)
+            .await
+            .map_err(|e| format!("settings: {e:?}"))?;
+        convene_app::settings::service::apply(&settings);
+    }
     let mut created_agencies = 0;
     for (name, kind, email) in AGENCIES {
         if agency_id(pool, name).await?.is_some() {

@@ -93,7 +93,7 @@ convene_app::statements! {
     CASE_COUNT = "SELECT COUNT(*) FROM cases";
     MEETING_COUNT = "SELECT COUNT(*) FROM meetings";
     INSERT_SERIES = "INSERT INTO meeting_series (name, every_weeks, weekday, start_time, duration_minutes, place, default_chair_id, created_at, updated_at)
-         VALUES ('Monthly intervention group', 4, 2, '09:00', 180, 'City Hall, Room 4', ?, ?, ?) RETURNING id";
+         VALUES ('Monthly intervention group', 4, 2, '10:00', 180, 'City Hall, Room 4', ?, ?, ?) RETURNING id";
     CASES_REFERRED_BETWEEN = "SELECT c.id, (SELECT COUNT(*) FROM case_children ch WHERE ch.case_id = c.id) FROM cases c
          WHERE EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.registered_at < ? AND r.registered_at >= ?)
          ORDER BY c.id";
