@@ -209,3 +209,76 @@ async fn the_group_s_language_and_time_zone_are_what_everyone_without_a_choice_g
         .to_string();
     assert!(html.contains(&local), "{local} not on the page");
 }
+
+/// The words of a page a person reads: without tags, scripts and styles.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        out.push(' ');
+        let tail = &rest[i..];
+        let skip_to = ["<script", "<style"]
+            .iter()
+            .find(|t| tail.starts_with(**t))
+            .map(|t| format!("</{}>", &t[1..]));
+        rest = match skip_to {
+            Some(end) => tail.find(&end).map_or("", |j| &tail[j + end.len()..]),
+            None => tail.find('>').map_or("", |j| &tail[j + 1..]),
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+#[tokio::test]
+async fn the_pages_done_in_romanian_show_no_english_words_of_the_interface() {
+    let app = TestApp::start().await;
+    let member = app.sign_in_as("police@demo.test").await;
+    let r = member
+        .post(app.api("/language"))
+        .json(&json!({ "language": "ro" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    // Words of the interface only: the demo's own data (agency names, places) stays as typed.
+    const ENGLISH: &[&str] = &[
+        "Sign out",
+        "Your account",
+        "Welcome",
+        "Next meeting",
+        "Notices",
+        "Nothing new",
+        "Status",
+        "Filter",
+        "Deadlines",
+        "Referred",
+        "Lead agency",
+        "Children",
+        "Meetings",
+        "Agenda published",
+        "Minutes approved",
+        "Where",
+        "Chair",
+        "Skip to main content",
+        "Refer a case",
+        "Home",
+        "Actions",
+        "Agencies",
+    ];
+    for path in ["/", "/cases", "/meetings"] {
+        let html = member
+            .get(app.url(path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let text = visible_text(&html);
+        let left: Vec<_> = ENGLISH.iter().filter(|w| text.contains(**w)).collect();
+        assert!(left.is_empty(), "{path} still reads {left:?}");
+        assert!(html.contains(r#"<html lang="ro""#), "{path}");
+    }
+}
