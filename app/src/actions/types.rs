@@ -194,7 +194,7 @@ impl NewActionInput {
                 &self.case_id,
                 CaseId,
                 true,
-                t::CASE_REQUIRED,
+                t::CASE_REQUIRED.as_str(),
             ),
         };
         let meeting_id = match item {
@@ -205,7 +205,7 @@ impl NewActionInput {
                 &self.meeting_id,
                 MeetingId,
                 false,
-                t::MEETING_INVALID,
+                t::MEETING_INVALID.as_str(),
             ),
         };
         let owner_agency_id = id_of(
@@ -214,7 +214,7 @@ impl NewActionInput {
             &self.owner_agency_id,
             AgencyId,
             true,
-            t::AGENCY_REQUIRED,
+            t::AGENCY_REQUIRED.as_str(),
         );
         let owner_user_id = id_of(
             &mut p,
@@ -222,7 +222,7 @@ impl NewActionInput {
             &self.owner_user_id,
             UserId,
             false,
-            t::PERSON_INVALID,
+            t::PERSON_INVALID.as_str(),
         );
         let kind = p.take("kind", ActionKind::parse(&self.kind));
         let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -336,7 +336,7 @@ impl ActionPatchInput {
             &self.superseded_by,
             ActionId,
             false,
-            t::SUPERSEDED_INVALID,
+            t::SUPERSEDED_INVALID.as_str(),
         );
         let meeting_id = id_of(
             &mut p,
@@ -344,7 +344,7 @@ impl ActionPatchInput {
             &self.meeting_id,
             MeetingId,
             false,
-            t::MEETING_INVALID,
+            t::MEETING_INVALID.as_str(),
         );
         if let Some(s) = status {
             if (s.is_not_done() || s == ActionStatus::Superseded) && reason.is_none() {

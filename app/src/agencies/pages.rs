@@ -22,7 +22,7 @@ const LABELS: &[(&str, &str)] = &[
     ("contact_name", "Contact person"),
     ("contact_email", "Contact email"),
     ("contact_phone", "Contact phone"),
-    ("children_only", text::CHILDREN_ONLY),
+    ("children_only", "Children's services only"),
 ];
 
 /// The "Children's services only" badge, shown next to the kind.
@@ -40,7 +40,7 @@ pub fn AgenciesPage() -> impl IntoView {
     let agencies = page_resource(|| Resource::new(|| (), |_| list_agencies()));
     let can_manage = manager();
     view! {
-        <Title text=text::TITLE/>
+        <Title text=text::TITLE.as_str()/>
         <div class="page-heading">
             <h1>{text::TITLE}</h1>
             <Show when=move || can_manage.get()>
@@ -162,7 +162,7 @@ pub fn NewAgencyPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=text::ADD/>
+        <Title text=text::ADD.as_str()/>
         <div class="narrow">
             <p><A href="/agencies">"Back to agencies"</A></p>
             <h1>{text::ADD}</h1>

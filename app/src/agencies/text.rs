@@ -1,25 +1,24 @@
 //! Words about agencies (one place, for translation).
 
-pub const NAME_REQUIRED: &str = "Enter the agency's name.";
-pub const NAME_TOO_SHORT: &str = "Use at least 2 characters for the name.";
-pub const NAME_TOO_LONG: &str = "Use at most 120 characters for the name.";
-pub const NAME_TAKEN: &str = "An agency with this name already exists.";
+use crate::i18n::Msg;
+
+pub const NAME_REQUIRED: Msg = Msg("agencies-name-required");
+pub const NAME_TOO_SHORT: Msg = Msg("agencies-name-too-short");
+pub const NAME_TOO_LONG: Msg = Msg("agencies-name-too-long");
+pub const NAME_TAKEN: Msg = Msg("agencies-name-taken");
 /// An agency id that is unknown or no longer active, wherever one is chosen.
-pub const AGENCY_UNKNOWN: &str = "Choose an active agency from the list.";
-pub const KIND_INVALID: &str = "Choose the kind of agency from the list.";
-pub const CONTACT_NAME_TOO_LONG: &str = "Use at most 120 characters for the contact name.";
-pub const CHILDREN_ONLY_INVALID: &str = "Children's services only must be true or false.";
-pub const PHONE_INVALID: &str =
-    "Enter a phone number using digits, spaces, brackets, dashes and an optional leading +.";
-pub const TITLE: &str = "Agencies";
-pub const INTRO: &str =
-    "The agencies in the group, their contact details and who represents them at meetings.";
-pub const ADD: &str = "Add an agency";
-pub const EMPTY: &str = "No agencies yet.";
-pub const INACTIVE: &str = "Inactive";
-pub const NO_REPRESENTATIVE: &str = "No regular representative";
-pub const SAVED: &str = "Agency saved.";
-pub const CHILDREN_ONLY: &str = "Children's services only";
-pub const CHILDREN_ONLY_HINT: &str =
-    "Attends only the children's cases and leaves the live meeting at the chair's cut-off.";
-pub const REPRESENTATION_INVALID: &str = "Choose regular representative, deputy or neither.";
+pub const AGENCY_UNKNOWN: Msg = Msg("agencies-agency-unknown");
+pub const KIND_INVALID: Msg = Msg("agencies-kind-invalid");
+pub const CONTACT_NAME_TOO_LONG: Msg = Msg("agencies-contact-name-too-long");
+pub const CHILDREN_ONLY_INVALID: Msg = Msg("agencies-children-only-invalid");
+pub const PHONE_INVALID: Msg = Msg("agencies-phone-invalid");
+pub const TITLE: Msg = Msg("agencies-title");
+pub const INTRO: Msg = Msg("agencies-intro");
+pub const ADD: Msg = Msg("agencies-add");
+pub const EMPTY: Msg = Msg("agencies-empty");
+pub const INACTIVE: Msg = Msg("agencies-inactive");
+pub const NO_REPRESENTATIVE: Msg = Msg("agencies-no-representative");
+pub const SAVED: Msg = Msg("agencies-saved");
+pub const CHILDREN_ONLY: Msg = Msg("agencies-children-only");
+pub const CHILDREN_ONLY_HINT: Msg = Msg("agencies-children-only-hint");
+pub const REPRESENTATION_INVALID: Msg = Msg("agencies-representation-invalid");

@@ -296,8 +296,14 @@ mod tests {
         }
         .parse()
         .unwrap_err();
-        assert_eq!(e.field("name").as_deref(), Some(text::NAME_REQUIRED));
-        assert_eq!(e.field("kind").as_deref(), Some(text::KIND_INVALID));
+        assert_eq!(
+            e.field("name").as_deref(),
+            Some(text::NAME_REQUIRED.as_str())
+        );
+        assert_eq!(
+            e.field("kind").as_deref(),
+            Some(text::KIND_INVALID.as_str())
+        );
     }
 
     #[test]
@@ -357,7 +363,7 @@ mod tests {
         let e = input(Some("yes".into())).parse().unwrap_err();
         assert_eq!(
             e.field("children_only").as_deref(),
-            Some(text::CHILDREN_ONLY_INVALID)
+            Some(text::CHILDREN_ONLY_INVALID.as_str())
         );
     }
 
@@ -379,7 +385,7 @@ mod tests {
         let e = patch(Some(1.into())).unwrap_err();
         assert_eq!(
             e.field("children_only").as_deref(),
-            Some(text::CHILDREN_ONLY_INVALID)
+            Some(text::CHILDREN_ONLY_INVALID.as_str())
         );
     }
 
