@@ -19,7 +19,7 @@ pub fn LanguageSwitch(back: &'static str) -> impl IntoView {
                         name="language"
                         value=l.code()
                         lang=l.code()
-                        class="button button--link"
+                        class="button--link-dark"
                         aria-current=current.then_some("true")
                         disabled=current
                     >
