@@ -41,14 +41,7 @@ pub fn App() -> impl IntoView {
     provide_context(crate::i18n::current());
     // Times, likewise, in the group's zone as the server named it.
     #[cfg(feature = "hydrate")]
-    provide_context(
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .and_then(|e| e.get_attribute("data-time-zone"))
-            .and_then(|z| crate::time::Zone::parse(&z))
-            .unwrap_or_else(crate::time::Zone::group),
-    );
+    provide_context(crate::time::Zone::of_document());
     #[cfg(not(feature = "hydrate"))]
     provide_context(crate::time::Zone::group());
     let me: MeResource = Resource::new(|| (), |_| crate::auth::server_fns::get_me());

@@ -37,6 +37,14 @@ impl Zone {
         *GROUP_ZONE.write().unwrap_or_else(|p| p.into_inner()) = Some(z.0);
     }
 
+    /// The zone the server named in `<html data-time-zone>`, for the browser.
+    #[cfg(feature = "hydrate")]
+    pub fn of_document() -> Zone {
+        crate::i18n::html_attribute("data-time-zone")
+            .and_then(|z| Zone::parse(&z))
+            .unwrap_or_else(Zone::group)
+    }
+
     /// Every zone compiled in, by name (for the settings page).
     pub fn all() -> impl Iterator<Item = &'static str> {
         chrono_tz::TZ_VARIANTS.iter().map(|t| t.name())
@@ -55,13 +63,17 @@ pub fn local_to_unix(t: chrono::NaiveDateTime) -> Option<i64> {
     }
 }
 
+/// As `local_to_unix`, but a time the clocks skip becomes the one an hour later (where a
+/// planned time or a day's start has to land somewhere).
+pub fn local_instant(t: chrono::NaiveDateTime) -> i64 {
+    local_to_unix(t)
+        .or_else(|| local_to_unix(t + chrono::Duration::hours(1)))
+        .unwrap_or_else(|| t.and_utc().timestamp())
+}
+
 /// The first second of a local day in the group's zone.
 pub fn local_day_start(d: chrono::NaiveDate) -> i64 {
-    let midnight = d.and_time(chrono::NaiveTime::MIN);
-    // Where midnight itself is skipped, the day starts an hour later.
-    local_to_unix(midnight)
-        .or_else(|| local_to_unix(midnight + chrono::Duration::hours(1)))
-        .unwrap_or_else(|| midnight.and_utc().timestamp())
+    local_instant(d.and_time(chrono::NaiveTime::MIN))
 }
 
 /// Today in the group's zone (deadlines and "overdue" count local days).
@@ -77,15 +89,6 @@ pub fn format_local(secs: i64) -> String {
     };
     let local = t.with_timezone(&Zone::current().0);
     local.format(Msg("time-date-time").as_str()).to_string()
-}
-
-/// The local day of an instant, as the reader's language writes it ("22.12.2026").
-pub fn format_local_day(secs: i64) -> String {
-    let Some(t) = DateTime::<Utc>::from_timestamp(secs, 0) else {
-        return String::new();
-    };
-    let local = t.with_timezone(&Zone::current().0);
-    local.format(Msg("time-date").as_str()).to_string()
 }
 
 pub fn now() -> i64 {
@@ -106,17 +109,23 @@ pub fn parse_rfc3339(rfc3339: &str) -> i64 {
         .unwrap_or(0)
 }
 
+/// Runs `f` as a page of a group in `zone`, read in `lang` (for tests across the crate).
+#[cfg(test)]
+pub fn in_group<T>(zone: &str, lang: &str, f: impl FnOnce() -> T) -> T {
+    let owner = leptos::prelude::Owner::new();
+    owner.with(|| {
+        leptos::prelude::provide_context(Zone::parse(zone).unwrap());
+        leptos::prelude::provide_context(crate::i18n::Lang::parse(lang).unwrap());
+        f()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn in_zone(name: &str, lang: &str, secs: i64) -> String {
-        let owner = leptos::prelude::Owner::new();
-        owner.with(|| {
-            leptos::prelude::provide_context(Zone::parse(name).unwrap());
-            leptos::prelude::provide_context(crate::i18n::Lang::parse(lang).unwrap());
-            format_local(secs)
-        })
+        in_group(name, lang, || format_local(secs))
     }
 
     #[test]
@@ -144,11 +153,8 @@ mod tests {
     }
 
     fn at_in(zone: &str, t: &str) -> Option<i64> {
-        let owner = leptos::prelude::Owner::new();
-        owner.with(|| {
-            leptos::prelude::provide_context(Zone::parse(zone).unwrap());
-            local_to_unix(chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap())
-        })
+        let t = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap();
+        in_group(zone, "en", || local_to_unix(t))
     }
 
     #[test]

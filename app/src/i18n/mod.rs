@@ -39,18 +39,19 @@ pub fn current() -> Lang {
     Lang::group_default()
 }
 
+/// An attribute of the page's `<html>` element, as the server wrote it.
+#[cfg(feature = "hydrate")]
+pub(crate) fn html_attribute(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute(name)
+}
+
 /// The language the server rendered the page in, as `<html lang>` tells the browser.
 #[cfg(feature = "hydrate")]
 pub fn of_document() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
+    html_attribute("lang")
         .and_then(|code| Lang::parse(&code))
         .unwrap_or_else(Lang::group_default)
-}
-
-/// The text of `key` in the current language.
-pub fn t(key: &'static str) -> String {
-    Msg(key).text()
 }

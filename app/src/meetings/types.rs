@@ -358,12 +358,7 @@ impl NewSeries {
                     .first_date
                     .checked_add_days(chrono::Days::new(7 * self.every_weeks as u64 * i as u64))?;
                 // The same wall-clock time in the group's zone, summer or winter.
-                let start =
-                    crate::time::local_to_unix(day.and_time(self.start_time)).or_else(|| {
-                        crate::time::local_to_unix(
-                            day.and_time(self.start_time) + chrono::Duration::hours(1),
-                        )
-                    })?;
+                let start = crate::time::local_instant(day.and_time(self.start_time));
                 Some((start, start + self.duration_minutes as i64 * 60))
             })
             .collect()
@@ -420,9 +415,7 @@ mod tests {
             video_link: None,
             default_chair_id: None,
         };
-        let owner = leptos::prelude::Owner::new();
-        let starts: Vec<String> = owner.with(|| {
-            leptos::prelude::provide_context(crate::time::Zone::parse("Europe/Bucharest").unwrap());
+        let starts: Vec<String> = crate::time::in_group("Europe/Bucharest", "ro", || {
             series
                 .occurrences(10)
                 .into_iter()

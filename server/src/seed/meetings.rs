@@ -38,8 +38,7 @@ pub async fn seed_meetings(pool: &Pool) -> Result<usize, BoxError> {
     // Fifteen held meetings, then three ahead.
     for i in -14..=3i64 {
         let day = last + Duration::days(EVERY_DAYS * i);
-        let starts_at = convene_app::time::local_to_unix(day.and_time(start_time))
-            .unwrap_or_else(|| day.and_time(start_time).and_utc().timestamp());
+        let starts_at = convene_app::time::local_instant(day.and_time(start_time));
         let m = NewMeeting {
             starts_at,
             ends_at: starts_at + 3 * 3600,

@@ -173,13 +173,10 @@ pub async fn demo_language(pool: &Pool, lang: Option<&str>) -> Result<(), BoxErr
         format!("--lang {code:?}: Convene speaks {}", known.join(", "))
     })?;
     let mut conn = pool.acquire().await?;
+    // `seed_demo` applies it (its zone places the meetings), and so does the server at start.
     convene_app::settings::service::set_demo_language(&mut conn, lang)
         .await
         .map_err(|e| format!("demo language: {e:?}"))?;
-    let settings = convene_app::settings::store::read(&mut conn)
-        .await
-        .map_err(|e| format!("demo language: {e:?}"))?;
-    convene_app::settings::service::apply(&settings);
     println!(
         "The demo group speaks {} ({}).",
         lang.own_name(),

@@ -133,26 +133,21 @@ async fn a_signed_in_person_s_language_follows_them_to_another_device() {
 #[tokio::test]
 async fn api_error_messages_follow_the_caller_s_language_and_codes_stay_the_same() {
     let app = TestApp::start().await;
-    let r = app
-        .client()
-        .post(app.api("/session"))
-        .header("accept-language", "ro")
-        .json(&json!({ "email": "chair@demo.test", "password": "" }))
-        .send()
-        .await
-        .unwrap();
-    let e = expect_error(r, 422, "validation").await;
-    assert_eq!(e["error"]["fields"]["password"], "Introduceți parola.");
-    let r = app
-        .client()
-        .post(app.api("/session"))
-        .header("accept-language", "en")
-        .json(&json!({ "email": "chair@demo.test", "password": "" }))
-        .send()
-        .await
-        .unwrap();
-    let e = expect_error(r, 422, "validation").await;
-    assert_eq!(e["error"]["fields"]["password"], "Enter your password.");
+    for (lang, message) in [
+        ("ro", "Introduceți parola."),
+        ("en", "Enter your password."),
+    ] {
+        let r = app
+            .client()
+            .post(app.api("/session"))
+            .header("accept-language", lang)
+            .json(&json!({ "email": "chair@demo.test", "password": "" }))
+            .send()
+            .await
+            .unwrap();
+        let e = expect_error(r, 422, "validation").await;
+        assert_eq!(e["error"]["fields"]["password"], message, "{lang}");
+    }
 }
 
 #[tokio::test]
