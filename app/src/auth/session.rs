@@ -107,7 +107,11 @@ pub fn clear_cookie(secure: bool) -> String {
 /// The session token from a request's `Cookie` headers, if any. With `secure`, only the
 /// `__Host-` cookie counts: a plain one could have been set by another site on the domain.
 pub fn token_from_headers(headers: &axum::http::HeaderMap, secure: bool) -> Option<String> {
-    let name = cookie_name(secure);
+    cookie(headers, cookie_name(secure))
+}
+
+/// The value of the cookie `name` from a request's `Cookie` headers, if any and not empty.
+pub fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()

@@ -5,7 +5,7 @@ use axum::extract::Request;
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
-use convene_app::auth::session::CurrentActor;
+use convene_app::auth::session::{self, CurrentActor};
 use convene_app::i18n::{negotiate, REQUEST_LANG};
 
 /// Runs inside `session::resolve`: a signed-in person's own choice comes first.
@@ -16,13 +16,14 @@ pub async fn resolve(mut req: Request, next: Next) -> Response {
         .and_then(|c| c.0.as_ref())
         .and_then(|a| a.language);
     let headers = req.headers();
-    let text = |h| {
-        headers
-            .get(h)
-            .and_then(|v: &header::HeaderValue| v.to_str().ok())
-    };
     let lang = chosen.unwrap_or_else(|| {
-        negotiate::for_request(text(header::COOKIE), text(header::ACCEPT_LANGUAGE))
+        let accept = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        negotiate::for_request(
+            session::cookie(headers, negotiate::COOKIE).as_deref(),
+            accept,
+        )
     });
     req.extensions_mut().insert(lang);
     let mut res = REQUEST_LANG.scope(lang, next.run(req)).await;
