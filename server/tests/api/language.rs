@@ -277,3 +277,66 @@ async fn the_pages_done_in_romanian_show_no_english_words_of_the_interface() {
         assert!(html.contains(r#"<html lang="ro""#), "{path}");
     }
 }
+
+/// DTSTART of the one event of a meeting's file, read by a real iCalendar parser, in UTC.
+async fn ics_start(app: &TestApp, c: &reqwest::Client, id: i64) -> chrono::DateTime<chrono::Utc> {
+    let text = c
+        .get(app.api(&format!("/meetings/{id}.ics")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let unfolded = icalendar::parser::unfold(&text);
+    let parsed = icalendar::parser::read_calendar(&unfolded).expect("valid iCalendar");
+    let event = parsed
+        .components
+        .iter()
+        .find(|c| c.name == "VEVENT")
+        .expect("an event");
+    let start = event
+        .properties
+        .iter()
+        .find(|p| p.name == "DTSTART")
+        .expect("DTSTART")
+        .val
+        .to_string();
+    chrono::NaiveDateTime::parse_from_str(&start, "%Y%m%dT%H%M%SZ")
+        .unwrap_or_else(|e| panic!("{start}: {e}"))
+        .and_utc()
+}
+
+#[tokio::test]
+async fn a_meeting_entered_at_ten_in_cluj_lands_at_ten_in_a_calendar_in_winter_and_in_summer() {
+    let app = TestApp::start().await;
+    let admin = app.sign_in_as("admin@demo.test").await;
+    let r = admin
+        .patch(app.api("/settings"))
+        .json(&json!({ "time_zone": "Europe/Bucharest" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let c = app.sign_in_as("coordinator@demo.test").await;
+    // Either side of the last Sunday of March 2031 (the 30th).
+    for (local, utc_hour) in [("2031-03-27T10:00", 8), ("2031-04-03T10:00", 7)] {
+        let r = c
+            .post(app.api("/meetings"))
+            .json(&json!({ "starts_at": local, "duration_minutes": 120, "place": "Sala 2" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::CREATED, "{local}");
+        let id = json(r).await["id"].as_i64().unwrap();
+        let start = ics_start(&app, &c, id).await;
+        use chrono::Timelike;
+        assert_eq!(start.hour(), utc_hour, "{local} in UTC");
+        let in_cluj = start.with_timezone(&chrono_tz::Europe::Bucharest);
+        assert_eq!(
+            in_cluj.format("%Y-%m-%dT%H:%M").to_string(),
+            local,
+            "what a calendar in Cluj shows"
+        );
+    }
+}

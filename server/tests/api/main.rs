@@ -11,6 +11,7 @@ mod cases;
 mod common;
 mod crash;
 mod doors;
+mod every_page;
 mod language;
 mod live;
 mod live_client;
