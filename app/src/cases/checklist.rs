@@ -150,6 +150,16 @@ mod tests {
     }
 
     #[test]
+    fn every_question_reads_in_romanian_too() {
+        let ro = crate::i18n::Lang::parse("ro").unwrap();
+        for q in QUESTIONS {
+            let text = q.in_lang(ro);
+            assert!(text.ends_with('?'), "{}: {text}", q.0);
+            assert_ne!(text, q.in_lang(crate::i18n::Lang::english()), "{}", q.0);
+        }
+    }
+
+    #[test]
     fn only_yes_answers_count() {
         let c = Checklist::parse(&answers(5, 10)).unwrap();
         assert_eq!(c.yes_count(), 5);

@@ -85,3 +85,43 @@ pub fn describe_details(details: &str) -> Option<String> {
         .and_then(|f| f.as_str())
         .map(|f| Msg("cases-detail-field").with(&[("field", field_name(f).into())]))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_timeline_names_changed_fields_in_words() {
+        assert_eq!(
+            describe_details(r#"{"changed":["status","lead_agency","something_new"]}"#).as_deref(),
+            Some("Changed: status, lead agency, something new")
+        );
+        assert_eq!(
+            describe_details(r#"{"field":"victim_date_of_birth"}"#).as_deref(),
+            Some("Field: victim date of birth")
+        );
+        assert_eq!(text_for_action("refer"), "Referred again");
+        assert_eq!(text_for_action("unknown_action"), "unknown_action");
+    }
+
+    #[test]
+    fn romanian_counts_and_lists_take_their_forms() {
+        let ro = Lang::parse("ro").unwrap();
+        let n = |count: i64| Msg("cases-referral-count").with_in(ro, &[("count", count.into())]);
+        assert_eq!(n(1), "1 trimitere");
+        assert_eq!(n(3), "3 trimiteri");
+        assert_eq!(n(20), "20 de trimiteri");
+        let few = |count: i64, numbers: &str| {
+            Msg("cases-unanswered-few")
+                .with_in(ro, &[("count", count.into()), ("numbers", numbers.into())])
+        };
+        assert_eq!(few(1, "3"), "Fără răspuns încă: întrebarea 3");
+        assert_eq!(few(2, "3, 5"), "Fără răspuns încă: întrebările 3, 5");
+        let en = Msg("cases-unanswered-few").with_in(
+            Lang::english(),
+            &[("count", 1i64.into()), ("numbers", "3".into())],
+        );
+        assert_eq!(en, "Not answered yet: question 3");
+    }
+}
