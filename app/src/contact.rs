@@ -1,7 +1,9 @@
 //! Contact details shared by accounts and agencies.
 
-pub const EMAIL_REQUIRED: &str = "Enter an email address.";
-pub const EMAIL_INVALID: &str = "Enter an email address like name@agency.example.";
+use crate::i18n::Msg;
+
+pub const EMAIL_REQUIRED: Msg = Msg("contact-email-required");
+pub const EMAIL_INVALID: Msg = Msg("contact-email-invalid");
 
 /// An email address: trimmed, lower-cased, one `@` with text either side and a dot after it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,33 +1,35 @@
 //! The risk checklist: 24 yes / no / don't-know questions on the DASH risk factors, in DASH
 //! order. Every answer is kept, not only the count.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
-pub const QUESTIONS: [&str; 24] = [
-    "Did the latest incident leave the victim injured?",
-    "Is the victim very frightened?",
-    "Is the victim afraid of further injury or violence (to herself, the children or someone else)?",
-    "Is the victim cut off from family or friends?",
-    "Is the victim depressed, or having thoughts of suicide?",
-    "Has the victim separated, or tried to separate, from the abuser in the past year?",
-    "Is there conflict over contact with the children?",
-    "Does the abuser keep texting, calling, following, stalking or harassing the victim?",
-    "Is the victim pregnant, or has she had a baby in the last 18 months?",
-    "Is the abuse happening more often?",
-    "Is the abuse getting worse?",
-    "Does the abuser try to control everything the victim does, or show extreme jealousy?",
-    "Has the abuser used weapons or objects to hurt the victim?",
-    "Has the abuser threatened to kill the victim or someone else, and did the victim believe it?",
-    "Has the abuser ever tried to strangle, choke, suffocate or drown the victim?",
-    "Does the abuser do or say sexual things that hurt or degrade the victim or someone else?",
-    "Is anyone else threatening the victim, or is there anyone else she is afraid of?",
-    "Has the abuser hurt anyone else (children, relatives, a former partner, a stranger)?",
-    "Has the abuser ever mistreated an animal or the family pet?",
-    "Are there financial problems (dependence on the abuser, loss of a job)?",
-    "Has the abuser had problems in the past year with drugs, alcohol or mental health?",
-    "Has the abuser ever threatened or attempted suicide?",
-    "Has the abuser ever broken bail, a protection order or an agreement about contact?",
-    "Does the abuser have a criminal record (for domestic abuse or other violence)?",
+/// The questions, in the catalogue as `checklist-q01` … `checklist-q24`.
+pub const QUESTIONS: [Msg; 24] = [
+    Msg("checklist-q01"),
+    Msg("checklist-q02"),
+    Msg("checklist-q03"),
+    Msg("checklist-q04"),
+    Msg("checklist-q05"),
+    Msg("checklist-q06"),
+    Msg("checklist-q07"),
+    Msg("checklist-q08"),
+    Msg("checklist-q09"),
+    Msg("checklist-q10"),
+    Msg("checklist-q11"),
+    Msg("checklist-q12"),
+    Msg("checklist-q13"),
+    Msg("checklist-q14"),
+    Msg("checklist-q15"),
+    Msg("checklist-q16"),
+    Msg("checklist-q17"),
+    Msg("checklist-q18"),
+    Msg("checklist-q19"),
+    Msg("checklist-q20"),
+    Msg("checklist-q21"),
+    Msg("checklist-q22"),
+    Msg("checklist-q23"),
+    Msg("checklist-q24"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,11 +51,12 @@ impl Answer {
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            Answer::Yes => "Yes",
-            Answer::No => "No",
-            Answer::Unknown => "Don't know",
-        }
+        Msg(match self {
+            Answer::Yes => "common-yes",
+            Answer::No => "common-no",
+            Answer::Unknown => "checklist-unknown",
+        })
+        .as_str()
     }
 
     pub fn parse(s: &str) -> Option<Answer> {
@@ -92,18 +95,12 @@ impl Checklist {
     /// From the API's list of 24 "yes" / "no" / "unknown"; names the first bad entry.
     pub fn parse(raw: &[String]) -> Result<Checklist, String> {
         if raw.len() != 24 {
-            return Err(format!(
-                "Answer all 24 questions of the risk checklist ({} answered).",
-                raw.len()
-            ));
+            return Err(Msg("checklist-answer-all").with(&[("count", raw.len().into())]));
         }
         let mut answers = [Answer::Unknown; 24];
         for (i, a) in raw.iter().enumerate() {
             answers[i] = Answer::parse(a).ok_or_else(|| {
-                format!(
-                    "Question {} of the risk checklist: answer yes, no or unknown.",
-                    i + 1
-                )
+                Msg("checklist-answer-invalid").with(&[("number", (i + 1).into())])
             })?;
         }
         Ok(Checklist(answers))
@@ -150,6 +147,16 @@ mod tests {
     fn there_are_twenty_four_questions() {
         assert_eq!(QUESTIONS.len(), 24);
         assert!(QUESTIONS.iter().all(|q| q.ends_with('?')));
+    }
+
+    #[test]
+    fn every_question_reads_in_romanian_too() {
+        let ro = crate::i18n::Lang::parse("ro").unwrap();
+        for q in QUESTIONS {
+            let text = q.in_lang(ro);
+            assert!(text.ends_with('?'), "{}: {text}", q.0);
+            assert_ne!(text, q.in_lang(crate::i18n::Lang::english()), "{}", q.0);
+        }
     }
 
     #[test]

@@ -12,6 +12,8 @@ use convene_app::cases::victim::name_key;
 use convene_app::db::Pool;
 use convene_app::ids::{AgencyId, UserId};
 
+use super::texts::Texts;
+
 const CASES: usize = 40;
 
 const FIRST: &[&str] = &[
@@ -35,19 +37,6 @@ const MEN: &[&str] = &[
     "Dorin",
     "Radu",
 ];
-const REASONS: &[&str] = &[
-    "Threats with a knife reported by the school counsellor; victim minimises.",
-    "Perpetrator released from custody last week and has been seen near the house.",
-    "Victim pregnant and isolated; hospital staff concerned about repeated injuries.",
-    "Escalating stalking after separation; police attended twice this month.",
-];
-const VIEWS: &[&str] = &[
-    "Wants to stay in her flat with the children and for him to stop coming round.",
-    "Is afraid to report to the police again; wants help with a protection order.",
-    "Wants a place at the shelter for herself and the children until the court hearing.",
-    "Wants the children's school to know, but not his family.",
-];
-
 /// A small deterministic generator (no randomness needed for demo data).
 struct Lcg(u64);
 
@@ -70,8 +59,8 @@ impl Lcg {
     }
 }
 
-async fn agency(pool: &Pool, name: &str) -> Result<AgencyId, BoxError> {
-    let id = super::store::agency_id(pool, name)
+async fn agency(pool: &Pool, key: &str) -> Result<AgencyId, BoxError> {
+    let id = super::agency_id(pool, key)
         .await?
         .ok_or("demo agency missing")?;
     Ok(AgencyId(id))
@@ -104,6 +93,7 @@ fn checklist(rng: &mut Lcg, yes: usize) -> Checklist {
 
 fn referral(
     rng: &mut Lcg,
+    words: &Texts,
     referred_on: NaiveDate,
     referring: (AgencyId, UserId),
     children: &[Child],
@@ -120,53 +110,65 @@ fn referral(
         victim,
         perpetrator: Some(Perpetrator {
             name: Some(format!("{} {}", rng.pick(MEN), rng.pick(LAST))),
-            date_of_birth: NaiveDate::from_ymd_opt(1965 + rng.below(35) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32),
+            date_of_birth: NaiveDate::from_ymd_opt(
+                1965 + rng.below(35) as i32,
+                1 + rng.below(12) as u32,
+                1 + rng.below(28) as u32,
+            ),
         }),
         children: children.to_vec(),
         checklist: checklist(rng, yes),
-        judgement_reasons: rng.chance(30).then(|| rng.pick(REASONS).to_string()),
+        judgement_reasons: rng.chance(30).then(|| rng.pick(&words.reasons).to_string()),
         incidents_last_12_months: incidents,
         consent: Consent {
-            victim_informed: if consent_given { VictimInformed::Yes } else { VictimInformed::UnsafeToInform },
-            consent_to_share: if consent_given { ConsentToShare::Given } else { ConsentToShare::NotSought },
-            lawful_basis: (!consent_given).then(|| "High risk of serious harm: sharing is necessary and proportionate to protect her and the children.".to_string()),
+            victim_informed: if consent_given {
+                VictimInformed::Yes
+            } else {
+                VictimInformed::UnsafeToInform
+            },
+            consent_to_share: if consent_given {
+                ConsentToShare::Given
+            } else {
+                ConsentToShare::NotSought
+            },
+            lawful_basis: (!consent_given).then(|| words.lawful_basis.to_string()),
         },
         victim_voice: VictimVoice {
             advocate_name: Some("Laura Neagu".into()),
             advocate_agency_id: Some(advocate),
-            views: rng.chance(70).then(|| rng.pick(VIEWS).to_string()),
+            views: rng.chance(70).then(|| rng.pick(&words.views).to_string()),
         },
     }
 }
 
 /// Adds the demo cases once: when any case exists, nothing is done.
-pub async fn seed_cases(pool: &Pool) -> Result<usize, BoxError> {
+pub async fn seed_cases(pool: &Pool, words: &Texts) -> Result<usize, BoxError> {
     let n = super::store::case_count(pool).await?;
     if n > 0 {
         return Ok(0);
     }
     let police = (
-        agency(pool, "County Police Inspectorate").await?,
+        agency(pool, "police").await?,
         user(pool, "police@demo.test").await?,
     );
     let social = (
-        agency(pool, "Municipal Social Assistance Directorate").await?,
+        agency(pool, "social").await?,
         user(pool, "social@demo.test").await?,
     );
     let children_agency = (
-        agency(pool, "County Child Protection Directorate").await?,
+        agency(pool, "child_protection").await?,
         user(pool, "children@demo.test").await?,
     );
     let health = (
-        agency(pool, "County Emergency Hospital").await?,
+        agency(pool, "hospital").await?,
         user(pool, "health@demo.test").await?,
     );
     let advocate = (
-        agency(pool, "Victim Counselling Centre").await?,
+        agency(pool, "counselling").await?,
         user(pool, "advocate@demo.test").await?,
     );
     let probation = (
-        agency(pool, "Probation Service").await?,
+        agency(pool, "probation").await?,
         user(pool, "probation@demo.test").await?,
     );
     let referrers = [
@@ -193,9 +195,7 @@ pub async fn seed_cases(pool: &Pool) -> Result<usize, BoxError> {
                 1 + rng.below(28) as u32,
             )
             .unwrap_or(first_on),
-            safe_contact: rng
-                .chance(60)
-                .then(|| "Mobile, weekday mornings only; never leave messages.".to_string()),
+            safe_contact: rng.chance(60).then(|| words.safe_contact.to_string()),
             safe_to_contact: rng.chance(70),
         };
         let kids: Vec<Child> = if rng.chance(58) {
@@ -231,6 +231,7 @@ pub async fn seed_cases(pool: &Pool) -> Result<usize, BoxError> {
             };
             let mut r = referral(
                 &mut rng,
+                words,
                 *on,
                 who,
                 &kids,

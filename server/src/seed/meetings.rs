@@ -9,9 +9,11 @@ use convene_app::ids::{MeetingId, UserId};
 use convene_app::meetings::agenda::types::ItemKind;
 use convene_app::meetings::types::NewMeeting;
 
+use super::texts::Texts;
+
 const EVERY_DAYS: i64 = 28;
 
-pub async fn seed_meetings(pool: &Pool) -> Result<usize, BoxError> {
+pub async fn seed_meetings(pool: &Pool, words: &Texts) -> Result<usize, BoxError> {
     let n = super::store::meeting_count(pool).await?;
     if n > 0 {
         return Ok(0);
@@ -31,7 +33,8 @@ pub async fn seed_meetings(pool: &Pool) -> Result<usize, BoxError> {
     let start_time = NaiveTime::from_hms_opt(10, 0, 0).expect("valid time");
     let now = Utc::now().timestamp();
     let mut tx = pool.begin().await?;
-    let series = super::store::insert_series(&mut tx, chair, now).await?;
+    let series =
+        super::store::insert_series(&mut tx, words.series_name, words.place, chair, now).await?;
     let series = convene_app::ids::SeriesId(series);
     let mut count = 0;
     let mut previous_start: Option<i64> = None;
@@ -42,7 +45,7 @@ pub async fn seed_meetings(pool: &Pool) -> Result<usize, BoxError> {
         let m = NewMeeting {
             starts_at,
             ends_at: starts_at + 3 * 3600,
-            place: Some("City Hall, Room 4".into()),
+            place: Some(words.place.into()),
             video_link: None,
             chair_id: Some(chair),
         };

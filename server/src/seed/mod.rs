@@ -14,154 +14,121 @@ use convene_app::users::types::NewUserInput;
 mod cases;
 mod meetings;
 mod store;
+pub mod texts;
 
-/// (name, kind, contact email)
-const AGENCIES: &[(&str, &str, &str)] = &[
+/// The demo's agencies: (key, kind, contact email). Their names are in each language's
+/// `Texts::agencies`, in this order; the key is how the seed refers to an agency.
+const AGENCIES: [(&str, &str, &str); texts::AGENCY_COUNT] = [
+    ("police", "police", "dv-unit@police.demo.test"),
+    ("local_police", "police", "emergency@localpolice.demo.test"),
     (
-        "County Police Inspectorate",
-        "police",
-        "dv-unit@police.demo.test",
-    ),
-    (
-        "Local Police – Mobile Emergency Team",
-        "police",
-        "emergency@localpolice.demo.test",
-    ),
-    (
-        "County Child Protection Directorate",
+        "child_protection",
         "child_protection",
         "referrals@childprotection.demo.test",
     ),
+    ("social", "social_services", "family@social.demo.test"),
+    ("prosecutor", "justice", "registry@prosecutor.demo.test"),
+    ("probation", "probation", "office@probation.demo.test"),
+    ("hospital", "health", "social-work@hospital.demo.test"),
+    ("forensic", "health", "office@forensic.demo.test"),
+    ("schools", "education", "counselling@schools.demo.test"),
+    ("university", "education", "centre@university.demo.test"),
+    ("counselling", "ngo", "advocates@counselling.demo.test"),
+    ("shelter", "ngo", "intake@shelter.demo.test"),
+    ("programme", "ngo", "intake@programme.demo.test"),
+    ("legal_aid", "ngo", "help@legalaid.demo.test"),
     (
-        "Municipal Social Assistance Directorate",
-        "social_services",
-        "family@social.demo.test",
-    ),
-    (
-        "Prosecutor's Office",
-        "justice",
-        "registry@prosecutor.demo.test",
-    ),
-    (
-        "Probation Service",
-        "probation",
-        "office@probation.demo.test",
-    ),
-    (
-        "County Emergency Hospital",
-        "health",
-        "social-work@hospital.demo.test",
-    ),
-    (
-        "Forensic Medicine Institute",
-        "health",
-        "office@forensic.demo.test",
-    ),
-    (
-        "County School Inspectorate",
-        "education",
-        "counselling@schools.demo.test",
-    ),
-    (
-        "University Research Centre on Family Violence",
-        "education",
-        "centre@university.demo.test",
-    ),
-    (
-        "Victim Counselling Centre",
-        "ngo",
-        "advocates@counselling.demo.test",
-    ),
-    ("Women's Shelter", "ngo", "intake@shelter.demo.test"),
-    ("Perpetrator Programme", "ngo", "intake@programme.demo.test"),
-    ("Legal Aid Clinic", "ngo", "help@legalaid.demo.test"),
-    (
-        "Drug Prevention and Counselling Centre",
+        "drug_prevention",
         "health",
         "contact@drugprevention.demo.test",
     ),
 ];
 
-/// Demo agencies that attend only the children's cases.
-const CHILDREN_ONLY: &[&str] = &[
-    "County Child Protection Directorate",
-    "County School Inspectorate",
-];
+/// Demo agencies that attend only the children's cases (by key).
+const CHILDREN_ONLY: &[&str] = &["child_protection", "schools"];
 
-/// (email, name, role, agency, representation)
+/// (email, name, role, agency key, representation)
 const USERS: &[(&str, &str, &str, Option<&str>, &str)] = &[
     ("admin@demo.test", "Radu Ionescu", "admin", None, "none"),
     (
         "chair@demo.test",
         "Maria Popescu",
         "chair",
-        Some("Municipal Social Assistance Directorate"),
+        Some("social"),
         "none",
     ),
     (
         "coordinator@demo.test",
         "Elena Rusu",
         "coordinator",
-        Some("Municipal Social Assistance Directorate"),
+        Some("social"),
         "none",
     ),
     (
         "police@demo.test",
         "Andrei Marin",
         "member",
-        Some("County Police Inspectorate"),
+        Some("police"),
         "regular",
     ),
     (
         "social@demo.test",
         "Ioana Stan",
         "member",
-        Some("Municipal Social Assistance Directorate"),
+        Some("social"),
         "regular",
     ),
     (
         "children@demo.test",
         "Mihai Dobre",
         "member",
-        Some("County Child Protection Directorate"),
+        Some("child_protection"),
         "regular",
     ),
     (
         "health@demo.test",
         "Carmen Vlad",
         "member",
-        Some("County Emergency Hospital"),
+        Some("hospital"),
         "regular",
     ),
     (
         "probation@demo.test",
         "Sorin Matei",
         "member",
-        Some("Probation Service"),
+        Some("probation"),
         "regular",
     ),
     (
         "advocate@demo.test",
         "Laura Neagu",
         "member",
-        Some("Victim Counselling Centre"),
+        Some("counselling"),
         "regular",
     ),
     (
         "observer@demo.test",
         "Paul Georgescu",
         "observer",
-        Some("University Research Centre on Family Violence"),
+        Some("university"),
         "none",
     ),
 ];
 
-async fn agency_id(pool: &Pool, name: &str) -> Result<Option<i64>, BoxError> {
-    Ok(store::agency_id(pool, name).await?)
+/// The demo agency of this key, whichever language an earlier seed named it in (so that seeding
+/// again after the group's language changed adds nothing).
+async fn agency_id(pool: &Pool, key: &str) -> Result<Option<i64>, BoxError> {
+    let Some(i) = AGENCIES.iter().position(|(k, _, _)| *k == key) else {
+        return Err(format!("no demo agency {key:?}").into());
+    };
+    for t in texts::ALL {
+        if let Some(id) = store::agency_id(pool, t.agencies[i]).await? {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
 }
 
-/// Creates what is missing of the demo group. With `password` set, every demo user's password
-/// is (re)set to it; without, new users get a generated one, printed once.
 /// Sets the demo group's language (and zone) when one is named; `None` keeps what is set.
 pub async fn demo_language(pool: &Pool, lang: Option<&str>) -> Result<(), BoxError> {
     let Some(code) = lang else { return Ok(()) };
@@ -185,25 +152,32 @@ pub async fn demo_language(pool: &Pool, lang: Option<&str>) -> Result<(), BoxErr
     Ok(())
 }
 
+/// Creates what is missing of the demo group, in the group's language (`demo_language`, run
+/// first, sets it). With `password` set, every demo user's password is (re)set to it; without,
+/// new users get a generated one, printed once.
 pub async fn seed_demo(pool: &Pool, password: Option<String>) -> Result<(), BoxError> {
-    // Meetings are placed in the group's time zone.
-    {
+    // Meetings are placed in the group's time zone; the words are the group's language's.
+    let words = {
         let mut conn = pool.acquire().await?;
         let settings = convene_app::settings::store::read(&mut conn)
             .await
             .map_err(|e| format!("settings: {e:?}"))?;
         convene_app::settings::service::apply(&settings);
-    }
+        texts::of(
+            convene_app::i18n::Lang::parse(&settings.default_language)
+                .unwrap_or_else(convene_app::i18n::Lang::english),
+        )
+    };
     let mut created_agencies = 0;
-    for (name, kind, email) in AGENCIES {
-        if agency_id(pool, name).await?.is_some() {
+    for ((key, kind, email), name) in AGENCIES.iter().zip(words.agencies) {
+        if agency_id(pool, key).await?.is_some() {
             continue;
         }
         let new = NewAgencyInput {
             name: name.to_string(),
             kind: kind.to_string(),
             contact_email: Some(email.to_string()),
-            children_only: Some(CHILDREN_ONLY.contains(name).into()),
+            children_only: Some(CHILDREN_ONLY.contains(key).into()),
             ..Default::default()
         }
         .parse()
@@ -263,8 +237,8 @@ pub async fn seed_demo(pool: &Pool, password: Option<String>) -> Result<(), BoxE
         }
         tx.commit().await?;
     }
-    let created_cases = cases::seed_cases(pool).await?;
-    let created_meetings = meetings::seed_meetings(pool).await?;
+    let created_cases = cases::seed_cases(pool, words).await?;
+    let created_meetings = meetings::seed_meetings(pool, words).await?;
     println!(
         "Demo group: {created_agencies} agencies, {created_users} users, {created_cases} cases and {created_meetings} meetings created{}.",
         if reset_users > 0 {

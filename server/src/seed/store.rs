@@ -26,8 +26,17 @@ pub async fn meeting_count(pool: &Pool) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(MEETING_COUNT).fetch_one(pool).await
 }
 
-pub async fn insert_series(conn: &mut Conn, chair: UserId, now: i64) -> Result<i64, sqlx::Error> {
+/// The demo's four-weekly series, named and placed in the group's language.
+pub async fn insert_series(
+    conn: &mut Conn,
+    name: &str,
+    place: &str,
+    chair: UserId,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(INSERT_SERIES)
+        .bind(name)
+        .bind(place)
         .bind(chair)
         .bind(now)
         .bind(now)
@@ -93,7 +102,7 @@ convene_app::statements! {
     CASE_COUNT = "SELECT COUNT(*) FROM cases";
     MEETING_COUNT = "SELECT COUNT(*) FROM meetings";
     INSERT_SERIES = "INSERT INTO meeting_series (name, every_weeks, weekday, start_time, duration_minutes, place, default_chair_id, created_at, updated_at)
-         VALUES ('Monthly intervention group', 4, 2, '10:00', 180, 'City Hall, Room 4', ?, ?, ?) RETURNING id";
+         VALUES (?, 4, 2, '10:00', 180, ?, ?, ?, ?) RETURNING id";
     CASES_REFERRED_BETWEEN = "SELECT c.id, (SELECT COUNT(*) FROM case_children ch WHERE ch.case_id = c.id) FROM cases c
          WHERE EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.registered_at < ? AND r.registered_at >= ?)
          ORDER BY c.id";

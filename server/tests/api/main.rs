@@ -10,6 +10,7 @@ mod authorization;
 mod cases;
 mod common;
 mod crash;
+mod demo_language;
 mod doors;
 mod every_page;
 mod language;

@@ -14,6 +14,7 @@ use crate::components::layout::signed_in_user;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::ids::CaseId;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -105,7 +106,7 @@ fn CaseView(
     let id = case.id;
     view! {
         <Title text=case.reference.clone()/>
-        <p><A href="/cases">"Back to cases"</A></p>
+        <p><A href="/cases">{Msg("cases-back")}</A></p>
         <div class="case-heading">
             <h1>{case.reference.clone()}</h1>
             <StatusTag status=case.status/>
@@ -114,8 +115,8 @@ fn CaseView(
         {referred.map(|how| view! {
             <div class="notice notice--success" role="status">
                 {match how.as_str() {
-                    "existing" => "Referral submitted. This victim already had a case, so your referral was added to it: her earlier referrals are below.",
-                    "again" => "Referral submitted and added to the case.",
+                    "existing" => Msg("cases-submitted-existing").as_str(),
+                    "again" => Msg("cases-submitted-again").as_str(),
                     _ => t::RECEIVED.as_str(),
                 }}
             </div>
@@ -129,17 +130,20 @@ fn CaseView(
 
         <div class="case-columns">
             <section class="section" aria-labelledby="who-title">
-                <h2 id="who-title">"Who is involved"</h2>
+                <h2 id="who-title">{Msg("cases-who")}</h2>
                 <dl class="summary-list">
-                    <div><dt>"Lead agency"</dt><dd>{case.lead_agency.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| "Not decided yet".into())}</dd></div>
-                    <div><dt>"Case manager"</dt><dd>{case.case_manager.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "Not named yet".into())}</dd></div>
-                    <div><dt>"Case responsible"</dt><dd>{case.case_responsible.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "—".into())}</dd></div>
-                    <div><dt>"Children in the household"</dt><dd>{if case.children_ages.is_empty() {
-                        "None".to_string()
+                    <div><dt>{Msg("cases-col-lead")}</dt><dd>{case.lead_agency.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| Msg("cases-not-decided-yet").text())}</dd></div>
+                    <div><dt>{Msg("cases-case-manager")}</dt><dd>{case.case_manager.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| Msg("cases-not-named-yet").text())}</dd></div>
+                    <div><dt>{Msg("cases-case-responsible")}</dt><dd>{case.case_responsible.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{Msg("cases-form-children")}</dt><dd>{if case.children_ages.is_empty() {
+                        Msg("cases-none").text()
                     } else {
-                        format!("{} (aged {})", case.children_ages.len(), case.children_ages.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "))
+                        Msg("cases-children-aged").with(&[
+                            ("count", case.children_ages.len().into()),
+                            ("ages", case.children_ages.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ").into()),
+                        ])
                     }}</dd></div>
-                    <div><dt>"Agencies"</dt><dd>
+                    <div><dt>{Msg("cases-agencies")}</dt><dd>
                         <super::involved::AgencyList id=id agencies=case.agencies.clone()/>
                     </dd></div>
                 </dl>
@@ -150,9 +154,9 @@ fn CaseView(
         <RiskHistory referrals=case.referrals.clone()/>
         {latest.map(|r| view! { <LatestReferral referral=r/> })}
                 <section class="section section--wide" aria-labelledby="actions-title">
-            <h2 id="actions-title">"Actions"</h2>
+            <h2 id="actions-title">{Msg("cases-actions")}</h2>
             {if case.actions.is_empty() {
-                view! { <p class="muted">"No actions have been agreed on this case yet."</p> }.into_any()
+                view! { <p class="muted">{Msg("cases-no-actions")}</p> }.into_any()
             } else {
                 view! { <crate::actions::pages::ActionList actions=case.actions.clone()/> }.into_any()
             }}
@@ -167,8 +171,8 @@ fn CaseView(
 fn Restricted(id: CaseId, fields: Vec<RestrictedField>) -> impl IntoView {
     view! {
         <section class="section restricted" aria-labelledby="restricted-title">
-            <h2 id="restricted-title">"Restricted details"</h2>
-            <p class="field__hint">"Shown only when you need them. Your reason is recorded in the audit log."</p>
+            <h2 id="restricted-title">{Msg("cases-restricted-title")}</h2>
+            <p class="field__hint">{Msg("cases-restricted-hint")}</p>
             <dl class="summary-list">
                 {fields.into_iter().map(|f| view! { <RevealRow id=id field=f/> }).collect_view()}
             </dl>
@@ -190,9 +194,9 @@ fn RevealRow(id: CaseId, field: RestrictedField) -> impl IntoView {
                 serde_json::Value::String(s) => s,
                 serde_json::Value::Bool(b) => {
                     if b {
-                        "Yes".into()
+                        Msg("common-yes").text()
                     } else {
-                        "No".into()
+                        Msg("common-no").text()
                     }
                 }
                 serde_json::Value::Array(items) => items
@@ -211,7 +215,7 @@ fn RevealRow(id: CaseId, field: RestrictedField) -> impl IntoView {
                 {move || match value() {
                     Some(v) => view! { <span class="revealed" data-field=field.as_str()>{v}</span> }.into_any(),
                     None => view! {
-                        <span class="masked" aria-label="hidden">{t::MASKED}</span>
+                        <span class="masked" aria-label=Msg("cases-hidden")>{t::MASKED}</span>
                         " "
                         <Show when=move || !open.get()>
                             <button type="button" class="button button--link-dark" on:click=move |_| open.set(true)>{t::SHOW_BECAUSE}</button>
@@ -221,11 +225,11 @@ fn RevealRow(id: CaseId, field: RestrictedField) -> impl IntoView {
                                 <input type="hidden" name="id" value=id.to_string()/>
                                 <input type="hidden" name="field" value=field.as_str()/>
                                 <div class="field" class:field--error=move || error.get().is_some()>
-                                    <label class="field__label" for=format!("reason-{}", field.as_str())>"Why do you need to see it?"</label>
+                                    <label class="field__label" for=format!("reason-{}", field.as_str())>{Msg("cases-reveal-why")}</label>
                                     <crate::components::FieldError error=error name="reason"/>
                                     <input class="input" type="text" id=format!("reason-{}", field.as_str()) name="reason" autocomplete="off"/>
                                 </div>
-                                <SubmitButton pending=action.pending() label="Show" pending_label="Showing…" secondary=true/>
+                                <SubmitButton pending=action.pending() label=Msg("cases-reveal-show").as_str() pending_label=Msg("cases-reveal-showing").as_str() secondary=true/>
                             </ActionForm>
                         </Show>
                     }.into_any(),
@@ -239,14 +243,14 @@ fn RevealRow(id: CaseId, field: RestrictedField) -> impl IntoView {
 fn RiskHistory(referrals: Vec<ReferralView>) -> impl IntoView {
     view! {
         <section class="section section--wide" aria-labelledby="risk-title">
-            <h2 id="risk-title">"Risk over time"</h2>
+            <h2 id="risk-title">{Msg("cases-risk-title")}</h2>
             <table class="table">
                 <thead><tr>
-                    <th scope="col">"Referred"</th>
-                    <th scope="col">"By"</th>
-                    <th scope="col">"“Yes” answers"</th>
-                    <th scope="col">"Criteria met"</th>
-                    <th scope="col">"Incidents (12 months)"</th>
+                    <th scope="col">{Msg("cases-col-referred")}</th>
+                    <th scope="col">{Msg("cases-col-by")}</th>
+                    <th scope="col">{Msg("cases-col-yes")}</th>
+                    <th scope="col">{Msg("cases-col-criteria")}</th>
+                    <th scope="col">{Msg("cases-col-incidents")}</th>
                 </tr></thead>
                 <tbody>
                     {referrals.into_iter().rev().map(|r| view! {
@@ -255,7 +259,7 @@ fn RiskHistory(referrals: Vec<ReferralView>) -> impl IntoView {
                             <td>{r.referring_agency_name.clone()}</td>
                             <td>
                                 <span class="meter" aria-hidden="true"><span class=format!("meter__bar meter__bar--{}", r.criteria.dash_yes.min(24).div_ceil(3))></span></span>
-                                " " {r.criteria.dash_yes} " of 24"
+                                " " {Msg("cases-of-24").with(&[("count", r.criteria.dash_yes.into())])}
                             </td>
                             <td><CriteriaList criteria=r.criteria/></td>
                             <td>{r.incidents_last_12_months}</td>
@@ -274,25 +278,25 @@ fn LatestReferral(referral: ReferralView) -> impl IntoView {
         .iter()
         .enumerate()
         .filter(|(_, a)| **a == crate::cases::checklist::Answer::Yes)
-        .map(|(i, _)| (i + 1, crate::cases::checklist::QUESTIONS[i]))
+        .map(|(i, _)| (i + 1, crate::cases::checklist::QUESTIONS[i].as_str()))
         .collect();
     view! {
         <section class="section section--wide" aria-labelledby="latest-title">
-            <h2 id="latest-title">"Latest referral"</h2>
+            <h2 id="latest-title">{Msg("cases-latest-title")}</h2>
             <dl class="summary-list">
-                <div><dt>"Referred on"</dt><dd>{referral.referred_on.to_string()} " by " {referral.referring_agency_name.clone()}
+                <div><dt>{Msg("cases-latest-referred-on")}</dt><dd>{Msg("cases-latest-referred-by").with(&[("day", referral.referred_on.to_string().into()), ("agency", referral.referring_agency_name.clone().into())])}
                     {referral.referrer.clone().map(|p| format!(" ({p})"))}</dd></div>
-                <div><dt>"Victim informed"</dt><dd>{referral.victim_informed.label()}</dd></div>
-                <div><dt>"Consent to share"</dt><dd>{referral.consent_to_share.label()}
-                    {referral.lawful_basis.clone().map(|b| view! { <br/><span class="muted">"Lawful basis: " {b}</span> })}</dd></div>
-                <div><dt>"Professional judgement"</dt><dd>{referral.judgement_reasons.clone().unwrap_or_else(|| "—".into())}</dd></div>
-                <div><dt>"The victim's views"</dt><dd>{referral.victim_views.clone().unwrap_or_else(|| "Not recorded".into())}
-                    {referral.advocate_name.clone().map(|a| view! { <br/><span class="muted">"Advocate: " {a}
+                <div><dt>{Msg("cases-latest-informed")}</dt><dd>{referral.victim_informed.label()}</dd></div>
+                <div><dt>{Msg("cases-latest-consent")}</dt><dd>{referral.consent_to_share.label()}
+                    {referral.lawful_basis.clone().map(|b| view! { <br/><span class="muted">{Msg("cases-latest-lawful-basis").with(&[("basis", b.into())])}</span> })}</dd></div>
+                <div><dt>{t::PROFESSIONAL_JUDGEMENT}</dt><dd>{referral.judgement_reasons.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{Msg("cases-latest-views")}</dt><dd>{referral.victim_views.clone().unwrap_or_else(|| t::NOTHING_RECORDED.text())}
+                    {referral.advocate_name.clone().map(|a| view! { <br/><span class="muted">{Msg("cases-latest-advocate").with(&[("name", a.into())])}
                         {referral.advocate_agency_name.clone().map(|n| format!(", {n}"))}</span> })}</dd></div>
             </dl>
-            <h3>"Risk factors answered “yes”"</h3>
+            <h3>{Msg("cases-latest-yes-title")}</h3>
             {if yes.is_empty() {
-                view! { <p class="muted">"None."</p> }.into_any()
+                view! { <p class="muted">{Msg("cases-none-sentence")}</p> }.into_any()
             } else {
                 view! { <ul class="plain-list">{yes.into_iter().map(|(n, q)| view! { <li>{n} ". " {q}</li> }).collect_view()}</ul> }.into_any()
             }}
@@ -305,15 +309,15 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
     let action = ServerAction::<UpdateCase>::new();
     let error = action_error(action.value());
     let latest = case.referrals.last().cloned();
-    const LABELS: &[(&str, &str)] = &[
-        ("status", "Status"),
-        ("closing_reason", "Reason for closing"),
-        ("lead_agency_id", "Lead agency"),
-        ("case_manager_id", "Case manager"),
-        ("case_responsible_id", "Case responsible"),
-        ("added_agency_ids", "Agencies added"),
-        ("initial_assessment_on", "Initial assessment done on"),
-        ("intervention_plan_on", "Intervention plan done on"),
+    const LABELS: &[(&str, Msg)] = &[
+        ("status", Msg("cases-filter-status")),
+        ("closing_reason", Msg("cases-manage-closing-reason")),
+        ("lead_agency_id", Msg("cases-col-lead")),
+        ("case_manager_id", Msg("cases-case-manager")),
+        ("case_responsible_id", Msg("cases-case-responsible")),
+        ("added_agency_ids", Msg("cases-manage-agencies-added")),
+        ("initial_assessment_on", Msg("cases-manage-ia-on")),
+        ("intervention_plan_on", Msg("cases-manage-ip-on")),
     ];
     let people: Vec<(String, String)> = agencies
         .iter()
@@ -382,56 +386,56 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
     let responsible_options = person_options(&responsible);
     view! {
         <section class="section" aria-labelledby="manage-title">
-            <h2 id="manage-title">"Manage the case"</h2>
+            <h2 id="manage-title">{Msg("cases-manage-title")}</h2>
             <ErrorSummary error=error labels=LABELS/>
             <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
-                <p class="notice notice--success" role="status">"Case updated."</p>
+                <p class="notice notice--success" role="status">{Msg("cases-manage-updated")}</p>
             </Show>
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=case.id.to_string()/>
-                <Field error=error name="status" label="Status">
+                <Field error=error name="status" label=Msg("cases-filter-status").as_str()>
                     <select class="select" id="status" name="form[status]">
                         {CaseStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s == case.status>{s.label()}</option> }).collect_view()}
                     </select>
                 </Field>
-                <Field error=error name="closing_reason" label="Reason for closing" hint="Needed when you change the status to closed." optional=true>
+                <Field error=error name="closing_reason" label=Msg("cases-manage-closing-reason").as_str() hint=Msg("cases-manage-closing-hint").as_str() optional=true>
                     <textarea class="textarea" id="closing_reason" name="form[closing_reason]" rows="2"></textarea>
                 </Field>
                 {staff.then(|| view! {
-                    <Field error=error name="lead_agency_id" label="Lead agency">
+                    <Field error=error name="lead_agency_id" label=Msg("cases-col-lead").as_str()>
                         <select class="select" id="lead_agency_id" name="form[lead_agency_id]">
-                            <option value="" selected=lead.is_none()>"Not decided"</option>
+                            <option value="" selected=lead.is_none()>{Msg("cases-not-decided")}</option>
                             {lead_options}
                         </select>
                     </Field>
                     <div class="field">
                         <fieldset class="checkboxes" id="added_agency_ids">
-                            <legend class="field__label">"Agencies added to the case"</legend>
-                            <p class="field__hint">"Their members may then see the case (need to know)."</p>
+                            <legend class="field__label">{Msg("cases-manage-agencies-added")}</legend>
+                            <p class="field__hint">{Msg("cases-manage-agencies-hint")}</p>
                             <input type="hidden" name="form[agencies_listed]" value="1"/>
                             {agency_boxes}
                         </fieldset>
                     </div>
                 })}
-                <Field error=error name="case_manager_id" label="Case manager">
+                <Field error=error name="case_manager_id" label=Msg("cases-case-manager").as_str()>
                     <select class="select" id="case_manager_id" name="form[case_manager_id]">
-                        <option value="" selected=manager.is_empty()>"Not named"</option>
+                        <option value="" selected=manager.is_empty()>{Msg("cases-not-named")}</option>
                         {manager_options}
                     </select>
                 </Field>
-                <Field error=error name="case_responsible_id" label="Case responsible" optional=true>
+                <Field error=error name="case_responsible_id" label=Msg("cases-case-responsible").as_str() optional=true>
                     <select class="select" id="case_responsible_id" name="form[case_responsible_id]">
-                        <option value="" selected=responsible.is_empty()>"None"</option>
+                        <option value="" selected=responsible.is_empty()>{Msg("cases-none")}</option>
                         {responsible_options}
                     </select>
                 </Field>
-                <Field error=error name="initial_assessment_on" label="Initial assessment done on" optional=true>
+                <Field error=error name="initial_assessment_on" label=Msg("cases-manage-ia-on").as_str() optional=true>
                     <input class="input input--medium" type="date" id="initial_assessment_on" name="form[initial_assessment_on]" value=ia/>
                 </Field>
-                <Field error=error name="intervention_plan_on" label="Intervention plan done on" optional=true>
+                <Field error=error name="intervention_plan_on" label=Msg("cases-manage-ip-on").as_str() optional=true>
                     <input class="input input--medium" type="date" id="intervention_plan_on" name="form[intervention_plan_on]" value=ip/>
                 </Field>
-                <SubmitButton pending=action.pending() label="Save case"/>
+                <SubmitButton pending=action.pending() label=Msg("cases-manage-save").as_str()/>
             </ActionForm>
         </section>
     }
@@ -441,7 +445,7 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
 fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
     view! {
         <section class="section section--wide" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">"Timeline"</h2>
+            <h2 id="timeline-title">{Msg("cases-timeline")}</h2>
             <ol class="timeline">
                 {entries.into_iter().rev().map(|e| view! {
                     <li class="timeline__item">

@@ -10,8 +10,25 @@ use crate::ids::CaseId;
 use leptos::prelude::*;
 
 pub mod text {
-    pub const THROUGH_RESEARCH: &str = "involved through research";
-    pub const WITHDRAW: &str = "Withdraw";
+    use crate::i18n::Msg;
+
+    pub const THROUGH_RESEARCH: Msg = Msg("cases-through-research");
+    pub const WITHDRAW: Msg = Msg("cases-withdraw");
+    /// "Withdraw { $agency } (involved through research)", for screen readers.
+    pub const WITHDRAW_AGENCY: Msg = Msg("cases-withdraw-agency");
+}
+
+/// Why an agency is involved (a wire value), as the page says it.
+fn reason_text(reason: &str) -> String {
+    crate::i18n::Msg(match reason {
+        "research" => return text::THROUGH_RESEARCH.text(),
+        "referring" => "cases-reason-referring",
+        "lead" => "cases-reason-lead",
+        "added" => "cases-reason-added",
+        "action" => "cases-reason-action",
+        other => return other.to_string(),
+    })
+    .text()
 }
 
 #[component]
@@ -40,7 +57,7 @@ pub fn AgencyList(id: CaseId, agencies: Vec<InvolvedAgency>) -> impl IntoView {
             {move || list.get().into_iter().map(|a| {
                 let research = a.reasons.iter().any(|r| r == "research");
                 let reasons = a.reasons.iter()
-                    .map(|r| if r == "research" { text::THROUGH_RESEARCH.to_string() } else { r.clone() })
+                    .map(|r| reason_text(r))
                     .collect::<Vec<_>>()
                     .join(", ");
                 view! {
@@ -51,7 +68,7 @@ pub fn AgencyList(id: CaseId, agencies: Vec<InvolvedAgency>) -> impl IntoView {
                                 <input type="hidden" name="id" value=id.to_string()/>
                                 <input type="hidden" name="agency_id" value=a.id.to_string()/>
                                 <button type="submit" class="button button--secondary button--small"
-                                    aria-label=format!("{} {} ({})", text::WITHDRAW, a.name, text::THROUGH_RESEARCH)>
+                                    aria-label=text::WITHDRAW_AGENCY.with(&[("agency", a.name.clone().into())])>
                                     {text::WITHDRAW}
                                 </button>
                             </ActionForm>

@@ -96,16 +96,16 @@ fn CaseTable(cases: Vec<CaseSummary>) -> impl IntoView {
                         <td>
                             <A href=format!("/cases/{}", c.id)>{c.reference.clone()}</A>
                             <br/><span class="muted">{crate::i18n::Msg("cases-referred-on").with(&[("day", c.last_referred_on.to_string().into())])}
-                                {(c.referral_count > 1).then(|| format!(" · {} referrals", c.referral_count))}</span>
+                                {(c.referral_count > 1).then(|| format!(" · {}", crate::i18n::Msg("cases-referral-count").with(&[("count", c.referral_count.into())])))}</span>
                         </td>
                         <td><StatusTag status=c.status/></td>
                         <td><RiskTag criteria=c.criteria/><br/><CriteriaList criteria=c.criteria/></td>
                         <td>{if c.children_count == 0 { crate::i18n::Msg("cases-none").text() } else { c.children_count.to_string() }}</td>
                         <td>{c.lead_agency_name.clone().unwrap_or_else(|| crate::i18n::Msg("cases-not-decided").text())}</td>
                         <td class="deadlines">
-                            <DeadlineTag label="assessment" deadline=c.deadlines.initial_assessment/>
+                            <DeadlineTag label=crate::i18n::Msg("cases-deadline-assessment").as_str() deadline=c.deadlines.initial_assessment/>
                             " "
-                            <DeadlineTag label="plan" deadline=c.deadlines.intervention_plan/>
+                            <DeadlineTag label=crate::i18n::Msg("cases-deadline-plan").as_str() deadline=c.deadlines.intervention_plan/>
                         </td>
                     </tr>
                 }).collect_view()}

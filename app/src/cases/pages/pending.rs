@@ -10,14 +10,18 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 pub mod text {
-    pub const TITLE: &str = "Possible matches to check";
-    pub const INTRO: &str = "These referrals name a victim (same name and date of birth) who already has a case. Open both cases, then link them or keep them apart. The referrer is not told of the other case.";
-    pub const NONE: &str = "No referral is waiting to be checked.";
-    pub const MAY_BE: &str = "may be the same person as";
-    pub const CONFIRM: &str = "Same person: link";
-    pub const REJECT: &str = "Another person";
-    pub const CONFIRMED: &str = "Linked: the referral now belongs to";
-    pub const REJECTED: &str = "Kept apart:";
+    use crate::i18n::Msg;
+
+    pub const TITLE: Msg = Msg("cases-match-title");
+    pub const INTRO: Msg = Msg("cases-match-intro");
+    pub const NONE: Msg = Msg("cases-match-none");
+    pub const MAY_BE: Msg = Msg("cases-match-may-be");
+    pub const CONFIRM: Msg = Msg("cases-match-confirm");
+    pub const REJECT: Msg = Msg("cases-match-reject");
+    /// "…now belongs to { $reference }."
+    pub const CONFIRMED: Msg = Msg("cases-match-confirmed");
+    /// "Kept apart: { $reference }."
+    pub const REJECTED: Msg = Msg("cases-match-rejected");
 }
 
 /// Shown only to those who may decide matches.
@@ -45,8 +49,8 @@ fn PendingList() -> impl IntoView {
             <crate::components::FieldError error=error name="decision"/>
             {move || decide.value().get().and_then(|r| r.ok()).map(|d| view! {
                 <p class="notice notice--success" role="status">{match d.decision {
-                    crate::cases::matching::types::Decision::Confirm => format!("{} {}.", text::CONFIRMED, d.reference),
-                    crate::cases::matching::types::Decision::Reject => format!("{} {}.", text::REJECTED, d.reference),
+                    crate::cases::matching::types::Decision::Confirm => text::CONFIRMED.with(&[("reference", d.reference.clone().into())]),
+                    crate::cases::matching::types::Decision::Reject => text::REJECTED.with(&[("reference", d.reference.clone().into())]),
                 }}</p>
             })}
             <Suspense fallback=|| ()>

@@ -13,6 +13,7 @@ use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::ids::{AgencyId, CaseId};
 use leptos::html::Form;
 use leptos::prelude::*;
@@ -21,34 +22,37 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-const LABELS: &[(&str, &str)] = &[
-    ("criteria", "Referral criteria"),
-    ("victim", "The victim"),
-    ("referred_on", "Date of the referral"),
-    ("referring_agency_id", "Referring agency"),
-    ("referrer_name", "Referred by"),
-    ("victim.name", "Victim's full name"),
-    ("victim.date_of_birth", "Victim's date of birth"),
+const LABELS: &[(&str, Msg)] = &[
+    ("criteria", Msg("cases-form-criteria")),
+    ("victim", Msg("cases-form-victim")),
+    ("referred_on", Msg("cases-form-referred-on")),
+    ("referring_agency_id", Msg("cases-form-referring-agency")),
+    ("referrer_name", Msg("cases-form-referrer")),
+    ("victim.name", Msg("cases-form-victim-name")),
+    ("victim.date_of_birth", Msg("cases-form-victim-dob")),
+    ("victim.safe_to_contact", Msg("cases-form-safe-to-contact")),
+    ("victim.safe_contact", Msg("cases-form-safe-contact")),
+    ("perpetrator.name", Msg("cases-form-perpetrator-name")),
     (
-        "victim.safe_to_contact",
-        "Is it safe to contact the victim?",
+        "perpetrator.date_of_birth",
+        Msg("cases-form-perpetrator-dob"),
     ),
-    ("victim.safe_contact", "Safe contact details"),
-    ("perpetrator.name", "Perpetrator's name"),
-    ("perpetrator.date_of_birth", "Perpetrator's date of birth"),
-    ("children", "Children in the household"),
-    ("checklist", "Risk checklist"),
-    ("judgement_reasons", "Professional judgement"),
+    ("children", Msg("cases-form-children")),
+    ("checklist", Msg("cases-form-checklist")),
+    ("judgement_reasons", t::PROFESSIONAL_JUDGEMENT),
+    ("incidents_last_12_months", Msg("cases-form-incidents")),
+    ("consent.victim_informed", Msg("cases-form-informed")),
     (
-        "incidents_last_12_months",
-        "Incidents in the last 12 months",
+        "consent.consent_to_share",
+        Msg("cases-form-consent-to-share"),
     ),
-    ("consent.victim_informed", "Was the victim informed?"),
-    ("consent.consent_to_share", "Consent to share information"),
-    ("consent.lawful_basis", "Lawful basis"),
-    ("victim_voice.advocate_name", "Advocate"),
-    ("victim_voice.advocate_agency_id", "Advocate's agency"),
-    ("victim_voice.views", "The victim's views and wishes"),
+    ("consent.lawful_basis", Msg("cases-form-lawful-basis")),
+    ("victim_voice.advocate_name", Msg("cases-form-advocate")),
+    (
+        "victim_voice.advocate_agency_id",
+        Msg("cases-form-advocate-agency"),
+    ),
+    ("victim_voice.views", Msg("cases-form-views")),
 ];
 
 #[component]
@@ -71,9 +75,9 @@ pub fn NewCasePage() -> impl IntoView {
     });
     view! {
         <Title text=t::REFER.as_str()/>
-        <p><A href="/cases">"Back to cases"</A></p>
+        <p><A href="/cases">{Msg("cases-back")}</A></p>
         <h1>{t::REFER}</h1>
-        <p class="lead">"Fill in the risk checklist with the victim. The criteria the referral meets are worked out as you go."</p>
+        <p class="lead">{Msg("cases-form-lead")}</p>
         <ErrorSummary error=error labels=LABELS/>
         <Suspense fallback=|| ()>
         {move || Suspend::new(async move {
@@ -133,12 +137,12 @@ pub fn NewReferralPage() -> impl IntoView {
                 match (case.await, agencies.await) {
                     (Err(e), _) | (_, Err(e)) => error_view(e),
                     (Ok(c), Ok(agencies)) => {
-                        let title = format!("{}: {}", t::REFER_AGAIN, c.reference);
+                        let title = Msg("cases-refer-again-title").with(&[("reference", c.reference.clone().into())]);
                         view! {
                             <Title text=title.clone()/>
-                            <p><A href=format!("/cases/{}", c.id)>{format!("Back to {}", c.reference)}</A></p>
+                            <p><A href=format!("/cases/{}", c.id)>{Msg("cases-back-to").with(&[("reference", c.reference.clone().into())])}</A></p>
                             <h1>{title}</h1>
-                            <p class="lead">"The victim's details are already held by the case. Fill in the risk checklist as it stands today."</p>
+                            <p class="lead">{Msg("cases-form-again-lead")}</p>
                             <ErrorSummary error=error labels=LABELS/>
                             <ReferralForm case=Some(c.id) agencies=agencies error=error pending=action.pending() submit=move |form| {
                                 #[cfg(feature = "hydrate")]
@@ -225,14 +229,14 @@ fn ReferralForm(
             >
                 {case.map(|id| view! { <input type="hidden" name="case_id" value=id.to_string()/> })}
                 <fieldset class="fieldset">
-                    <legend class="fieldset__legend">"The referral"</legend>
-                    <Field error=error name="referred_on" label="Date of the referral" hint="The day the referral was made.">
+                    <legend class="fieldset__legend">{Msg("cases-form-referral")}</legend>
+                    <Field error=error name="referred_on" label=Msg("cases-form-referred-on").as_str() hint=Msg("cases-form-referred-on-hint").as_str()>
                         <input class="input input--medium" type="date" id="referred_on" name="input[referred_on]"/>
                     </Field>
-                    <Field error=error name="referring_agency_id" label="Referring agency">
-                        <AgencySelect id="referring_agency_id" name="input[referring_agency_id]" empty="Choose…" own_agency=true agencies=referring_agencies/>
+                    <Field error=error name="referring_agency_id" label=Msg("cases-form-referring-agency").as_str()>
+                        <AgencySelect id="referring_agency_id" name="input[referring_agency_id]" empty=Msg("cases-form-choose").as_str() own_agency=true agencies=referring_agencies/>
                     </Field>
-                    <Field error=error name="referrer_name" label="Referred by" optional=true hint="Leave empty if you are the referrer.">
+                    <Field error=error name="referrer_name" label=Msg("cases-form-referrer").as_str() optional=true hint=Msg("cases-form-referrer-hint").as_str()>
                         <input class="input" type="text" id="referrer_name" name="input[referrer_name]"/>
                     </Field>
                 </fieldset>
@@ -240,31 +244,31 @@ fn ReferralForm(
                 {case.is_none().then(|| view! { <VictimFields error=error/> })}
 
                 <fieldset class="fieldset">
-                    <legend class="fieldset__legend">"Children in the household"</legend>
-                    <p class="field__hint">"Initials and age of each child living in the household. Leave the rows empty if there are none."</p>
+                    <legend class="fieldset__legend">{Msg("cases-form-children")}</legend>
+                    <p class="field__hint">{Msg("cases-form-children-hint")}</p>
                     <FieldErrorAt error=error name="children"/>
                     {move || (0..children_rows.get()).map(|i| view! { <ChildRow error=error i=i/> }).collect_view()}
                     <button type="button" class="button button--secondary button--small" on:click=move |_| children_rows.update(|n| *n += 1)>
-                        "Add another child"
+                        {Msg("cases-form-add-child")}
                     </button>
                 </fieldset>
 
                 <fieldset class="fieldset" id="checklist" tabindex="-1">
-                    <legend class="fieldset__legend">"Risk checklist"</legend>
-                    <p class="field__hint">"Ask every question. “Don't know” is not counted as “yes”."</p>
+                    <legend class="fieldset__legend">{Msg("cases-form-checklist")}</legend>
+                    <p class="field__hint">{Msg("cases-form-checklist-hint")}</p>
                     <FieldErrorAt error=error name="checklist"/>
                     <ol class="checklist">
-                        {QUESTIONS.iter().enumerate().map(|(i, q)| view! { <Question i=i text=q/> }).collect_view()}
+                        {QUESTIONS.iter().enumerate().map(|(i, q)| view! { <Question i=i text=q.as_str()/> }).collect_view()}
                     </ol>
                 </fieldset>
 
                 <fieldset class="fieldset">
-                    <legend class="fieldset__legend">"Other criteria"</legend>
-                    <Field error=error name="incidents_last_12_months" label="Incidents known in the last 12 months" hint="Reported to any agency. Enter 0 if none.">
+                    <legend class="fieldset__legend">{Msg("cases-form-other-criteria")}</legend>
+                    <Field error=error name="incidents_last_12_months" label=Msg("cases-form-incidents").as_str() hint=Msg("cases-form-incidents-hint").as_str()>
                         <input class="input input--short" type="number" min="0" id="incidents_last_12_months" name="input[incidents_last_12_months]" inputmode="numeric"/>
                     </Field>
-                    <Field error=error name="judgement_reasons" label="Professional judgement" optional=true
-                        hint="If you believe the case should come to the group whatever the checklist says, say why. Giving reasons makes the referral meet this criterion.">
+                    <Field error=error name="judgement_reasons" label=t::PROFESSIONAL_JUDGEMENT.as_str() optional=true
+                        hint=Msg("cases-form-judgement-hint").as_str()>
                         <textarea class="textarea" id="judgement_reasons" name="input[judgement_reasons]" rows="4"></textarea>
                     </Field>
                 </fieldset>
@@ -272,19 +276,19 @@ fn ReferralForm(
                 <ConsentFields error=error/>
 
                 <fieldset class="fieldset">
-                    <legend class="fieldset__legend">"The victim's voice"</legend>
-                    <Field error=error name="victim_voice.advocate_name" label="Advocate" optional=true>
+                    <legend class="fieldset__legend">{Msg("cases-form-voice")}</legend>
+                    <Field error=error name="victim_voice.advocate_name" label=Msg("cases-form-advocate").as_str() optional=true>
                         <input class="input" type="text" id="victim_voice.advocate_name" name="input[victim_voice][advocate_name]"/>
                     </Field>
-                    <Field error=error name="victim_voice.advocate_agency_id" label="Advocate's agency" optional=true>
-                        <AgencySelect id="victim_voice.advocate_agency_id" name="input[victim_voice][advocate_agency_id]" empty="None" own_agency=false agencies=agencies/>
+                    <Field error=error name="victim_voice.advocate_agency_id" label=Msg("cases-form-advocate-agency").as_str() optional=true>
+                        <AgencySelect id="victim_voice.advocate_agency_id" name="input[victim_voice][advocate_agency_id]" empty=Msg("cases-none").as_str() own_agency=false agencies=agencies/>
                     </Field>
-                    <Field error=error name="victim_voice.views" label="The victim's views and wishes" optional=true hint="In her words where possible: what she wants to happen, what she fears.">
+                    <Field error=error name="victim_voice.views" label=Msg("cases-form-views").as_str() optional=true hint=Msg("cases-form-views-hint").as_str()>
                         <textarea class="textarea" id="victim_voice.views" name="input[victim_voice][views]" rows="4"></textarea>
                     </Field>
                 </fieldset>
 
-                <SubmitButton pending=pending label="Submit referral" pending_label="Submitting…"/>
+                <SubmitButton pending=pending label=Msg("cases-form-submit").as_str() pending_label=Msg("cases-form-submitting").as_str()/>
             </form>
             <CriteriaSummary assessment=Signal::derive(move || assess.value().get().and_then(|r| r.ok())) new_case=case.is_none()/>
         </div>
@@ -325,29 +329,29 @@ fn FieldErrorAt(
 fn VictimFields(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     view! {
         <fieldset class="fieldset fieldset--restricted">
-            <legend class="fieldset__legend">"The victim " <span class="tag tag--grey">"Restricted"</span></legend>
-            <p class="field__hint">"These details are shown only on request, with a reason that is recorded. They are used to find whether she already has a case."</p>
-            <Field error=error name="victim.name" label="Victim's full name">
+            <legend class="fieldset__legend">{Msg("cases-form-victim")} " " <span class="tag tag--grey">{Msg("cases-restricted")}</span></legend>
+            <p class="field__hint">{Msg("cases-form-victim-hint")}</p>
+            <Field error=error name="victim.name" label=Msg("cases-form-victim-name").as_str()>
                 <input class="input" type="text" id="victim.name" name="input[victim][name]" autocomplete="off"/>
             </Field>
-            <Field error=error name="victim.date_of_birth" label="Victim's date of birth">
+            <Field error=error name="victim.date_of_birth" label=Msg("cases-form-victim-dob").as_str()>
                 <input class="input input--medium" type="date" id="victim.date_of_birth" name="input[victim][date_of_birth]"/>
             </Field>
             <div class="field" class:field--error=move || error.get().and_then(|e| e.field("victim.safe_to_contact")).is_some()>
                 <fieldset class="radios" id="victim.safe_to_contact" tabindex="-1">
-                    <legend class="field__label">"Is it safe to contact the victim?"</legend>
+                    <legend class="field__label">{Msg("cases-form-safe-to-contact")}</legend>
                     <crate::components::FieldError error=error name="victim.safe_to_contact"/>
-                    <label class="radio"><input type="radio" name="input[victim][safe_to_contact]" value="true"/>" Yes"</label>
-                    <label class="radio"><input type="radio" name="input[victim][safe_to_contact]" value="false"/>" No"</label>
+                    <label class="radio"><input type="radio" name="input[victim][safe_to_contact]" value="true"/>" " {Msg("common-yes")}</label>
+                    <label class="radio"><input type="radio" name="input[victim][safe_to_contact]" value="false"/>" " {Msg("common-no")}</label>
                 </fieldset>
             </div>
-            <Field error=error name="victim.safe_contact" label="Safe contact details" optional=true hint="How and when she can be contacted safely.">
+            <Field error=error name="victim.safe_contact" label=Msg("cases-form-safe-contact").as_str() optional=true hint=Msg("cases-form-safe-contact-hint").as_str()>
                 <textarea class="textarea" id="victim.safe_contact" name="input[victim][safe_contact]" rows="2"></textarea>
             </Field>
-            <Field error=error name="perpetrator.name" label="Perpetrator's name" optional=true>
+            <Field error=error name="perpetrator.name" label=Msg("cases-form-perpetrator-name").as_str() optional=true>
                 <input class="input" type="text" id="perpetrator.name" name="input[perpetrator][name]" autocomplete="off"/>
             </Field>
-            <Field error=error name="perpetrator.date_of_birth" label="Perpetrator's date of birth" optional=true>
+            <Field error=error name="perpetrator.date_of_birth" label=Msg("cases-form-perpetrator-dob").as_str() optional=true>
                 <input class="input input--medium" type="date" id="perpetrator.date_of_birth" name="input[perpetrator][date_of_birth]"/>
             </Field>
         </fieldset>
@@ -364,12 +368,12 @@ fn ChildRow(#[prop(into)] error: Signal<Option<AppError>>, i: usize) -> impl Int
     view! {
         <div class="child-row">
             <div class="field field--inline" class:field--error=move || initials_error.get().is_some()>
-                <label class="field__label" for=initials_id.clone()>{format!("Child {} initials", i + 1)}</label>
+                <label class="field__label" for=initials_id.clone()>{Msg("cases-form-child-initials").with(&[("number", (i + 1).into())])}</label>
                 {move || initials_error.get().map(|m| view! { <p class="field__error">{m}</p> })}
                 <input class="input input--short" type="text" id=initials_id.clone() name=format!("input[children][{i}][initials]") autocomplete="off"/>
             </div>
             <div class="field field--inline" class:field--error=move || age_error.get().is_some()>
-                <label class="field__label" for=age_id.clone()>"Age"</label>
+                <label class="field__label" for=age_id.clone()>{Msg("cases-form-child-age")}</label>
                 {move || age_error.get().map(|m| view! { <p class="field__error">{m}</p> })}
                 <input class="input input--short" type="number" min="0" max="17" id=age_id.clone() name=format!("input[children][{i}][age]")/>
             </div>
@@ -403,10 +407,10 @@ fn ConsentFields(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
     let has = move |f: &'static str| move || error.get().and_then(|e| e.field(f)).is_some();
     view! {
         <fieldset class="fieldset">
-            <legend class="fieldset__legend">"Consent"</legend>
+            <legend class="fieldset__legend">{Msg("cases-form-consent")}</legend>
             <div class="field" class:field--error=has("consent.victim_informed")>
                 <fieldset class="radios" id="consent.victim_informed" tabindex="-1">
-                    <legend class="field__label">"Was the victim informed of the referral?"</legend>
+                    <legend class="field__label">{Msg("cases-form-informed")}</legend>
                     <crate::components::FieldError error=error name="consent.victim_informed"/>
                     {VictimInformed::ALL.into_iter().map(|v| view! {
                         <label class="radio"><input type="radio" name="input[consent][victim_informed]" value=v.as_str()/>" " {v.label()}</label>
@@ -415,15 +419,15 @@ fn ConsentFields(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
             </div>
             <div class="field" class:field--error=has("consent.consent_to_share")>
                 <fieldset class="radios" id="consent.consent_to_share" tabindex="-1">
-                    <legend class="field__label">"Did the victim consent to sharing information with the group?"</legend>
+                    <legend class="field__label">{Msg("cases-form-consent-to-share")}</legend>
                     <crate::components::FieldError error=error name="consent.consent_to_share"/>
                     {ConsentToShare::ALL.into_iter().map(|v| view! {
                         <label class="radio"><input type="radio" name="input[consent][consent_to_share]" value=v.as_str()/>" " {v.label()}</label>
                     }).collect_view()}
                 </fieldset>
             </div>
-            <Field error=error name="consent.lawful_basis" label="Lawful basis for sharing without consent" optional=true
-                hint="Needed when consent was refused or not sought: say in words why sharing is lawful and proportionate.">
+            <Field error=error name="consent.lawful_basis" label=Msg("cases-form-lawful-basis").as_str() optional=true
+                hint=Msg("cases-form-lawful-basis-hint").as_str()>
                 <textarea class="textarea" id="consent.lawful_basis" name="input[consent][lawful_basis]" rows="3"></textarea>
             </Field>
         </fieldset>
@@ -440,33 +444,35 @@ fn CriteriaSummary(
         view! {
             <li class="criterion" class:criterion--met=met>
                 <span class="criterion__mark" aria-hidden="true">{if met { "✓" } else { "–" }}</span>
-                <strong>{name}</strong> ": " {if met { "met" } else { "not met" }}
+                <strong>{name}</strong> ": " {if met { Msg("cases-criterion-met") } else { Msg("cases-criterion-not-met") }}
                 <br/><span class="muted">{why}</span>
             </li>
         }
     };
     view! {
         <aside class="criteria-summary" aria-live="polite" aria-labelledby="criteria-title">
-            <h2 id="criteria-title">"Referral criteria"</h2>
+            <h2 id="criteria-title">{Msg("cases-form-criteria")}</h2>
             {move || match assessment.get() {
-                None => view! { <p class="muted">"The criteria appear here as you fill in the form."</p> }.into_any(),
+                None => view! { <p class="muted">{Msg("cases-criteria-empty")}</p> }.into_any(),
                 Some(a) => {
                     let c = a.criteria;
                     view! {
-                        <p class="criteria-summary__count">{format!("{} “yes” of 24", c.dash_yes)}</p>
+                        <p class="criteria-summary__count">{Msg("cases-criteria-count").with(&[("count", c.dash_yes.into())])}</p>
                         <ul class="criteria-summary__list">
-                            {row(c.visible_high_risk, t::VISIBLE_HIGH_RISK.as_str(), "14 or more “yes” answers".into())}
-                            {row(c.professional_judgement, t::PROFESSIONAL_JUDGEMENT.as_str(), "reasons given".into())}
-                            {row(c.potential_escalation, t::POTENTIAL_ESCALATION.as_str(), "incidents in the last 12 months at or above the group's threshold".into())}
-                            {row(c.repeat, t::REPEAT.as_str(), "referred before within the last 12 months".into())}
+                            {row(c.visible_high_risk, t::VISIBLE_HIGH_RISK.as_str(), Msg("cases-criterion-vhr-why").text())}
+                            {row(c.professional_judgement, t::PROFESSIONAL_JUDGEMENT.as_str(), Msg("cases-criterion-pj-why").text())}
+                            {row(c.potential_escalation, t::POTENTIAL_ESCALATION.as_str(), Msg("cases-criterion-pe-why").text())}
+                            {row(c.repeat, t::REPEAT.as_str(), Msg("cases-criterion-repeat-why").text())}
                         </ul>
                         {(!a.unanswered.is_empty()).then(|| view! {
                             <p class="criteria-summary__unanswered">
                                 {if a.unanswered.len() > 6 {
-                                    format!("{} questions of the checklist not answered yet", a.unanswered.len())
+                                    Msg("cases-unanswered-many").with(&[("count", a.unanswered.len().into())])
                                 } else {
-                                    format!("Not answered yet: question{} {}", if a.unanswered.len() == 1 { "" } else { "s" },
-                                        a.unanswered.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", "))
+                                    Msg("cases-unanswered-few").with(&[
+                                        ("count", a.unanswered.len().into()),
+                                        ("numbers", a.unanswered.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", ").into()),
+                                    ])
                                 }}
                             </p>
                         })}
@@ -474,7 +480,7 @@ fn CriteriaSummary(
                             <p class="muted">{t::REPEAT_ON_SUBMIT}</p>
                         })}
                         {(!c.any()).then(|| view! {
-                            <p class="notice notice--warning">"As it stands, the referral meets none of the criteria and cannot be submitted."</p>
+                            <p class="notice notice--warning">{Msg("cases-criteria-none-met")}</p>
                         })}
                     }.into_any()
                 }

@@ -78,11 +78,12 @@ impl VictimInformed {
         }
     }
     pub fn label(self) -> &'static str {
-        match self {
-            VictimInformed::Yes => "Yes",
-            VictimInformed::No => "No",
-            VictimInformed::UnsafeToInform => "No – it is not safe to inform her",
-        }
+        crate::i18n::Msg(match self {
+            VictimInformed::Yes => "common-yes",
+            VictimInformed::No => "common-no",
+            VictimInformed::UnsafeToInform => "cases-informed-unsafe",
+        })
+        .as_str()
     }
     pub fn parse(s: &str) -> Result<Self, String> {
         Self::ALL
@@ -115,11 +116,12 @@ impl ConsentToShare {
         }
     }
     pub fn label(self) -> &'static str {
-        match self {
-            ConsentToShare::Given => "Given",
-            ConsentToShare::Refused => "Refused",
-            ConsentToShare::NotSought => "Not sought",
-        }
+        crate::i18n::Msg(match self {
+            ConsentToShare::Given => "cases-consent-given",
+            ConsentToShare::Refused => "cases-consent-refused",
+            ConsentToShare::NotSought => "cases-consent-not-sought",
+        })
+        .as_str()
     }
     pub fn parse(s: &str) -> Result<Self, String> {
         Self::ALL
@@ -165,15 +167,16 @@ impl RestrictedField {
         }
     }
     pub fn label(self) -> &'static str {
-        match self {
-            RestrictedField::VictimName => "Victim's name",
-            RestrictedField::VictimDateOfBirth => "Victim's date of birth",
-            RestrictedField::VictimSafeContact => "Safe contact details",
-            RestrictedField::SafeToContact => "Safe to contact?",
-            RestrictedField::PerpetratorName => "Perpetrator's name",
-            RestrictedField::PerpetratorDateOfBirth => "Perpetrator's date of birth",
-            RestrictedField::ChildrenInitials => "Children's initials",
-        }
+        crate::i18n::Msg(match self {
+            RestrictedField::VictimName => "cases-field-victim-name",
+            RestrictedField::VictimDateOfBirth => "cases-form-victim-dob",
+            RestrictedField::VictimSafeContact => "cases-form-safe-contact",
+            RestrictedField::SafeToContact => "cases-field-safe-to-contact",
+            RestrictedField::PerpetratorName => "cases-form-perpetrator-name",
+            RestrictedField::PerpetratorDateOfBirth => "cases-form-perpetrator-dob",
+            RestrictedField::ChildrenInitials => "cases-field-children-initials",
+        })
+        .as_str()
     }
     pub fn parse(s: &str) -> Result<Self, String> {
         Self::ALL

@@ -160,7 +160,10 @@ pub(super) fn limited(
 ) -> Option<String> {
     match s {
         Some(v) if v.chars().count() > max => {
-            p.add(field, format!("Use at most {max} characters."));
+            p.add(
+                field,
+                crate::i18n::Msg("cases-too-long").with(&[("max", max.into())]),
+            );
             None
         }
         other => other,
