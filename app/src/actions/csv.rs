@@ -1,7 +1,9 @@
 //! CSV export of actions. A cell that starts with = + - @ (or a tab or carriage return) is
 //! prefixed with an apostrophe, so that a spreadsheet shows it instead of running it.
 
+use super::text as t;
 use super::types::Action;
+use crate::i18n::Msg;
 
 fn cell(v: &str) -> String {
     let guarded = match v.chars().next() {
@@ -11,8 +13,39 @@ fn cell(v: &str) -> String {
     format!("\"{}\"", guarded.replace('"', "\"\""))
 }
 
+/// The header row, in the current language (the cells below keep the wire's `true`/`false`).
+const HEADER: &[Msg] = &[
+    t::CSV_REFERENCE,
+    t::CSV_AGENCY,
+    t::CSV_PERSON,
+    t::CSV_KIND,
+    t::CSV_ACTION,
+    t::CSV_DUE_ON,
+    t::CSV_STATUS,
+    t::CSV_OVERDUE,
+    t::CSV_CARRIED_OVER,
+    t::CSV_ESCALATED,
+    t::CSV_BARRIER,
+    t::CSV_BARRIER_DETAIL,
+    t::CSV_CREATED_AT,
+];
+
+/// A header cell: quoted only when it needs to be, so the English row stays as it always was.
+fn header_cell(v: &str) -> String {
+    if v.contains([',', '"', '\r', '\n']) {
+        cell(v)
+    } else {
+        v.to_string()
+    }
+}
+
 pub fn actions(list: &[Action]) -> String {
-    let mut out = String::from("reference,agency,person,kind,action,due_on,status,overdue,carried_over,escalated,barrier,barrier_detail,created_at\r\n");
+    let mut out = HEADER
+        .iter()
+        .map(|m| header_cell(m.as_str()))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push_str("\r\n");
     for a in list {
         let row = [
             a.reference.clone(),
@@ -51,5 +84,22 @@ mod tests {
         assert_eq!(cell("-2"), "\"'-2\"");
         assert_eq!(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
         assert_eq!(cell("plain, text"), "\"plain, text\"");
+    }
+
+    #[test]
+    fn the_header_row_names_the_columns() {
+        assert!(actions(&[]).starts_with("reference,agency,person,kind,action,due_on,status,"));
+        assert!(actions(&[]).ends_with(",barrier,barrier_detail,created_at\r\n"));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_header_row_is_in_the_language_of_the_request() {
+        let ro = crate::i18n::Lang::parse("ro").unwrap();
+        let csv = crate::i18n::REQUEST_LANG.sync_scope(ro, || actions(&[]));
+        assert!(
+            csv.starts_with("referință,instituție,persoană,tip,acțiune,termen,stare,"),
+            "{csv}"
+        );
     }
 }

@@ -73,7 +73,7 @@ pub async fn on_close(
             .await?;
         let status = super::types::ActionStatus::parse(&status)
             .or_internal("a known ActionStatus in the stored status")?;
-        let note = format!("Escalated: carried over {carried} times.");
+        let note = super::text::ESCALATION_NOTE.with(&[("count", carried.into())]);
         store::history(
             conn,
             id,

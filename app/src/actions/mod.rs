@@ -26,10 +26,11 @@ pub use outcome::{record_outcome, OutcomeInput};
 
 pub fn notification_label(kind: &str) -> &'static str {
     match kind {
-        "assigned" => "Action for your agency",
-        "due_soon" => "Due within 7 days",
-        "overdue" => "Overdue",
-        "escalated" => "Escalated",
-        _ => "Action",
+        "assigned" => text::NOTICE_ASSIGNED,
+        "due_soon" => text::NOTICE_DUE_SOON,
+        "overdue" => text::OVERDUE,
+        "escalated" => text::ESCALATED,
+        _ => text::ACTION,
     }
+    .as_str()
 }

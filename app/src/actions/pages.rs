@@ -18,12 +18,8 @@ use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
-pub mod text {
-    pub const TITLE: &str = "Actions";
-    pub const INTRO: &str = "Actions agreed on the cases you may see. Overdue ones come first.";
-    pub const EMPTY: &str = "No actions match.";
-    pub const REPORT_TITLE: &str = "Actions report";
-}
+use super::text;
+use crate::i18n::Msg;
 
 #[component]
 pub fn StatusTag(status: ActionStatus, overdue: bool) -> impl IntoView {
@@ -35,7 +31,7 @@ pub fn StatusTag(status: ActionStatus, overdue: bool) -> impl IntoView {
     };
     view! {
         <span class=class>
-            {overdue.then_some("! Overdue · ")}
+            {overdue.then(|| format!("! {} · ", text::OVERDUE))}
             {status.label()}
         </span>
     }
@@ -59,7 +55,7 @@ pub fn ActionsPage() -> impl IntoView {
     let agencies =
         page_resource(|| Resource::new(|| (), |_| crate::agencies::server_fns::list_agencies()));
     view! {
-        <Title text=text::TITLE/>
+        <Title text=text::TITLE.as_str()/>
         <h1>{text::TITLE}</h1>
         <p class="lead">{text::INTRO}</p>
         <Suspense fallback=|| ()>
@@ -81,7 +77,7 @@ pub fn ActionsPage() -> impl IntoView {
                 };
                 view! {
                     <Filters filter=f agencies=agencies/>
-                    <p><a href=csv download="actions.csv">"Download these actions (CSV)"</a></p>
+                    <p><a href=csv download="actions.csv">{text::DOWNLOAD_CSV}</a></p>
                     {body}
                 }
             })}
@@ -97,9 +93,9 @@ fn Filters(filter: ActionFilter, agencies: Vec<Agency>) -> impl IntoView {
     view! {
         <Form method="GET" action="/actions" attr:class="filters">
             <div class="field">
-                <label class="field__label" for="agency_id">"Agency"</label>
+                <label class="field__label" for="agency_id">{text::AGENCY}</label>
                 <select class="select" id="agency_id" name="agency_id">
-                    <option value="" selected=agency.is_empty()>"Any"</option>
+                    <option value="" selected=agency.is_empty()>{text::ANY}</option>
                     {agencies.into_iter().map(|a| {
                         let id = a.id.to_string();
                         let sel = id == agency;
@@ -108,17 +104,17 @@ fn Filters(filter: ActionFilter, agencies: Vec<Agency>) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label class="field__label" for="status">"Status"</label>
+                <label class="field__label" for="status">{text::STATUS}</label>
                 <select class="select" id="status" name="status">
-                    <option value="" selected=status.is_empty()>"Any"</option>
+                    <option value="" selected=status.is_empty()>{text::ANY}</option>
                     {ActionStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=status == s.as_str()>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="checkbox">
                 <input class="checkbox__input" type="checkbox" id="overdue" name="overdue" value="true" checked=overdue/>
-                <label class="checkbox__label" for="overdue">"Only overdue"</label>
+                <label class="checkbox__label" for="overdue">{text::ONLY_OVERDUE}</label>
             </div>
-            <button type="submit" class="button button--secondary">"Filter"</button>
+            <button type="submit" class="button button--secondary">{text::FILTER}</button>
         </Form>
     }
 }
@@ -170,19 +166,19 @@ fn ActionRow(action: Action) -> impl IntoView {
                         " · " <strong>{a.owner_agency_name.clone()}</strong>
                         {a.owner_user_name.clone().map(|n| format!(" ({n})"))}
                         " · " {a.kind.label()}
-                        " · due " {a.due_on.to_string()}
+                        " · " {text::DUE.with(&[("date", a.due_on.to_string().into())])}
                         " " <StatusTag status=a.status overdue=a.overdue/>
-                        {(a.carried_over > 0).then(|| view! { " " <span class="tag tag--yellow">{format!("Carried over {}×", a.carried_over)}</span> })}
-                        {a.escalated.then(|| view! { " " <span class="tag tag--red">"Escalated"</span> })}
+                        {(a.carried_over > 0).then(|| view! { " " <span class="tag tag--yellow">{text::CARRIED_OVER_TIMES.with(&[("count", a.carried_over.into())])}</span> })}
+                        {a.escalated.then(|| view! { " " <span class="tag tag--red">{text::ESCALATED}</span> })}
                     </div>
                     <p class="actions__text">{a.text.clone()}</p>
-                    {a.barrier_category.map(|b| view! { <p class="muted">"Barrier: " {b.label()} {a.barrier_text.clone().map(|t| format!(" – {t}"))}</p> })}
-                    {a.what_is_different.clone().map(|w| view! { <p class="muted">"What is different this time: " {w}</p> })}
+                    {a.barrier_category.map(|b| view! { <p class="muted">{text::BARRIER_IS} " " {b.label()} {a.barrier_text.clone().map(|t| format!(" – {t}"))}</p> })}
+                    {a.what_is_different.clone().map(|w| view! { <p class="muted">{text::WHAT_IS_DIFFERENT_LABEL} ": " {w}</p> })}
                 }
             }}
             <button type="button" class="button button--link-dark" aria-expanded=move || show_history.get().to_string()
                 on:click=move |_| show_history.update(|s| *s = !*s)>
-                {move || if show_history.get() { "Hide history" } else { "Show history" }}
+                {move || if show_history.get() { text::HIDE_HISTORY.as_str() } else { text::SHOW_HISTORY.as_str() }}
             </button>
             <Transition fallback=|| ()>
                 {move || history.get().map(|r| match r {
@@ -192,9 +188,9 @@ fn ActionRow(action: Action) -> impl IntoView {
                                 <li>
                                     {crate::time::format_local(e.at_unix)} " · " {e.who.clone().unwrap_or_default()} " · "
                                     {e.from.map(|f| format!("{} → ", f.label()))} {e.to.label()}
-                                    {e.reason.clone().map(|r| format!(" · because: {r}"))}
+                                    {e.reason.clone().map(|r| format!(" · {}", text::HISTORY_BECAUSE.with(&[("reason", r.into())])))}
                                     {e.note.clone().map(|n| format!(" · {n}"))}
-                                    {e.due_to.filter(|_| e.due_from.is_some()).map(|d| format!(" · new due date {d}"))}
+                                    {e.due_to.filter(|_| e.due_from.is_some()).map(|d| format!(" · {}", text::HISTORY_NEW_DUE.with(&[("date", d.to_string().into())])))}
                                 </li>
                             }).collect_view()}
                         </ol>
@@ -207,6 +203,18 @@ fn ActionRow(action: Action) -> impl IntoView {
         </li>
     }
 }
+
+/// "(optional)", after a label.
+const OPTIONAL: Msg = Msg("common-optional");
+
+/// The fields of the update form, for the summary of problems.
+const UPDATE_LABELS: &[(&str, Msg)] = &[
+    ("status", text::STATUS),
+    ("reason", text::WHY),
+    ("barrier.category", text::BARRIER),
+    ("due_on", text::NEW_DUE),
+    ("note", text::NOTE),
+];
 
 #[component]
 fn UpdateForm(action: Action, current: RwSignal<Action>) -> impl IntoView {
@@ -224,45 +232,45 @@ fn UpdateForm(action: Action, current: RwSignal<Action>) -> impl IntoView {
     let id_of = move |f: &str| format!("{}{f}", ids.get_value());
     view! {
         <Show when=move || matches!(update.value().get(), Some(Ok(_)))>
-            <p class="notice notice--success" role="status">"Action updated."</p>
+            <p class="notice notice--success" role="status">{text::UPDATED}</p>
         </Show>
         <Show when=move || !open.get() && !current.get().status.is_final()>
-            <button type="button" class="button button--secondary button--small" on:click=move |_| open.set(true)>"Update this action"</button>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| open.set(true)>{text::UPDATE}</button>
         </Show>
         <Show when=move || open.get()>
-            <ErrorSummary error=error labels=&[("status", "Status"), ("reason", "Why"), ("barrier.category", "Barrier"), ("due_on", "New due date"), ("note", "Progress note")]/>
+            <ErrorSummary error=error labels=UPDATE_LABELS/>
             <ActionForm action=update attr:class="form form--compact" attr:novalidate=true>
                 <input type="hidden" name="id" value=action.id.to_string()/>
                 <div class="field">
-                    <label class="field__label" for=id_of("status")>"Status"</label>
+                    <label class="field__label" for=id_of("status")>{text::STATUS}</label>
                     <select class="select" id=id_of("status") name="form[status]">
-                        <option value="">"Unchanged"</option>
+                        <option value="">{text::UNCHANGED}</option>
                         {ActionStatus::ALL.iter().filter(|s| **s != ActionStatus::Open).map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label class="field__label" for=id_of("reason")>"Why " <span class="field__optional">"(needed for not done, superseded or a new due date)"</span></label>
+                    <label class="field__label" for=id_of("reason")>{text::WHY}" " <span class="field__optional">{text::WHY_WHEN}</span></label>
                     <crate::components::FieldError error=error name="reason"/>
                     <input class="input" type="text" id=id_of("reason") name="form[reason]"/>
                 </div>
                 <div class="field">
-                    <label class="field__label" for=id_of("barrier")>"What stood in the way " <span class="field__optional">"(for not done)"</span></label>
+                    <label class="field__label" for=id_of("barrier")>{text::IN_THE_WAY}" " <span class="field__optional">{text::FOR_NOT_DONE}</span></label>
                     <crate::components::FieldError error=error name="barrier.category"/>
                     <select class="select" id=id_of("barrier") name="form[barrier_category]">
                         <option value="">"—"</option>
                         {BarrierCategory::ALL.iter().map(|b| view! { <option value=b.as_str()>{b.label()}</option> }).collect_view()}
                     </select>
-                    <input class="input" type="text" name="form[barrier_text]" aria-label="The barrier in words" placeholder="In words (optional)"/>
+                    <input class="input" type="text" name="form[barrier_text]" aria-label=text::BARRIER_IN_WORDS placeholder=text::IN_WORDS_OPTIONAL/>
                 </div>
                 <div class="field">
-                    <label class="field__label" for=id_of("due")>"New due date " <span class="field__optional">"(optional)"</span></label>
+                    <label class="field__label" for=id_of("due")>{text::NEW_DUE}" " <span class="field__optional">{OPTIONAL}</span></label>
                     <input class="input input--medium" type="date" id=id_of("due") name="form[due_on]"/>
                 </div>
                 <div class="field">
-                    <label class="field__label" for=id_of("note")>"Progress note " <span class="field__optional">"(optional)"</span></label>
+                    <label class="field__label" for=id_of("note")>{text::NOTE}" " <span class="field__optional">{OPTIONAL}</span></label>
                     <textarea class="textarea" id=id_of("note") name="form[note]" rows="2"></textarea>
                 </div>
-                <SubmitButton pending=update.pending() label="Save update"/>
+                <SubmitButton pending=update.pending() label=text::SAVE_UPDATE/>
             </ActionForm>
         </Show>
     }
@@ -277,12 +285,12 @@ pub fn AgreeActionForm(
 ) -> impl IntoView {
     let agree = ServerAction::<AgreeAction>::new();
     let error = action_error(agree.value());
-    const LABELS: &[(&str, &str)] = &[
-        ("owner_agency_id", "Agency"),
-        ("kind", "Kind of action"),
-        ("text", "What is to be done"),
-        ("due_on", "Due by"),
-        ("what_is_different", "What is different this time"),
+    const LABELS: &[(&str, Msg)] = &[
+        ("owner_agency_id", text::AGENCY),
+        ("kind", text::KIND),
+        ("text", text::TO_BE_DONE),
+        ("due_on", text::DUE_BY),
+        ("what_is_different", text::WHAT_IS_DIFFERENT_LABEL),
     ];
     let people: Vec<(String, String)> = agencies
         .iter()
@@ -294,43 +302,43 @@ pub fn AgreeActionForm(
         .collect();
     view! {
         <section class="section" aria-labelledby="agree-title">
-            <h2 id="agree-title">"Agree an action"</h2>
+            <h2 id="agree-title">{text::AGREE_TITLE}</h2>
             <ErrorSummary error=error labels=LABELS prefix="new-"/>
             {move || agree.value().get().and_then(|r| r.ok()).map(|a| view! {
-                <p class="notice notice--success" role="status">{format!("Action agreed for {}. Reload to see it in the list.", a.owner_agency_name)}</p>
+                <p class="notice notice--success" role="status">{text::AGREED_FOR.with(&[("agency", a.owner_agency_name.into())])}</p>
             })}
             <ActionForm action=agree attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="input[case_id]" value=case_id.to_string()/>
                 {meeting_id.map(|m| view! { <input type="hidden" name="input[meeting_id]" value=m.to_string()/> })}
-                <Field error=error name="owner_agency_id" label="Agency" prefix="new-">
+                <Field error=error name="owner_agency_id" label=text::AGENCY prefix="new-">
                     <select class="select" id="new-owner_agency_id" name="input[owner_agency_id]">
-                        <option value="">"Choose…"</option>
+                        <option value="">{text::CHOOSE}</option>
                         {agencies.iter().filter(|a| a.active).map(|a| view! { <option value=a.id.to_string()>{a.name.clone()}</option> }).collect_view()}
                     </select>
                 </Field>
-                <Field error=error name="owner_user_id" label="Person" prefix="new-" optional=true>
+                <Field error=error name="owner_user_id" label=text::PERSON prefix="new-" optional=true>
                     <select class="select" id="new-owner_user_id" name="input[owner_user_id]">
-                        <option value="">"Nobody in particular"</option>
+                        <option value="">{text::NOBODY}</option>
                         {people.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
                     </select>
                 </Field>
-                <Field error=error name="kind" label="Kind of action" prefix="new-">
+                <Field error=error name="kind" label=text::KIND prefix="new-">
                     <select class="select" id="new-kind" name="input[kind]">
-                        <option value="">"Choose…"</option>
+                        <option value="">{text::CHOOSE}</option>
                         {ActionKind::ALL.iter().map(|k| view! { <option value=k.as_str()>{k.label()}</option> }).collect_view()}
                     </select>
                 </Field>
-                <Field error=error name="text" label="What is to be done" prefix="new-">
+                <Field error=error name="text" label=text::TO_BE_DONE prefix="new-">
                     <textarea class="textarea" id="new-text" name="input[text]" rows="2"></textarea>
                 </Field>
-                <Field error=error name="due_on" label="Due by" prefix="new-">
+                <Field error=error name="due_on" label=text::DUE_BY prefix="new-">
                     <input class="input input--medium" type="date" id="new-due_on" name="input[due_on]"/>
                 </Field>
-                <Field error=error name="what_is_different" label="What is different this time" prefix="new-" optional=true
-                    hint="Only asked when the same kind of action for the same agency ended not done before.">
+                <Field error=error name="what_is_different" label=text::WHAT_IS_DIFFERENT_LABEL prefix="new-" optional=true
+                    hint=text::DIFFERENT_HINT>
                     <textarea class="textarea" id="new-what_is_different" name="input[what_is_different]" rows="2"></textarea>
                 </Field>
-                <SubmitButton pending=agree.pending() label="Agree action"/>
+                <SubmitButton pending=agree.pending() label=text::AGREE/>
             </ActionForm>
         </section>
     }
@@ -351,7 +359,7 @@ pub fn ReportPage() -> impl IntoView {
     let barriers =
         page_resource(|| Resource::new(period, |(from, to)| get_barrier_register(from, to)));
     view! {
-        <Title text=text::REPORT_TITLE/>
+        <Title text=text::REPORT_TITLE.as_str()/>
         <h1>{text::REPORT_TITLE}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -359,43 +367,43 @@ pub fn ReportPage() -> impl IntoView {
                     (Err(e), _) | (_, Err(e)) => error_view(e),
                     (Ok(r), Ok(barriers)) => view! {
                         <Form method="GET" action="/reports" attr:class="filters">
-                            <div class="field"><label class="field__label" for="from">"From"</label>
+                            <div class="field"><label class="field__label" for="from">{text::FROM}</label>
                                 <input class="input input--medium" type="date" id="from" name="from" value=r.from.to_string()/></div>
-                            <div class="field"><label class="field__label" for="to">"To"</label>
+                            <div class="field"><label class="field__label" for="to">{text::TO}</label>
                                 <input class="input input--medium" type="date" id="to" name="to" value=r.to.to_string()/></div>
-                            <button type="submit" class="button button--secondary">"Show"</button>
+                            <button type="submit" class="button button--secondary">{text::SHOW}</button>
                         </Form>
                         <div class="cards">
-                            <section class="card"><h2>"Completion"</h2>
+                            <section class="card"><h2>{text::COMPLETION}</h2>
                                 <p class="big-number">{r.completion_rate.map(|c| format!("{c}%")).unwrap_or_else(|| "—".into())}</p>
-                                <p class="muted">{format!("{} of {} actions due in the period were done", r.done, r.due)}</p></section>
-                            <section class="card"><h2>"Median time to done"</h2>
-                                <p class="big-number">{r.median_days_to_done.map(|d| format!("{d} days")).unwrap_or_else(|| "—".into())}</p></section>
-                            <section class="card"><h2>"Escalated"</h2><p class="big-number">{r.escalations.len()}</p></section>
+                                <p class="muted">{text::DONE_OF_DUE.with(&[("done", r.done.into()), ("due", r.due.into())])}</p></section>
+                            <section class="card"><h2>{text::MEDIAN}</h2>
+                                <p class="big-number">{r.median_days_to_done.map(|d| text::DAYS.with(&[("days", d.to_string().into())])).unwrap_or_else(|| "—".into())}</p></section>
+                            <section class="card"><h2>{text::ESCALATED_CARD}</h2><p class="big-number">{r.escalations.len()}</p></section>
                         </div>
-                        <h2>"By agency"</h2>
+                        <h2>{text::BY_AGENCY}</h2>
                         <table class="table">
-                            <thead><tr><th scope="col">"Agency"</th><th scope="col">"Due"</th><th scope="col">"Done"</th><th scope="col">"Completion"</th><th scope="col">"Overdue now"</th></tr></thead>
+                            <thead><tr><th scope="col">{text::AGENCY}</th><th scope="col">{text::COL_DUE}</th><th scope="col">{text::COL_DONE}</th><th scope="col">{text::COMPLETION}</th><th scope="col">{text::COL_OVERDUE}</th></tr></thead>
                             <tbody>{r.by_agency.iter().map(|a| view! {
                                 <tr><td>{a.agency_name.clone()}</td><td>{a.due}</td><td>{a.done}</td>
                                     <td>{a.completion_rate.map(|c| format!("{c}%")).unwrap_or_else(|| "—".into())}</td><td>{a.overdue}</td></tr>
                             }).collect_view()}</tbody>
                         </table>
-                        <h2>"Carried over"</h2>
-                        <ul class="plain-list">{r.carry_overs.iter().map(|(times, n)| view! { <li>{format!("{n} action(s) carried over {times} time(s)")}</li> }).collect_view()}</ul>
-                        <h2>"Escalations for the steering group"</h2>
-                        {if r.escalations.is_empty() { view! { <p class="muted">"None."</p> }.into_any() } else { view! {
+                        <h2>{text::CARRIED_OVER}</h2>
+                        <ul class="plain-list">{r.carry_overs.iter().map(|(times, n)| view! { <li>{text::CARRIED.with(&[("count", (*n).into()), ("times", (*times).into())])}</li> }).collect_view()}</ul>
+                        <h2>{text::ESCALATIONS}</h2>
+                        {if r.escalations.is_empty() { view! { <p class="muted">{text::NONE}</p> }.into_any() } else { view! {
                             <table class="table">
-                                <thead><tr><th scope="col">"Case"</th><th scope="col">"Agency"</th><th scope="col">"Action"</th><th scope="col">"Carried over"</th><th scope="col">"Reasons given"</th></tr></thead>
+                                <thead><tr><th scope="col">{text::COL_CASE}</th><th scope="col">{text::AGENCY}</th><th scope="col">{text::ACTION}</th><th scope="col">{text::CARRIED_OVER}</th><th scope="col">{text::COL_REASONS}</th></tr></thead>
                                 <tbody>{r.escalations.iter().map(|e| view! {
                                     <tr><td>{e.reference.clone()}</td><td>{e.agency_name.clone()}</td><td>{e.kind.label()}</td><td>{e.carried_over}</td><td>{e.reasons.join("; ")}</td></tr>
                                 }).collect_view()}</tbody>
                             </table>
                         }.into_any() }}
-                        <h2>"Barrier register"</h2>
-                        {if barriers.is_empty() { view! { <p class="muted">"No barriers recorded in the period."</p> }.into_any() } else { view! {
+                        <h2>{text::BARRIER_REGISTER}</h2>
+                        {if barriers.is_empty() { view! { <p class="muted">{text::NO_BARRIERS}</p> }.into_any() } else { view! {
                             <table class="table">
-                                <thead><tr><th scope="col">"Barrier"</th><th scope="col">"Agency"</th><th scope="col">"Month"</th><th scope="col">"Count"</th><th scope="col">"In words"</th></tr></thead>
+                                <thead><tr><th scope="col">{text::BARRIER}</th><th scope="col">{text::AGENCY}</th><th scope="col">{text::COL_MONTH}</th><th scope="col">{text::COL_COUNT}</th><th scope="col">{text::COL_IN_WORDS}</th></tr></thead>
                                 <tbody>{barriers.iter().map(|g| view! {
                                     <tr><td>{g.category.label()}</td><td>{g.agency_name.clone()}</td><td>{g.period.clone()}</td><td>{g.count}</td>
                                         <td>{g.entries.iter().filter_map(|e| e.text.clone().or(e.reason.clone())).collect::<Vec<_>>().join("; ")}</td></tr>

@@ -39,7 +39,7 @@ pub fn parse_period(p: &Period) -> Result<(NaiveDate, NaiveDate), AppError> {
     let to = day("to", &p.to).unwrap_or_else(store::today);
     let from = day("from", &p.from).unwrap_or(to - chrono::Days::new(365));
     if from > to {
-        problems.add("to", "The end of the period must be on or after its start.");
+        problems.add("to", super::text::PERIOD_INVALID);
     }
     problems.into_result()?;
     Ok((from, to))

@@ -90,7 +90,8 @@ fn parse_filter(f: &ActionFilter) -> Result<Query, AppError> {
         v.as_deref().and_then(|s| {
             p.take(
                 field,
-                s.parse::<i64>().map_err(|_| "Enter a number.".to_string()),
+                s.parse::<i64>()
+                    .map_err(|_| super::text::NUMBER_INVALID.to_string()),
             )
         })
     };

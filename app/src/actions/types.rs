@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 macro_rules! wire_enum {
-    ($name:ident, $invalid:expr, [$($variant:ident => $wire:literal, $label:literal),+ $(,)?]) => {
+    ($name:ident, $invalid:expr, [$($variant:ident => $wire:literal, $key:literal),+ $(,)?]) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
@@ -16,7 +16,10 @@ macro_rules! wire_enum {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             pub fn as_str(self) -> &'static str { match self { $($name::$variant => $wire),+ } }
-            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
+            /// The catalogue message of the label (for another person's language: `.in_lang`).
+            pub fn msg(self) -> crate::i18n::Msg { crate::i18n::Msg(match self { $($name::$variant => $key),+ }) }
+            /// The label in the current language.
+            pub fn label(self) -> &'static str { self.msg().as_str() }
             pub fn parse(s: &str) -> Result<Self, String> {
                 Self::ALL.iter().copied().find(|x| x.as_str() == s.trim()).ok_or_else(|| $invalid.to_string())
             }
@@ -25,37 +28,37 @@ macro_rules! wire_enum {
 }
 
 wire_enum!(ActionKind, super::text::KIND_INVALID, [
-    SafetyPlanning => "safety_planning", "Safety planning",
-    PoliceMarker => "police_marker", "Police marker / flag",
-    ProtectionOrderSupport => "protection_order_support", "Protection order support",
-    Housing => "housing", "Housing",
-    PerpetratorProgrammeReferral => "perpetrator_programme_referral", "Perpetrator programme referral",
-    ChildSafeguarding => "child_safeguarding", "Child safeguarding",
-    Health => "health", "Health",
-    MentalHealth => "mental_health", "Mental health",
-    SubstanceUse => "substance_use", "Substance use",
-    LegalAdvice => "legal_advice", "Legal advice",
-    AdvocateSupport => "advocate_support", "Advocate support",
-    InformationSharing => "information_sharing", "Information sharing",
-    Other => "other", "Other",
+    SafetyPlanning => "safety_planning", "actions-kind-safety-planning",
+    PoliceMarker => "police_marker", "actions-kind-police-marker",
+    ProtectionOrderSupport => "protection_order_support", "actions-kind-protection-order-support",
+    Housing => "housing", "actions-kind-housing",
+    PerpetratorProgrammeReferral => "perpetrator_programme_referral", "actions-kind-perpetrator-programme-referral",
+    ChildSafeguarding => "child_safeguarding", "actions-kind-child-safeguarding",
+    Health => "health", "actions-kind-health",
+    MentalHealth => "mental_health", "actions-kind-mental-health",
+    SubstanceUse => "substance_use", "actions-kind-substance-use",
+    LegalAdvice => "legal_advice", "actions-kind-legal-advice",
+    AdvocateSupport => "advocate_support", "actions-kind-advocate-support",
+    InformationSharing => "information_sharing", "actions-kind-information-sharing",
+    Other => "other", "actions-kind-other",
 ]);
 
 wire_enum!(ActionStatus, super::text::STATUS_INVALID, [
-    Open => "open", "Open",
-    InProgress => "in_progress", "In progress",
-    Done => "done", "Done",
-    NotDoneCircumstances => "not_done_circumstances", "Not done – circumstances changed",
-    NotDoneAgency => "not_done_agency", "Not done – the agency did not act",
-    Superseded => "superseded", "Superseded by a new action",
+    Open => "open", "actions-status-open",
+    InProgress => "in_progress", "actions-status-in-progress",
+    Done => "done", "actions-status-done",
+    NotDoneCircumstances => "not_done_circumstances", "actions-status-not-done-circumstances",
+    NotDoneAgency => "not_done_agency", "actions-status-not-done-agency",
+    Superseded => "superseded", "actions-status-superseded",
 ]);
 
 wire_enum!(BarrierCategory, super::text::BARRIER_INVALID, [
-    ResourcesCapacity => "resources_capacity", "Resources or capacity",
-    LegalProcedural => "legal_procedural", "Legal or procedural",
-    InformationSharing => "information_sharing", "Information sharing",
-    VictimEngagement => "victim_engagement", "Victim engagement",
-    InterAgencyCommunication => "inter_agency_communication", "Inter-agency communication",
-    Other => "other", "Other",
+    ResourcesCapacity => "resources_capacity", "actions-barrier-resources-capacity",
+    LegalProcedural => "legal_procedural", "actions-barrier-legal-procedural",
+    InformationSharing => "information_sharing", "actions-barrier-information-sharing",
+    VictimEngagement => "victim_engagement", "actions-barrier-victim-engagement",
+    InterAgencyCommunication => "inter_agency_communication", "actions-barrier-inter-agency-communication",
+    Other => "other", "actions-barrier-other",
 ]);
 
 impl ActionStatus {
@@ -170,7 +173,7 @@ fn id_of<T>(
 fn text_of(p: &mut Problems, field: &str, raw: &Option<String>, max: usize) -> Option<String> {
     let t = raw.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
     if t.chars().count() > max {
-        p.add(field, format!("Use at most {max} characters."));
+        p.add(field, super::text::TOO_LONG.with(&[("max", max.into())]));
         None
     } else {
         Some(t.to_string())
@@ -229,7 +232,7 @@ impl NewActionInput {
         if text.is_empty() {
             p.add("text", t::TEXT_REQUIRED);
         } else if text.chars().count() > 2000 {
-            p.add("text", "Use at most 2,000 characters.");
+            p.add("text", t::TEXT_TOO_LONG);
         }
         if let (Some(k), false) = (kind, text.is_empty()) {
             if let Err(m) = super::guard::check(k, &text) {

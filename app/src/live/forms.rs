@@ -45,7 +45,7 @@ pub fn ContributeForm(id: ItemId) -> impl IntoView {
             }
         }>
             <label class="field__label" for=field.clone()>{t::CONTRIBUTE_LABEL}</label>
-            <p class="field__hint">"Markdown: *emphasis*, lists with -."</p>
+            <p class="field__hint">{t::MARKDOWN_HINT}</p>
             <textarea id=field name="body" rows="3" class="input" prop:value=move || body.get()
                 on:input=move |e| body.set(event_target_value(&e))></textarea>
             <button type="submit" class="button">{t::CONTRIBUTE}</button>
@@ -96,19 +96,19 @@ pub fn SummaryEditor(id: ItemId, may_edit: bool) -> impl IntoView {
             {move || {
                 let s = saved.get();
                 if s.version == 0 {
-                    view! { <p class="muted">"No summary yet."</p> }.into_any()
+                    view! { <p class="muted">{t::NO_SUMMARY}</p> }.into_any()
                 } else {
                     view! {
                         <div class="prose live__summary" inner_html=s.summary_html></div>
                         <h4>{t::DECISIONS}</h4>
                         <div class="prose live__decisions" inner_html=s.decisions_html></div>
-                        <p class="muted">{s.by.map(|b| format!("Last saved by {b} (version {})", s.version))}</p>
+                        <p class="muted">{s.by.map(|b| t::LAST_SAVED.with(&[("name", b.into()), ("version", s.version.into())]))}</p>
                     }.into_any()
                 }
             }}
             {may_edit.then(|| view! {
                 <Show when=move || editing.get() fallback=move || view! {
-                    <button type="button" class="button button--secondary no-projector" on:click=open>"Edit the summary"</button>
+                    <button type="button" class="button button--secondary no-projector" on:click=open>{t::EDIT_SUMMARY}</button>
                 }>
                     <form class="live__form" on:submit=move |e| {
                         e.prevent_default();
@@ -123,7 +123,7 @@ pub fn SummaryEditor(id: ItemId, may_edit: bool) -> impl IntoView {
                             <div class="notice notice--warning" role="alert">
                                 <p>{t::SUMMARY_STALE}</p>
                                 <button type="button" class="button button--secondary" on:click=move |_| base.set(saved.get_untracked().version)>
-                                    "I have merged the newer text: save mine on top of it"
+                                    {t::SAVE_MINE}
                                 </button>
                             </div>
                         </Show>
@@ -135,7 +135,7 @@ pub fn SummaryEditor(id: ItemId, may_edit: bool) -> impl IntoView {
                             on:input=move |e| decisions.set(event_target_value(&e))></textarea>
                         <div class="toolbar">
                             <button type="submit" class="button">{t::SAVE_SUMMARY}</button>
-                            <button type="button" class="button button--secondary" on:click=move |_| editing.set(false)>"Cancel"</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| editing.set(false)>{t::CANCEL}</button>
                         </div>
                     </form>
                 </Show>
@@ -173,20 +173,20 @@ pub fn AgreeActionForm(id: ItemId) -> impl IntoView {
             }));
         }>
             <h4>{t::AGREE}</h4>
-            <label class="field__label" for=f("agency")>"Agency"</label>
+            <label class="field__label" for=f("agency")>{t::AGENCY}</label>
             <select id=f("agency") class="select" on:change=move |e| agency.set(event_target_value(&e)) prop:value=move || agency.get()>
-                <option value="">"Choose the agency"</option>
+                <option value="">{t::CHOOSE_AGENCY}</option>
                 {agencies.into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
             </select>
-            <label class="field__label" for=f("kind")>"Kind of action"</label>
+            <label class="field__label" for=f("kind")>{t::KIND}</label>
             <select id=f("kind") class="select" on:change=move |e| kind.set(event_target_value(&e)) prop:value=move || kind.get()>
                 {ActionKind::ALL.iter().map(|k| view! { <option value=k.as_str()>{k.label()}</option> }).collect_view()}
             </select>
-            <label class="field__label" for=f("text")>"Action"</label>
+            <label class="field__label" for=f("text")>{t::ACTION}</label>
             <textarea id=f("text") class="input" rows="2" prop:value=move || text.get() on:input=move |e| text.set(event_target_value(&e))></textarea>
-            <label class="field__label" for=f("due")>"Due date"</label>
+            <label class="field__label" for=f("due")>{t::DUE_DATE}</label>
             <input id=f("due") type="date" class="input input--date" prop:value=move || due.get() on:input=move |e| due.set(event_target_value(&e))/>
-            <label class="field__label" for=f("different")>"What is different this time " <span class="muted">"(if the same action failed before)"</span></label>
+            <label class="field__label" for=f("different")>{t::WHAT_IS_DIFFERENT}" " <span class="muted">{t::IF_FAILED_BEFORE}</span></label>
             <textarea id=f("different") class="input" rows="2" prop:value=move || different.get() on:input=move |e| different.set(event_target_value(&e))></textarea>
             <button type="submit" class="button">{t::AGREE}</button>
         </form>
@@ -215,16 +215,16 @@ pub fn OutcomeForm(action_id: ActionId) -> impl IntoView {
                 },
             });
         }>
-            <label class="field__label" for=f("status")>"Outcome"</label>
+            <label class="field__label" for=f("status")>{t::OUTCOME}</label>
             <select id=f("status") class="select" on:change=move |e| status.set(event_target_value(&e)) prop:value=move || status.get()>
                 {ActionStatus::ALL.iter().filter(|s| **s != ActionStatus::Open).map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
             </select>
-            <label class="field__label" for=f("reason")>"Reason " <span class="muted">"(needed when not done or superseded)"</span></label>
+            <label class="field__label" for=f("reason")>{t::REASON}" " <span class="muted">{t::REASON_WHEN}</span></label>
             <input id=f("reason") class="input" prop:value=move || reason.get() on:input=move |e| reason.set(event_target_value(&e))/>
             <Show when=not_done>
-                <label class="field__label" for=f("barrier")>"What got in the way"</label>
+                <label class="field__label" for=f("barrier")>{t::IN_THE_WAY}</label>
                 <select id=f("barrier") class="select" on:change=move |e| barrier.set(event_target_value(&e)) prop:value=move || barrier.get()>
-                    <option value="">"Choose"</option>
+                    <option value="">{t::CHOOSE}</option>
                     {BarrierCategory::ALL.iter().map(|b| view! { <option value=b.as_str()>{b.label()}</option> }).collect_view()}
                 </select>
             </Show>

@@ -90,7 +90,7 @@ pub fn LivePage() -> impl IntoView {
         )
     });
     view! {
-        <Title text=t::TITLE/>
+        <Title text=t::TITLE.as_str()/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match (state.await, id.get()) {
@@ -98,10 +98,10 @@ pub fn LivePage() -> impl IntoView {
                     (Err(AppError::Conflict { message }), Some(id)) if message == t::ACKNOWLEDGE_FIRST => view! {
                         <h1>{t::TITLE}</h1>
                         <div class="notice notice--warning" role="alert">
-                            <p><strong>"Before the meeting opens: "</strong>{crate::meetings::minutes::text::CONFIDENTIALITY}</p>
+                            <p><strong>{t::BEFORE_OPENS}</strong>" "{crate::meetings::minutes::text::CONFIDENTIALITY}</p>
                             <ActionForm action=ack>
                                 <input type="hidden" name="id" value=id.to_string()/>
-                                <SubmitButton pending=ack.pending() label="I understand and will keep it confidential"/>
+                                <SubmitButton pending=ack.pending() label=t::ACKNOWLEDGE/>
                             </ActionForm>
                         </div>
                     }.into_any(),
@@ -115,6 +115,25 @@ pub fn LivePage() -> impl IntoView {
         </Suspense>
     }
 }
+
+/// The fields of the live forms, for the summary of problems.
+const LABELS: &[(&str, crate::i18n::Msg)] = &[
+    ("item_id", t::ITEM),
+    ("body", t::CONTRIBUTE_LABEL),
+    ("summary", t::SUMMARY),
+    ("decisions", t::DECISIONS),
+    ("owner_agency_id", t::AGENCY),
+    ("owner_user_id", t::PERSON),
+    ("kind", t::KIND),
+    ("text", t::ACTION),
+    ("due_on", t::DUE_DATE),
+    ("what_is_different", t::WHAT_IS_DIFFERENT),
+    ("status", t::OUTCOME),
+    ("reason", t::REASON),
+    ("action_id", t::ACTION),
+    ("key", t::KEY),
+    ("message", t::MESSAGE),
+];
 
 #[component]
 fn LiveView(initial: LiveState) -> impl IntoView {
@@ -140,18 +159,18 @@ fn LiveView(initial: LiveState) -> impl IntoView {
     view! {
         <div class=move || if projector.get() { "live live--projector" } else { "live" } data-seq=move || st.with(|s| s.seq)>
             <p class="marking" role="note"><strong>{crate::meetings::text::MARKING}</strong></p>
-            <p class="no-print"><A href=format!("/meetings/{meeting}")>"Back to the agenda"</A></p>
+            <p class="no-print"><A href=format!("/meetings/{meeting}")>{t::BACK_TO_AGENDA}</A></p>
             <header class="live__bar">
                 <h1>{title}</h1>
                 {move || view! { <MeetingStatusTag status=st.with(|s| s.status)/> }}
                 <ConnectionState/>
                 <button type="button" class="button button--secondary live__projector" aria-pressed=move || projector.get().to_string()
                     on:click=move |_| projector.update(|p| *p = !*p)>
-                    {move || if projector.get() { "Leave projector mode" } else { "Projector mode" }}
+                    {move || if projector.get() { t::LEAVE_PROJECTOR.as_str() } else { t::PROJECTOR.as_str() }}
                 </button>
             </header>
             <Presence/>
-            <ErrorSummary error=ctl.error labels=&[("item_id", "Item"), ("body", "What your agency knows"), ("summary", "Summary"), ("decisions", "Decisions"), ("owner_agency_id", "Agency"), ("owner_user_id", "Person"), ("kind", "Kind of action"), ("text", "Action"), ("due_on", "Due date"), ("what_is_different", "What is different this time"), ("status", "Outcome"), ("reason", "Reason"), ("action_id", "Action"), ("key", "Key"), ("message", "Message")]/>
+            <ErrorSummary error=ctl.error labels=LABELS/>
             <ChairControls/>
             {move || st.with(|s| s.left_after_children).then(|| view! { <p class="notice notice--warning" role="status">{t::LEFT_AFTER_CHILDREN}</p> })}
             {move || st.with(|s| s.children_done && !s.left_after_children).then(|| view! { <p class="notice">{t::CHILDREN_DONE_NOTE}</p> })}
@@ -177,7 +196,7 @@ fn ConnectionState() -> impl IntoView {
                 Conn::Reconnecting => view! { <span class="tag tag--yellow">{t::RECONNECTING}</span> }.into_any(),
                 Conn::Ended(reason) => view! { <span class="tag tag--red">{if reason == crate::live::protocol::CLOSING_TOO_MANY_CHANGES { t::CLOSED_TOO_MANY_CHANGES } else { t::CLOSED_SIGNED_OUT }}</span> }.into_any(),
             }}
-            {move || (waiting() > 0).then(|| view! { <span class="live__pending">{format!(" {} {}", waiting(), t::UNSENT)}</span> })}
+            {move || (waiting() > 0).then(|| view! { <span class="live__pending">{format!(" {}", t::UNSENT.with(&[("count", waiting().into())]))}</span> })}
         </p>
     }
 }
@@ -212,7 +231,7 @@ fn ChairControls() -> impl IntoView {
     };
     view! {
         <Show when=move || st.with(|s| s.may_chair)>
-            <div class="toolbar live__controls no-projector" role="group" aria-label="Chair's controls">
+            <div class="toolbar live__controls no-projector" role="group" aria-label=t::CHAIR_CONTROLS>
                 <Show when=move || status() == MeetingStatus::AgendaPublished>
                     <button type="button" class="button" on:click=move |_| { ctl.send(Change::StartSession); }>{t::START}</button>
                 </Show>
@@ -220,7 +239,7 @@ fn ChairControls() -> impl IntoView {
                     <button type="button" class="button button--secondary" aria-keyshortcuts="ArrowLeft" on:click=move |_| { ctl.send(Change::Previous); }>{t::PREVIOUS}</button>
                     <button type="button" class="button" aria-keyshortcuts="ArrowRight" on:click=move |_| { ctl.send(Change::Next); }>{t::NEXT}</button>
                     <button type="button" class="button button--secondary" on:click=move |_| { ctl.send(Change::Timer { running: !running() }); }>
-                        {move || if running() { t::TIMER_PAUSE } else { t::TIMER_START }}
+                        {move || if running() { t::TIMER_PAUSE.as_str() } else { t::TIMER_START.as_str() }}
                     </button>
                     <Show when=move || !st.with(|s| s.children_done)>
                         <button type="button" class="button button--secondary" on:click=move |_| { ctl.send(Change::ChildrenDone); }>{t::CHILDREN_DONE}</button>

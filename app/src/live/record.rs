@@ -21,7 +21,7 @@ fn text_field(
     field: &str,
     v: &str,
     max: usize,
-    required: Option<&str>,
+    required: Option<crate::i18n::Msg>,
 ) -> String {
     let v = v.trim().to_string();
     if let Some(msg) = required.filter(|_| v.is_empty()) {

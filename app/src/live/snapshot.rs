@@ -137,10 +137,10 @@ async fn assemble(
         LiveState {
             meeting_id: meeting.id,
             seq: live.seq,
-            title: format!(
-                "Meeting of {}",
-                crate::time::format_local(meeting.starts_at_unix)
-            ),
+            title: super::text::MEETING_OF.with(&[(
+                "when",
+                crate::time::format_local(meeting.starts_at_unix).into(),
+            )]),
             status: meeting.status,
             current_item_id: live.current_item_id,
             children_done,

@@ -28,8 +28,8 @@ pub fn ItemList() -> impl IntoView {
     });
     let chairing = move || st.with(|s| s.may_chair && s.status == MeetingStatus::InSession);
     view! {
-        <nav class="live__agenda" aria-label="Agenda">
-            <h2>"Agenda"</h2>
+        <nav class="live__agenda" aria-label=t::AGENDA>
+            <h2>{t::AGENDA}</h2>
             <ol>
                 <For each=move || rows.get() key=|r| r.clone() let:r>
                     {
@@ -52,7 +52,7 @@ pub fn ItemList() -> impl IntoView {
                                         view! { <span class="live__item-title">{title.clone()}</span> }.into_any()
                                     }
                                 }
-                                <span class="live__item-meta">{(title != kind.section()).then(|| format!("{} · ", kind.section()))} {minutes} " min"</span>
+                                <span class="live__item-meta">{(title != kind.section()).then(|| format!("{} · ", kind.section()))} {t::MINUTES.with(&[("minutes", minutes.into())])}</span>
                             </li>
                         }
                     }
@@ -68,7 +68,7 @@ pub fn CurrentItem() -> impl IntoView {
     let current = Memo::new(move |_| st.with(|s| s.current_item_id));
     let status = Memo::new(move |_| st.with(|s| s.status));
     view! {
-        <section class="live__current" aria-live="polite" aria-label="Current item">
+        <section class="live__current" aria-live="polite" aria-label=t::CURRENT_ITEM>
             {move || match (status.get(), current.get()) {
                 (MeetingStatus::Closed | MeetingStatus::MinutesApproved, _) => view! { <p class="notice">{t::ENDED}</p> }.into_any(),
                 (_, None) => view! { <p class="notice">{t::NOT_STARTED}</p> }.into_any(),
@@ -111,7 +111,7 @@ fn ItemDetail(id: ItemId) -> impl IntoView {
             <h2 class="live__title">{first.title.clone()}</h2>
             {move || used().map(|(u, budget, over, running)| view! {
                 <p class=if over { "live__timer live__timer--over" } else { "live__timer" } role="timer">
-                    <strong>{u}</strong> " " {t::USED} " " {budget} " min" {running.then_some(" ▶")}
+                    <strong>{u}</strong> " " {t::USED.with(&[("minutes", budget.into())])} {running.then_some(" ▶")}
                 </p>
             })}
             {if !first.visible {
@@ -156,7 +156,7 @@ fn ItemDetail(id: ItemId) -> impl IntoView {
                                                 <li><strong>{a.owner_agency_name.clone()}</strong>
                                                     {a.owner_user_name.clone().map(|n| format!(" ({n})"))}
                                                     " – " {a.kind.label()} ": " {a.text.clone()} " "
-                                                    <span class="muted">"due " {a.due_on.to_string()}</span></li>
+                                                    <span class="muted">{t::DUE.with(&[("date", a.due_on.to_string().into())])}</span></li>
                                             }).collect_view()}
                                         </ul>
                                     }.into_any()
