@@ -109,3 +109,34 @@ fn romanian_is_written_with_comma_below_letters_not_cedillas() {
         );
     }
 }
+
+#[test]
+fn every_message_reads_through_fluent_in_every_language() {
+    // The line reader above accepts text that Fluent itself rejects (a selector on one line,
+    // say); Fluent then drops the message, and the page shows its key or falls back to English.
+    use convene_app::i18n::{Lang, Msg};
+    let all = catalogue();
+    let read = |lang: Lang, k: &str| {
+        let key: &'static str = Box::leak(k.to_string().into_boxed_str());
+        Msg(key).in_lang(lang)
+    };
+    for (code, keys) in &all {
+        let lang = Lang::parse(code).expect("a language Convene knows");
+        for (k, v) in keys {
+            let text = read(lang, k);
+            assert!(
+                !text.starts_with("Unknown localization"),
+                "{code}: {k} is not read"
+            );
+            if !v.contains('{') {
+                assert_eq!(&text, v, "{code}: {k} reads otherwise than written");
+            } else if code != "en" && all["en"][k] != *v {
+                assert_ne!(
+                    text,
+                    read(Lang::english(), k),
+                    "{code}: {k} falls back to English"
+                );
+            }
+        }
+    }
+}

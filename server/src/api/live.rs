@@ -79,19 +79,24 @@ async fn socket(
         return AppError::validation("upgrade", "Open this address as a WebSocket.")
             .into_response();
     };
+    // The socket lives in a task of its own, outside the request's scope: what it says
+    // (refusals, times) stays in the language of the person who opened it.
+    let lang = convene_app::i18n::current();
     ws.max_message_size(MAX_MESSAGE_BYTES * 4)
         .read_buffer_size(READ_BUFFER)
-        .on_upgrade(move |socket| async move {
-            Connection {
-                state: s,
-                room,
-                viewer,
-                socket,
-                last_sent: 0,
-                rate: ChangeRate::new(std::time::Instant::now()),
-            }
-            .run()
-            .await
+        .on_upgrade(move |socket| {
+            convene_app::i18n::REQUEST_LANG.scope(lang, async move {
+                Connection {
+                    state: s,
+                    room,
+                    viewer,
+                    socket,
+                    last_sent: 0,
+                    rate: ChangeRate::new(std::time::Instant::now()),
+                }
+                .run()
+                .await
+            })
         })
 }
 

@@ -30,8 +30,22 @@ impl TestApp {
     }
 
     /// Started with more configuration; `env` is given the folder of the database.
+    /// With the demo seeded as `convene seed-demo --lang <lang>` does: the group's language, its
+    /// time zone and the demo's words in that language.
+    pub async fn start_in_language(lang: &str) -> TestApp {
+        Self::start_seeded(|_| Vec::new(), Some(lang)).await
+    }
+
+    /// Started with more configuration; `env` is given the folder of the database.
     pub async fn start_with(
         env: impl Fn(&std::path::Path) -> Vec<(&'static str, String)>,
+    ) -> TestApp {
+        Self::start_seeded(env, None).await
+    }
+
+    async fn start_seeded(
+        env: impl Fn(&std::path::Path) -> Vec<(&'static str, String)>,
+        lang: Option<&str>,
     ) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("convene.db").display());
@@ -45,6 +59,7 @@ impl TestApp {
         let (state, router) = startup::build(&config, startup::security(&config))
             .await
             .unwrap();
+        seed::demo_language(&state.db, lang).await.unwrap();
         seed::seed_demo(&state.db, Some(PASSWORD.into()))
             .await
             .unwrap();

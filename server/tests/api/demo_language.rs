@@ -1,81 +1,12 @@
 //! The demo group in Romanian: `seed-demo --lang ro` writes the Cluj-Napoca group's own words.
 
-use crate::common::{json, PASSWORD};
-use convene_server::config::Config;
+use crate::common::{json, TestApp, PASSWORD};
 use convene_server::seed::{self, texts};
-use reqwest::{Client, StatusCode};
-use serde_json::{json, Value};
-use sqlx::SqlitePool;
-use std::net::SocketAddr;
-use tokio::sync::oneshot;
+use reqwest::Client;
+use serde_json::Value;
 
-/// The application on port 0 with the demo seeded as `convene seed-demo --lang <lang>` does
-/// (`TestApp` seeds it in English before a test can name a language).
-struct DemoApp {
-    addr: SocketAddr,
-    db: SqlitePool,
-    _dir: tempfile::TempDir,
-    _shutdown: oneshot::Sender<()>,
-}
-
-impl DemoApp {
-    async fn start(lang: &str) -> DemoApp {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("convene.db").display());
-        let config = Config::from_lookup(|k| match k {
-            "CONVENE_DATABASE_URL" => Some(url.clone()),
-            "CONVENE_ADDR" => Some("127.0.0.1:0".into()),
-            _ => None,
-        })
-        .unwrap();
-        let (state, router) =
-            convene_server::startup::build(&config, convene_server::startup::security(&config))
-                .await
-                .unwrap();
-        seed::demo_language(&state.db, Some(lang)).await.unwrap();
-        seed::seed_demo(&state.db, Some(PASSWORD.into()))
-            .await
-            .unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let (tx, rx) = oneshot::channel::<()>();
-        tokio::spawn(convene_server::startup::serve(listener, router, async {
-            let _ = rx.await;
-        }));
-        DemoApp {
-            addr,
-            db: state.db,
-            _dir: dir,
-            _shutdown: tx,
-        }
-    }
-
-    fn api(&self, path: &str) -> String {
-        format!("http://{}/api/v1{path}", self.addr)
-    }
-
-    async fn sign_in_as(&self, email: &str) -> Client {
-        let c = Client::builder().cookie_store(true).build().unwrap();
-        let r = c
-            .post(self.api("/session"))
-            .json(&json!({ "email": email, "password": PASSWORD }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::OK, "sign in as {email}");
-        c
-    }
-
-    async fn get(&self, c: &Client, path: &str) -> Value {
-        json(c.get(self.api(path)).send().await.unwrap()).await
-    }
-
-    async fn count(&self, table: &str) -> i64 {
-        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
-            .fetch_one(&self.db)
-            .await
-            .unwrap()
-    }
+async fn get(c: &Client, url: String) -> Value {
+    json(c.get(url).send().await.unwrap()).await
 }
 
 /// Every English sentence of the demo (agency names and free text).
@@ -97,7 +28,7 @@ fn english_words() -> Vec<&'static str> {
 
 #[tokio::test]
 async fn the_demo_seeded_in_romanian_names_the_cluj_agencies_and_writes_its_cases_in_romanian() {
-    let app = DemoApp::start("ro").await;
+    let app = TestApp::start_in_language("ro").await;
     // The same demo as in English: only the words differ.
     assert_eq!(app.count("agencies").await, 15);
     assert_eq!(app.count("users").await, 10);
@@ -105,7 +36,7 @@ async fn the_demo_seeded_in_romanian_names_the_cluj_agencies_and_writes_its_case
     assert_eq!(app.count("meetings").await, 18);
 
     let admin = app.sign_in_as("admin@demo.test").await;
-    let agencies = app.get(&admin, "/agencies").await;
+    let agencies = get(&admin, app.api("/agencies")).await;
     let mut names: Vec<&str> = agencies
         .as_array()
         .unwrap()
@@ -142,9 +73,7 @@ async fn the_demo_seeded_in_romanian_names_the_cluj_agencies_and_writes_its_case
         ]
     );
     // The demo people keep their logins and their agencies.
-    let me = app
-        .get(&app.sign_in_as("police@demo.test").await, "/me")
-        .await;
+    let me = get(&app.sign_in_as("police@demo.test").await, app.api("/me")).await;
     let police = agencies
         .as_array()
         .unwrap()
@@ -156,13 +85,13 @@ async fn the_demo_seeded_in_romanian_names_the_cluj_agencies_and_writes_its_case
     // The cases: referred by the Cluj agencies, with the victims' views and the referrers'
     // reasons in Romanian.
     let chair = app.sign_in_as("chair@demo.test").await;
-    let list = app.get(&chair, "/cases").await;
+    let list = get(&chair, app.api("/cases")).await;
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 40);
     let mut everything = String::new();
     let (mut views, mut reasons, mut bases) = (0, 0, 0);
     for case in list {
-        let detail = app.get(&chair, &format!("/cases/{}", case["id"])).await;
+        let detail = get(&chair, app.api(&format!("/cases/{}", case["id"]))).await;
         for r in detail["referrals"].as_array().unwrap() {
             let agency = r["referring_agency_name"].as_str().unwrap();
             assert!(texts::RO.agencies.contains(&agency), "{agency}");
@@ -188,7 +117,7 @@ async fn the_demo_seeded_in_romanian_names_the_cluj_agencies_and_writes_its_case
     everything.push_str(&list.iter().map(Value::to_string).collect::<String>());
 
     // The meetings are held at Cluj-Napoca's city hall, by a series named in Romanian.
-    let meetings = app.get(&chair, "/meetings").await;
+    let meetings = get(&chair, app.api("/meetings")).await;
     for m in meetings.as_array().unwrap() {
         assert_eq!(m["place"], texts::RO.place, "{m}");
     }
@@ -229,9 +158,9 @@ async fn the_demo_seeded_in_romanian_names_the_cluj_agencies_and_writes_its_case
 
 #[tokio::test]
 async fn the_demo_seeded_in_english_keeps_its_english_words() {
-    let app = DemoApp::start("en").await;
+    let app = TestApp::start().await;
     let admin = app.sign_in_as("admin@demo.test").await;
-    let agencies = app.get(&admin, "/agencies").await;
+    let agencies = get(&admin, app.api("/agencies")).await;
     let mut names: Vec<&str> = agencies
         .as_array()
         .unwrap()
@@ -244,6 +173,6 @@ async fn the_demo_seeded_in_english_keeps_its_english_words() {
     assert_eq!(names, english);
     assert!(names.contains(&"County Police Inspectorate"));
     let chair = app.sign_in_as("chair@demo.test").await;
-    let meetings = app.get(&chair, "/meetings").await;
+    let meetings = get(&chair, app.api("/meetings")).await;
     assert_eq!(meetings[0]["place"], "City Hall, Room 4");
 }

@@ -19,7 +19,9 @@ pub fn readable_text(html: &str) -> String {
             .find(|t| tail.starts_with(**t))
             .map(|t| format!("</{}>", &t[1..]));
         let end = match &skip_to {
-            Some(end) => tail.find(end.as_str()).map_or(tail.len(), |j| j + end.len()),
+            Some(end) => tail
+                .find(end.as_str())
+                .map_or(tail.len(), |j| j + end.len()),
             None => tail.find('>').map_or(tail.len(), |j| j + 1),
         };
         if skip_to.is_none() {
@@ -40,16 +42,106 @@ pub fn readable_text(html: &str) -> String {
 
 /// Common English words, matched as whole words: none belongs on a Romanian page.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "for", "with", "your", "you", "this", "has", "have", "been", "not",
-    "no", "yes", "is", "was", "at", "by", "on", "or", "from", "all", "new", "save",
-    "cancel", "edit", "back", "next", "show", "hide", "add", "remove", "open", "done", "due", "case",
-    "cases", "meeting", "meetings", "action", "actions", "agency", "agencies", "minutes",
-    "sign", "out", "home", "search", "filter", "time", "name", "email", "password",
-    "reason", "none", "error", "there", "problem", "what", "who", "when", "where", "why", "how",
-    "page", "here", "more", "less", "than", "only", "each", "every", "role", "users", "settings",
-    "reports", "research", "attendance", "live", "chair", "coordinator", "member",
-    "observer", "overdue", "today", "week", "weeks", "days", "review", "referral",
-    "referred", "children", "victim", "risk", "high", "notes", "summary", "decision", "outcome",
+    "the",
+    "and",
+    "of",
+    "to",
+    "for",
+    "with",
+    "your",
+    "you",
+    "this",
+    "has",
+    "have",
+    "been",
+    "not",
+    "no",
+    "yes",
+    "is",
+    "was",
+    "at",
+    "by",
+    "on",
+    "or",
+    "from",
+    "all",
+    "new",
+    "save",
+    "cancel",
+    "edit",
+    "back",
+    "next",
+    "show",
+    "hide",
+    "add",
+    "remove",
+    "open",
+    "done",
+    "due",
+    "case",
+    "cases",
+    "meeting",
+    "meetings",
+    "action",
+    "actions",
+    "agency",
+    "agencies",
+    "minutes",
+    "sign",
+    "out",
+    "home",
+    "search",
+    "filter",
+    "time",
+    "name",
+    "email",
+    "password",
+    "reason",
+    "none",
+    "error",
+    "there",
+    "problem",
+    "what",
+    "who",
+    "when",
+    "where",
+    "why",
+    "how",
+    "page",
+    "here",
+    "more",
+    "less",
+    "than",
+    "only",
+    "each",
+    "every",
+    "role",
+    "users",
+    "settings",
+    "reports",
+    "research",
+    "attendance",
+    "live",
+    "chair",
+    "coordinator",
+    "member",
+    "observer",
+    "overdue",
+    "today",
+    "week",
+    "weeks",
+    "days",
+    "review",
+    "referral",
+    "referred",
+    "children",
+    "victim",
+    "risk",
+    "high",
+    "notes",
+    "summary",
+    "decision",
+    "outcome",
 ];
 
 fn english_left(text: &str) -> Vec<String> {
@@ -96,7 +188,14 @@ async fn every_page(app: &TestApp) -> Vec<(&'static str, String)> {
     let agency = id(app, "SELECT id FROM agencies ORDER BY id LIMIT 1").await;
     let user = id(app, "SELECT id FROM users WHERE email = 'police@demo.test'").await;
     let mut pages: Vec<(&'static str, String)> = [
-        "/", "/account", "/cases", "/cases/new", "/meetings", "/actions", "/reports", "/agencies",
+        "/",
+        "/account",
+        "/cases",
+        "/cases/new",
+        "/meetings",
+        "/actions",
+        "/reports",
+        "/agencies",
     ]
     .into_iter()
     .map(|p| ("coordinator@demo.test", p.to_string()))
@@ -190,7 +289,11 @@ async fn every_page_in_romanian_finds_every_message_and_reads_no_english_word() 
             left.push(format!("{path}: {words:?}"));
         }
     }
-    assert!(left.is_empty(), "English on Romanian pages:\n{}", left.join("\n"));
+    assert!(
+        left.is_empty(),
+        "English on Romanian pages:\n{}",
+        left.join("\n")
+    );
 }
 
 #[test]
