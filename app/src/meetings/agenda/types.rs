@@ -353,6 +353,46 @@ mod tests {
     }
 
     #[test]
+    fn agenda_and_minutes_words_read_in_romanian_with_their_plural_forms() {
+        use crate::i18n::{Lang, Msg};
+        let ro = Lang::parse("ro").unwrap();
+        let n = |key: &'static str, name: &'static str, count: i64| {
+            Msg(key).with_in(ro, &[(name, count.into()), ("title", "Locuință".into())])
+        };
+        assert_eq!(
+            n("agenda-change-rebuilt", "count", 1),
+            "Un punct a fost adăugat la reîntocmirea ordinii de zi."
+        );
+        assert_eq!(
+            n("agenda-change-rebuilt", "count", 3),
+            "3 puncte au fost adăugate la reîntocmirea ordinii de zi."
+        );
+        assert_eq!(
+            n("agenda-overrun", "minutes", 25),
+            "Ordinea de zi depășește cu 25 de minute timpul programat. Scurtați sau amânați unele puncte."
+        );
+        assert_eq!(n("agenda-children", "count", 2), "2 copii");
+        assert_eq!(
+            n("agenda-change-minutes", "minutes", 10),
+            "„Locuință” are acum 10 minute."
+        );
+        assert_eq!(
+            Msg("agenda-section-review").in_lang(ro),
+            "Cazuri pentru reevaluare"
+        );
+        // English keeps the words the code had.
+        let en = Lang::english();
+        assert_eq!(
+            Msg("agenda-overrun").with_in(en, &[("minutes", 25i64.into())]),
+            "The agenda runs 25 minutes over the time booked. Shorten or defer some items."
+        );
+        assert_eq!(
+            Msg("agenda-section-new-case-children").in_lang(en),
+            "New cases with children in the household"
+        );
+    }
+
+    #[test]
     fn a_bad_agenda_form_names_the_field_that_is_wrong() {
         let lots = AgendaOpForm {
             minutes: Some("lots".into()),
