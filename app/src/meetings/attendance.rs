@@ -31,20 +31,19 @@ impl AttendanceStatus {
         }
     }
     pub fn label(self) -> &'static str {
-        match self {
-            AttendanceStatus::Present => "Present",
-            AttendanceStatus::Apologies => "Apologies",
-            AttendanceStatus::ApologiesInfoSent => "Apologies – information sent",
-            AttendanceStatus::Absent => "Absent",
-        }
+        crate::i18n::Msg(match self {
+            AttendanceStatus::Present => "meetings-attendance-present",
+            AttendanceStatus::Apologies => "meetings-attendance-apologies",
+            AttendanceStatus::ApologiesInfoSent => "meetings-attendance-apologies-info",
+            AttendanceStatus::Absent => "meetings-attendance-absent",
+        })
+        .as_str()
     }
     pub fn parse(s: &str) -> Result<Self, String> {
         Self::ALL
             .into_iter()
             .find(|x| x.as_str() == s.trim())
-            .ok_or_else(|| {
-                "Choose present, apologies, apologies with information sent, or absent.".to_string()
-            })
+            .ok_or_else(|| crate::i18n::Msg("meetings-attendance-status-invalid").text())
     }
 }
 
@@ -108,11 +107,11 @@ pub mod service {
     pub use super::store::acknowledged_at;
 
     pub mod text {
-        pub const OWN_ONLY: &str = "You can send apologies only for yourself.";
-        pub const APOLOGIES_ONLY: &str = "Before the meeting you can send apologies (with or without information); the coordinator records who was present.";
-        pub const UNKNOWN_PERSON: &str = "That person is not expected at meetings.";
-        pub const HELD: &str =
-            "The meeting has been held; ask the coordinator to correct the register.";
+        use crate::i18n::Msg;
+        pub const OWN_ONLY: Msg = Msg("meetings-attendance-own-only");
+        pub const APOLOGIES_ONLY: Msg = Msg("meetings-attendance-apologies-only");
+        pub const UNKNOWN_PERSON: Msg = Msg("meetings-attendance-unknown-person");
+        pub const HELD: Msg = Msg("meetings-attendance-held");
     }
 
     pub async fn get(

@@ -60,13 +60,13 @@ pub struct ResearchGrid {
 }
 
 pub mod text {
-    pub const STATE_INVALID: &str =
-        "Choose “holds information”, “no trace”, or withdraw the return.";
-    pub const BODY_REQUIRED: &str = "Say what your agency holds (or choose “no trace”).";
-    pub const BODY_TOO_LONG: &str = "Use at most 20,000 characters.";
-    pub const NOT_ON_AGENDA: &str = "This case is not on the meeting's agenda.";
-    pub const CLOSED: &str = "The meeting has been held; research can no longer be changed.";
-    pub const OWN_AGENCY: &str = "You can record research only for your own agency.";
+    use crate::i18n::Msg;
+    pub const STATE_INVALID: Msg = Msg("meetings-research-state-invalid");
+    pub const BODY_REQUIRED: Msg = Msg("meetings-research-body-required");
+    pub const BODY_TOO_LONG: Msg = Msg("meetings-research-body-too-long");
+    pub const NOT_ON_AGENDA: Msg = Msg("meetings-research-not-on-agenda");
+    pub const CLOSED: Msg = Msg("meetings-research-closed");
+    pub const OWN_AGENCY: Msg = Msg("meetings-research-own-agency");
 }
 
 #[cfg(feature = "ssr")]

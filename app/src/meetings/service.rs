@@ -225,7 +225,7 @@ pub async fn update(
             &mut tx,
             id,
             actor.user_id,
-            "The meeting's time or place changed.",
+            &crate::i18n::Msg("meetings-change-time-place").text(),
             now,
         )
         .await?;
@@ -249,11 +249,9 @@ fn ics_event(m: &Meeting) -> super::ics::IcsEvent {
         uid: format!("meeting-{}@convene", m.id),
         starts_at: m.starts_at_unix,
         ends_at: m.ends_at_unix,
-        summary: "Intervention group meeting".into(),
+        summary: crate::i18n::Msg("meetings-ics-summary").text(),
         location: m.place.clone().or_else(|| m.video_link.clone()),
-        description: Some(
-            "The agenda and papers are in Convene. Case details are never sent by calendar.".into(),
-        ),
+        description: Some(crate::i18n::Msg("meetings-ics-description").text()),
         cancelled: false,
         sequence: 0,
     }
@@ -294,7 +292,11 @@ pub async fn calendar_feed(state: &AppState, token: &str) -> Result<String, AppE
     )
     .await?;
     let events: Vec<_> = meetings.iter().map(ics_event).collect();
-    Ok(super::ics::calendar("Convene meetings", &events, now))
+    Ok(super::ics::calendar(
+        &crate::i18n::Msg("meetings-ics-calendar-name").text(),
+        &events,
+        now,
+    ))
 }
 
 /// The path of the actor's calendar feed; `renew` replaces the secret (the old link stops working).

@@ -117,7 +117,10 @@ pub fn parse_instant(s: &str) -> Result<i64, String> {
 fn optional_text(p: &mut Problems, field: &str, v: &Option<String>, max: usize) -> Option<String> {
     let v = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
     if v.chars().count() > max {
-        p.add(field, format!("Use at most {max} characters."));
+        p.add(
+            field,
+            crate::i18n::Msg("meetings-text-too-long").with(&[("max", max.into())]),
+        );
         None
     } else {
         Some(v.to_string())
@@ -293,7 +296,10 @@ impl SeriesInput {
         if name.is_empty() {
             p.add("name", t::SERIES_NAME_REQUIRED);
         } else if name.chars().count() > 120 {
-            p.add("name", "Use at most 120 characters.");
+            p.add(
+                "name",
+                crate::i18n::Msg("meetings-text-too-long").with(&[("max", 120i64.into())]),
+            );
         }
         let every = lenient::parse_int(&self.every_weeks, 1, 12, t::EVERY_WEEKS_INVALID);
         let every = match every {

@@ -12,6 +12,7 @@ use crate::cases::criteria::Criteria;
 use crate::cases::types::CaseStatus;
 use crate::db::Conn;
 use crate::error::{AppError, OrInternal};
+use crate::i18n::Msg;
 use crate::ids::{ItemId, MeetingId};
 use crate::meetings::service::{meeting_resource, research_hours};
 use crate::meetings::types::{Meeting, MeetingStatus};
@@ -19,16 +20,16 @@ use crate::meetings::{attendance, research, text as mt};
 use crate::state::AppState;
 
 pub mod text {
-    pub const NOT_BUILT: &str = "Build the agenda before publishing it.";
-    pub const ALREADY_PUBLISHED: &str = "The agenda has already been published.";
-    pub const HELD: &str = "The meeting has been held; its agenda can no longer change.";
+    use crate::i18n::Msg;
+    pub const NOT_BUILT: Msg = Msg("agenda-not-built");
+    pub const ALREADY_PUBLISHED: Msg = Msg("agenda-already-published");
+    pub const HELD: Msg = Msg("agenda-held");
     pub use crate::meetings::agenda::types::text::{MINUTES_INVALID, UNKNOWN_ITEM};
-    pub const REASON_REQUIRED: &str = "Say why the item is removed.";
-    pub const NO_NEXT_MEETING: &str =
-        "There is no later meeting to defer the item to. Schedule one first.";
-    pub const TITLE_REQUIRED: &str = "Give the item a title.";
-    pub const CASE_UNKNOWN: &str = "That case does not exist.";
-    pub const POSITION_INVALID: &str = "Choose a position within the agenda.";
+    pub const REASON_REQUIRED: Msg = Msg("agenda-reason-required");
+    pub const NO_NEXT_MEETING: Msg = Msg("agenda-no-next-meeting");
+    pub const TITLE_REQUIRED: Msg = Msg("agenda-title-required");
+    pub const CASE_UNKNOWN: Msg = Msg("agenda-case-unknown");
+    pub const POSITION_INVALID: Msg = Msg("agenda-position-invalid");
 }
 
 /// The items on the agenda now (removed ones left out), in order.
@@ -112,7 +113,7 @@ pub async fn build(
             &mut tx,
             id,
             actor.user_id,
-            &format!("{} item(s) added when the agenda was rebuilt.", added.len()),
+            &Msg("agenda-change-rebuilt").with(&[("count", added.len().into())]),
             now,
         )
         .await?;
@@ -384,7 +385,10 @@ pub async fn change(
                 }
                 order.insert(*position as usize - 1, *item_id);
                 store::set_order(&mut tx, &order).await?;
-                notes.push(format!("“{}” moved to position {position}.", item_title(r)));
+                notes.push(Msg("agenda-change-moved").with(&[
+                    ("title", item_title(r).into()),
+                    ("position", (*position).into()),
+                ]));
             }
             AgendaOp::Remove { item_id, reason } => {
                 let r = find(*item_id)?;
@@ -393,12 +397,15 @@ pub async fn change(
                     return Err(AppError::validation("reason", text::REASON_REQUIRED));
                 }
                 store::set_removed(&mut tx, *item_id, Some((now, &reason)), None).await?;
-                notes.push(format!("“{}” removed: {reason}", item_title(r)));
+                notes.push(Msg("agenda-change-removed").with(&[
+                    ("title", item_title(r).into()),
+                    ("reason", reason.clone().into()),
+                ]));
             }
             AgendaOp::Restore { item_id } => {
                 let r = find(*item_id)?;
                 store::set_removed(&mut tx, *item_id, None, None).await?;
-                notes.push(format!("“{}” put back on the agenda.", item_title(r)));
+                notes.push(Msg("agenda-change-restored").with(&[("title", item_title(r).into())]));
             }
             AgendaOp::Defer { item_id } => {
                 let r = find(*item_id)?;
@@ -419,11 +426,11 @@ pub async fn change(
                 store::set_removed(
                     &mut tx,
                     *item_id,
-                    Some((now, "Deferred to the next meeting")),
+                    Some((now, &Msg("agenda-deferred-reason").text())),
                     Some(next),
                 )
                 .await?;
-                notes.push(format!("“{}” deferred to the next meeting.", item_title(r)));
+                notes.push(Msg("agenda-change-deferred").with(&[("title", item_title(r).into())]));
             }
             AgendaOp::SetMinutes { item_id, minutes } => {
                 let r = find(*item_id)?;
@@ -431,7 +438,10 @@ pub async fn change(
                     return Err(AppError::validation("minutes", text::MINUTES_INVALID));
                 }
                 store::set_minutes(&mut tx, *item_id, *minutes).await?;
-                notes.push(format!("“{}” now has {minutes} minutes.", item_title(r)));
+                notes.push(Msg("agenda-change-minutes").with(&[
+                    ("title", item_title(r).into()),
+                    ("minutes", (*minutes).into()),
+                ]));
             }
             AgendaOp::SetNotes {
                 item_id,
@@ -440,7 +450,7 @@ pub async fn change(
                 let r = find(*item_id)?;
                 let t = text.trim();
                 store::set_notes(&mut tx, *item_id, (!t.is_empty()).then_some(t)).await?;
-                notes.push(format!("Notes on “{}” changed.", item_title(r)));
+                notes.push(Msg("agenda-change-notes").with(&[("title", item_title(r).into())]));
             }
             AgendaOp::Add {
                 kind,
@@ -462,7 +472,10 @@ pub async fn change(
                     return Err(AppError::validation("minutes", text::MINUTES_INVALID));
                 }
                 store::insert(&mut tx, id, *kind, *case_id, title, m, true, now).await?;
-                notes.push(format!("Item added: {}", title.unwrap_or(kind.section())));
+                notes.push(
+                    Msg("agenda-change-added")
+                        .with(&[("title", title.unwrap_or(kind.section()).into())]),
+                );
             }
         }
     }

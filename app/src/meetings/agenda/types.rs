@@ -57,18 +57,19 @@ impl ItemKind {
 
     /// The heading of the agenda section the item belongs to (SafeLives order).
     pub fn section(self) -> &'static str {
-        match self {
-            ItemKind::Confidentiality => "Welcome and confidentiality statement",
-            ItemKind::PreviousMinutes => "Minutes of the previous meeting",
-            ItemKind::IncompleteActions => "Actions from earlier meetings not completed",
-            ItemKind::NewCaseChildren => "New cases with children in the household",
-            ItemKind::NewCase => "Other new cases",
-            ItemKind::Review => "Cases due for review",
-            ItemKind::TwelveMonthNotice => "Cases 12 months since their last discussion",
-            ItemKind::Barriers => "System barriers raised",
-            ItemKind::Aob => "Any other business",
-            ItemKind::Other => "Other items",
-        }
+        crate::i18n::Msg(match self {
+            ItemKind::Confidentiality => "agenda-section-confidentiality",
+            ItemKind::PreviousMinutes => "agenda-section-previous-minutes",
+            ItemKind::IncompleteActions => "agenda-section-incomplete-actions",
+            ItemKind::NewCaseChildren => "agenda-section-new-case-children",
+            ItemKind::NewCase => "agenda-section-new-case",
+            ItemKind::Review => "agenda-section-review",
+            ItemKind::TwelveMonthNotice => "agenda-section-twelve-months",
+            ItemKind::Barriers => "agenda-section-barriers",
+            ItemKind::Aob => "agenda-section-aob",
+            ItemKind::Other => "agenda-section-other",
+        })
+        .as_str()
     }
 
     pub fn is_case(self) -> bool {
@@ -295,9 +296,10 @@ impl AgendaOpForm {
 
 /// The words the form's decoding needs on both sides (the service has the rest).
 pub mod text {
-    pub const UNKNOWN_ITEM: &str = "That item is not on this agenda.";
-    pub const MINUTES_INVALID: &str = "Give each item between 0 and 240 minutes.";
-    pub const UNKNOWN_CHANGE: &str = "Unknown change.";
+    use crate::i18n::Msg;
+    pub const UNKNOWN_ITEM: Msg = Msg("agenda-unknown-item");
+    pub const MINUTES_INVALID: Msg = Msg("agenda-minutes-invalid");
+    pub const UNKNOWN_CHANGE: Msg = Msg("agenda-unknown-change");
 }
 
 #[cfg(test)]
@@ -347,6 +349,46 @@ mod tests {
                 case_id: None,
                 minutes: None
             }
+        );
+    }
+
+    #[test]
+    fn agenda_and_minutes_words_read_in_romanian_with_their_plural_forms() {
+        use crate::i18n::{Lang, Msg};
+        let ro = Lang::parse("ro").unwrap();
+        let n = |key: &'static str, name: &'static str, count: i64| {
+            Msg(key).with_in(ro, &[(name, count.into()), ("title", "Locuință".into())])
+        };
+        assert_eq!(
+            n("agenda-change-rebuilt", "count", 1),
+            "Un punct a fost adăugat la reîntocmirea ordinii de zi."
+        );
+        assert_eq!(
+            n("agenda-change-rebuilt", "count", 3),
+            "3 puncte au fost adăugate la reîntocmirea ordinii de zi."
+        );
+        assert_eq!(
+            n("agenda-overrun", "minutes", 25),
+            "Ordinea de zi depășește cu 25 de minute timpul programat. Scurtați sau amânați unele puncte."
+        );
+        assert_eq!(n("agenda-children", "count", 2), "2 copii");
+        assert_eq!(
+            n("agenda-change-minutes", "minutes", 10),
+            "„Locuință” are acum 10 minute."
+        );
+        assert_eq!(
+            Msg("agenda-section-review").in_lang(ro),
+            "Cazuri pentru reevaluare"
+        );
+        // English keeps the words the code had.
+        let en = Lang::english();
+        assert_eq!(
+            Msg("agenda-overrun").with_in(en, &[("minutes", 25i64.into())]),
+            "The agenda runs 25 minutes over the time booked. Shorten or defer some items."
+        );
+        assert_eq!(
+            Msg("agenda-section-new-case-children").in_lang(en),
+            "New cases with children in the household"
         );
     }
 

@@ -1,11 +1,13 @@
 //! The first draft of the minutes, assembled from what the meeting recorded: when and where,
 //! who chaired, who came and who sent apologies, the confidentiality reminder, and for each
-//! agenda item what was shared and decided.
+//! agenda item what was shared and decided. Written in the language of the person drafting it
+//! (the request's), as the stored document everyone then reads.
 
 use super::store;
 use super::text as t;
 use crate::db::Conn;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::meetings::agenda::store as agenda;
 use crate::meetings::agenda::types::ItemKind;
 use crate::meetings::attendance::{store as attendance, AttendanceStatus};
@@ -22,12 +24,16 @@ fn people(rows: &[crate::meetings::attendance::AttendanceRow], status: Attendanc
                 .clone()
                 .map(|a| format!(" ({a})"))
                 .unwrap_or_default();
-            let observer = if r.observer { ", observer" } else { "" };
+            let observer = if r.observer {
+                format!(", {}", Msg("minutes-doc-observer"))
+            } else {
+                String::new()
+            };
             format!("{}{agency}{observer}", r.name)
         })
         .collect();
     if list.is_empty() {
-        "None.".into()
+        Msg("minutes-doc-nobody").text()
     } else {
         list.join("; ") + "."
     }
@@ -38,14 +44,22 @@ pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), A
     let id = meeting.id;
     store::create(conn, id, now).await?;
     let register = attendance::register(conn, id).await?;
+    let not_recorded = || Msg("minutes-doc-not-recorded").text();
     let header = format!(
-        "**Date:** {}  \n**Place:** {}  \n**Chair:** {}\n\n**Present:** {}\n\n**Apologies:** {}\n\n**Apologies, information sent:** {}\n\n**Absent:** {}",
+        "**{}:** {}  \n**{}:** {}  \n**{}:** {}\n\n**{}:** {}\n\n**{}:** {}\n\n**{}:** {}\n\n**{}:** {}",
+        Msg("minutes-doc-date"),
         crate::time::format_local(meeting.starts_at_unix),
-        meeting.place.clone().or(meeting.video_link.clone()).unwrap_or_else(|| "Not recorded".into()),
-        meeting.chair.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| "Not recorded".into()),
+        Msg("minutes-doc-place"),
+        meeting.place.clone().or(meeting.video_link.clone()).unwrap_or_else(not_recorded),
+        Msg("minutes-doc-chair"),
+        meeting.chair.as_ref().map(|c| c.name.clone()).unwrap_or_else(not_recorded),
+        Msg("minutes-doc-present"),
         people(&register, AttendanceStatus::Present),
+        Msg("minutes-doc-apologies"),
         people(&register, AttendanceStatus::Apologies),
+        Msg("minutes-doc-apologies-info"),
         people(&register, AttendanceStatus::ApologiesInfoSent),
+        Msg("minutes-doc-absent"),
         people(&register, AttendanceStatus::Absent),
     );
     let mut position = 1;
@@ -55,7 +69,7 @@ pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), A
         position,
         None,
         None,
-        "Meeting and attendance",
+        &Msg("minutes-doc-attendance").text(),
         &header,
     )
     .await?;
@@ -76,7 +90,7 @@ pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), A
         };
         let mut body = String::new();
         if kind == ItemKind::Confidentiality {
-            body.push_str(t::CONFIDENTIALITY);
+            body.push_str(&t::CONFIDENTIALITY.text());
             body.push_str("\n\n");
         }
         if let Some(case) = item.case_id {
@@ -88,49 +102,52 @@ pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), A
                         "- {}: {}",
                         r.2,
                         if r.3 == "holds" {
-                            "holds information (research return)"
+                            Msg("minutes-doc-holds")
                         } else {
-                            "no trace"
+                            Msg("minutes-doc-no-trace")
                         }
                     )
                 })
                 .collect();
-            body.push_str("**What was shared:**\n\n");
+            body.push_str(&format!("**{}:**\n\n", Msg("minutes-doc-shared")));
             body.push_str(&if shared.is_empty() {
-                "- No research returns were recorded.".to_string()
+                format!("- {}", Msg("minutes-doc-no-returns"))
             } else {
                 shared.join("\n")
             });
-            body.push_str("\n\n**Actions agreed:**\n\n");
+            body.push_str(&format!(
+                "\n\n**{}:**\n\n",
+                Msg("minutes-doc-actions-agreed")
+            ));
             let mine: Vec<String> = agreed
                 .iter()
                 .filter(|a| a.case_id == case)
                 .map(|a| {
-                    format!(
-                        "- {} – {}: {} (due {})",
-                        a.owner_agency_name,
-                        a.kind.label(),
-                        a.text,
-                        a.due_on
-                    )
+                    let line = Msg("minutes-doc-action").with(&[
+                        ("agency", a.owner_agency_name.clone().into()),
+                        ("kind", a.kind.label().into()),
+                        ("text", a.text.clone().into()),
+                        ("due", a.due_on.to_string().into()),
+                    ]);
+                    format!("- {line}")
                 })
                 .collect();
             body.push_str(&if mine.is_empty() {
-                "- None.".to_string()
+                format!("- {}", Msg("minutes-doc-no-actions"))
             } else {
                 mine.join("\n")
             });
         }
         if kind == ItemKind::IncompleteActions {
-            body.push_str(&format!(
-                "{} earlier action(s) were reviewed; each outcome follows.\n\n",
-                brought_back.len()
-            ));
+            body.push_str(
+                &Msg("minutes-doc-reviewed").with(&[("count", brought_back.len().into())]),
+            );
+            body.push_str("\n\n");
         }
         // What the room recorded live: each agency's contribution, the summary, the decisions.
         let (shared, (summary_md, decisions_md)) = store::room_record(conn, item.id).await?;
         if !shared.is_empty() {
-            body.push_str("\n\n**Shared in the meeting:**\n\n");
+            body.push_str(&format!("\n\n**{}:**\n\n", Msg("minutes-doc-shared-live")));
             for c in &shared {
                 let who = match &c.agency {
                     Some(a) => format!("{a} ({})", c.author),
@@ -140,10 +157,16 @@ pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), A
             }
         }
         if !summary_md.is_empty() {
-            body.push_str(&format!("\n\n**Summary:** {summary_md}"));
+            body.push_str(&format!(
+                "\n\n**{}:** {summary_md}",
+                Msg("minutes-doc-summary")
+            ));
         }
         if item.case_id.is_some() || !decisions_md.is_empty() {
-            body.push_str(&format!("\n\n**Decisions:** {decisions_md}"));
+            body.push_str(&format!(
+                "\n\n**{}:** {decisions_md}",
+                Msg("minutes-doc-decisions")
+            ));
             if !decisions_md.is_empty() && item.notes.is_some() {
                 body.push_str("\n\n");
             }
@@ -163,18 +186,25 @@ pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), A
         if kind == ItemKind::IncompleteActions {
             // One section per action, tied to its case, so that extracts keep need-to-know.
             for a in &brought_back {
-                let heading = format!("Earlier action – {} – {}", a.reference, a.owner_agency_name);
+                let heading = Msg("minutes-doc-earlier-action").with(&[
+                    ("reference", a.reference.clone().into()),
+                    ("agency", a.owner_agency_name.clone().into()),
+                ]);
                 let text = format!(
-                    "{}: {}\n\n**Outcome:** {}{}",
+                    "{}: {}\n\n**{}:** {}{}",
                     a.kind.label(),
                     a.text,
+                    Msg("minutes-doc-outcome"),
                     a.status.label(),
                     if a.status.is_final() {
                         String::new()
                     } else {
                         format!(
-                            " (now due {}, carried over {} time(s))",
-                            a.due_on, a.carried_over
+                            " {}",
+                            Msg("minutes-doc-still-open").with(&[
+                                ("due", a.due_on.to_string().into()),
+                                ("count", a.carried_over.into()),
+                            ])
                         )
                     }
                 );

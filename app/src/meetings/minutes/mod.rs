@@ -14,23 +14,22 @@ pub mod service;
 pub mod store;
 
 pub mod text {
-    pub const NOT_YET: &str = "The minutes are drafted after the meeting has been held.";
-    pub const LOCKED: &str =
-        "The minutes are approved and locked. Add a dated addendum for any correction.";
-    pub const STALE: &str = "Someone saved the minutes since you opened them. Reload to see their changes, then make yours again.";
-    pub const NOT_DRAFT: &str = "The minutes have already been circulated.";
-    pub const NOT_CIRCULATED: &str = "Circulate the minutes for review before approving them.";
-    pub const OPEN_COMMENTS: &str = "Resolve every comment before the minutes are approved.";
-    pub const NOT_APPROVED: &str = "Addenda are added to approved minutes; edit the draft instead.";
-    pub const REVIEW_CLOSED: &str = "The review period has ended; ask the coordinator directly.";
-    pub const NOT_REVIEWING: &str =
-        "Comments are taken while the minutes are circulated for review.";
-    pub const BODY_REQUIRED: &str = "Write your comment.";
-    pub const TOO_LONG: &str = "Use at most 20,000 characters.";
-    pub const RESOLUTION_INVALID: &str = "Choose accepted or declined.";
-    pub const UNKNOWN_SECTION: &str = "That section is not in these minutes.";
-    pub const DEADLINE_INVALID: &str =
-        "Enter the last day for comments, like 2027-01-22, not in the past.";
-    pub const ALREADY_RESOLVED: &str = "That comment has already been resolved.";
-    pub const CONFIDENTIALITY: &str = "Everyone present was reminded that the information shared is confidential, shared only on a need-to-know basis for the safety of the victims and children, and not to be passed on without the agreement of the agencies concerned.";
+    use crate::i18n::Msg;
+    pub const NOT_YET: Msg = Msg("minutes-not-yet");
+    pub const LOCKED: Msg = Msg("minutes-locked");
+    pub const STALE: Msg = Msg("minutes-stale");
+    pub const NOT_DRAFT: Msg = Msg("minutes-not-draft");
+    pub const NOT_CIRCULATED: Msg = Msg("minutes-not-circulated");
+    pub const OPEN_COMMENTS: Msg = Msg("minutes-open-comments");
+    pub const NOT_APPROVED: Msg = Msg("minutes-not-approved");
+    pub const REVIEW_CLOSED: Msg = Msg("minutes-review-closed");
+    pub const NOT_REVIEWING: Msg = Msg("minutes-not-reviewing");
+    pub const BODY_REQUIRED: Msg = Msg("minutes-body-required");
+    pub const TOO_LONG: Msg = Msg("minutes-too-long");
+    pub const RESOLUTION_INVALID: Msg = Msg("minutes-resolution-invalid");
+    pub const UNKNOWN_SECTION: Msg = Msg("minutes-unknown-section");
+    pub const DEADLINE_INVALID: Msg = Msg("minutes-deadline-invalid");
+    pub const ALREADY_RESOLVED: Msg = Msg("minutes-already-resolved");
+    /// Read at the opening of the meeting and written into its minutes.
+    pub const CONFIDENTIALITY: Msg = Msg("minutes-confidentiality");
 }

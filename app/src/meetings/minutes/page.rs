@@ -12,11 +12,18 @@ use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, SubmitButton};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::ids::MeetingId;
 use crate::meetings::pages::{Marking, MeetingNav};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+
+const LABELS: &[(&str, Msg)] = &[
+    ("body", Msg("minutes-label-comment")),
+    ("review_deadline", Msg("minutes-label-deadline")),
+    ("body_md", Msg("minutes-label-text")),
+];
 
 #[component]
 pub fn MinutesPage() -> impl IntoView {
@@ -45,7 +52,7 @@ pub fn MinutesPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match minutes.await {
                     Err(AppError::Conflict { message }) => view! {
-                        <h1>"Minutes"</h1>
+                        <h1>{Msg("minutes-title")}</h1>
                         {id.get_untracked().map(|id| view! { <MeetingNav id=id current="minutes"/> })}
                         <p class="notice">{message}</p>
                     }.into_any(),
@@ -89,39 +96,39 @@ fn MinutesView(initial: Minutes) -> impl IntoView {
     }
     let error = Signal::derive(move || values.iter().filter_map(|v| v.get()).find_map(|r| r.err()));
     let id = initial.meeting.id;
-    let title = format!(
-        "Minutes – meeting of {}",
-        crate::time::format_local(initial.meeting.starts_at_unix)
-    );
+    let title = Msg("minutes-page-title").with(&[(
+        "when",
+        crate::time::format_local(initial.meeting.starts_at_unix).into(),
+    )]);
     view! {
         <Title text=title.clone()/>
         <Marking marking=initial.marking.clone() viewer=initial.viewer.clone() viewed_at=crate::time::format_local(crate::time::parse_rfc3339(&initial.viewed_at))/>
         <h1>{title}</h1>
         <MeetingNav id=id current="minutes"/>
-        <ErrorSummary error=error labels=&[("body", "Comment"), ("review_deadline", "Last day for comments"), ("body_md", "Text")]/>
+        <ErrorSummary error=error labels=LABELS/>
         {move || {
             let m = minutes.get();
             let status = m.status;
             view! {
                 <div class="status-bar" role="status">
                     <strong>{status.label()}</strong>
-                    {m.review_deadline.clone().map(|d| view! { " · comments until " {crate::time::format_local(crate::time::parse_rfc3339(&d))} })}
-                    {m.approved_at.clone().map(|a| view! { " · approved by " {m.approved_by.clone().unwrap_or_default()} " on " {crate::time::format_local(crate::time::parse_rfc3339(&a))} })}
-                    {m.extract_for.map(|_| view! { " · " <span>"This extract holds only the items that concern your agency."</span> })}
+                    {m.review_deadline.clone().map(|d| view! { " · " {Msg("minutes-comments-until")} " " {crate::time::format_local(crate::time::parse_rfc3339(&d))} })}
+                    {m.approved_at.clone().map(|a| view! { " · " {Msg("minutes-approved-by").with(&[("who", m.approved_by.clone().unwrap_or_default().into()), ("when", crate::time::format_local(crate::time::parse_rfc3339(&a)).into())])} })}
+                    {m.extract_for.map(|_| view! { " · " <span>{Msg("minutes-extract")}</span> })}
                 </div>
                 {(staff && status == MinutesStatus::Draft).then(|| view! {
                     <ActionForm action=circulate attr:class="toolbar">
                         <input type="hidden" name="id" value=id.to_string()/>
-                        <label class="field__label" for="review_deadline">"Last day for comments"</label>
+                        <label class="field__label" for="review_deadline">{Msg("minutes-label-deadline")}</label>
                         <input class="input input--medium" type="date" id="review_deadline" name="review_deadline"/>
-                        <SubmitButton pending=circulate.pending() label="Circulate for review"/>
+                        <SubmitButton pending=circulate.pending() label=Msg("minutes-circulate")/>
                     </ActionForm>
                 })}
                 {(chair && status == MinutesStatus::Circulated).then(|| view! {
                     <ActionForm action=approve attr:class="toolbar approval-bar">
                         <input type="hidden" name="id" value=id.to_string()/>
-                        <p>"Approving locks the minutes: later corrections go in a dated addendum."</p>
-                        <SubmitButton pending=approve.pending() label="Approve the minutes"/>
+                        <p>{Msg("minutes-approve-note")}</p>
+                        <SubmitButton pending=approve.pending() label=Msg("minutes-approve")/>
                     </ActionForm>
                 })}
                 <article class="minutes">
@@ -135,7 +142,7 @@ fn MinutesView(initial: Minutes) -> impl IntoView {
                 </article>
                 {(!m.addenda.is_empty()).then(|| view! {
                     <section class="section section--wide" aria-labelledby="addenda-title">
-                        <h2 id="addenda-title">"Addenda"</h2>
+                        <h2 id="addenda-title">{Msg("minutes-addenda")}</h2>
                         {m.addenda.iter().map(|a| view! {
                             <div class="addendum">
                                 <p class="muted">{crate::time::format_local(crate::time::parse_rfc3339(&a.created_at))} " · " {a.author.clone()}</p>
@@ -149,10 +156,10 @@ fn MinutesView(initial: Minutes) -> impl IntoView {
                     <ActionForm action=addendum attr:class="form">
                         <input type="hidden" name="id" value=id.to_string()/>
                         <div class="field">
-                            <label class="field__label" for="addendum">"Add a dated addendum"</label>
+                            <label class="field__label" for="addendum">{Msg("minutes-addendum-label")}</label>
                             <textarea class="textarea" id="addendum" name="body_md" rows="3"></textarea>
                         </div>
-                        <SubmitButton pending=addendum.pending() label="Add addendum" secondary=true/>
+                        <SubmitButton pending=addendum.pending() label=Msg("minutes-add-addendum") secondary=true/>
                     </ActionForm>
                 })}
             }
@@ -187,34 +194,34 @@ fn SectionView(
                     <div class="prose" inner_html=section.body_html.clone()></div>
                     {(staff && status != MinutesStatus::Approved).then(|| view! {
                         <Show when=move || !editing.get()>
-                            <button type="button" class="button button--secondary button--small" on:click=move |_| editing.set(true)>"Edit this section"</button>
+                            <button type="button" class="button button--secondary button--small" on:click=move |_| editing.set(true)>{Msg("minutes-edit-section")}</button>
                         </Show>
                         <Show when=move || editing.get()>
                             <ActionForm action=save attr:class="form">
                                 <input type="hidden" name="id" value=meeting.to_string()/>
                                 <input type="hidden" name="version" value=version.to_string()/>
                                 <input type="hidden" name="section_id" value=section.id.to_string()/>
-                                <label class="field__label" for=format!("section-{section_id}")>"Text (Markdown)"</label>
+                                <label class="field__label" for=format!("section-{section_id}")>{Msg("minutes-text-markdown")}</label>
                                 <textarea class="textarea" id=format!("section-{section_id}") name="body_md" rows="8">{body_md.get_value()}</textarea>
-                                <SubmitButton pending=save.pending() label="Save section"/>
+                                <SubmitButton pending=save.pending() label=Msg("minutes-save-section")/>
                             </ActionForm>
                         </Show>
                     })}
                 </div>
-                <aside class="minutes__comments" aria-label="Comments">
+                <aside class="minutes__comments" aria-label=Msg("minutes-comments")>
                     {comments.into_iter().map(|c| view! {
                         <div class="comment" class:comment--open=c.status == "open">
-                            <p><strong>{c.author.clone()}</strong> <span class="muted">" · " {c.status.clone()}</span></p>
+                            <p><strong>{c.author.clone()}</strong> <span class="muted">" · " {c.status_label()}</span></p>
                             <p>{c.body.clone()}</p>
-                            {c.proposed_text.clone().map(|p| view! { <p class="comment__proposal">"Proposed: " {p}</p> })}
-                            {c.resolution_note.clone().map(|n| view! { <p class="muted">"Resolution: " {n}</p> })}
+                            {c.proposed_text.clone().map(|p| view! { <p class="comment__proposal">{Msg("minutes-proposed")} " " {p}</p> })}
+                            {c.resolution_note.clone().map(|n| view! { <p class="muted">{Msg("minutes-resolution")} " " {n}</p> })}
                             {(staff && c.status == "open").then(|| view! {
                                 <ActionForm action=resolve attr:class="inline-form">
                                     <input type="hidden" name="id" value=meeting.to_string()/>
                                     <input type="hidden" name="comment_id" value=c.id.to_string()/>
-                                    <input class="input input--medium" type="text" name="note" aria-label="Resolution note" placeholder="Note (optional)"/>
-                                    <button type="submit" class="button button--secondary button--small" name="status" value="accepted">"Accept"</button>
-                                    <button type="submit" class="button button--secondary button--small" name="status" value="declined">"Decline"</button>
+                                    <input class="input input--medium" type="text" name="note" aria-label=Msg("minutes-resolution-note") placeholder=Msg("minutes-note-optional")/>
+                                    <button type="submit" class="button button--secondary button--small" name="status" value="accepted">{Msg("minutes-accept")}</button>
+                                    <button type="submit" class="button button--secondary button--small" name="status" value="declined">{Msg("minutes-decline")}</button>
                                 </ActionForm>
                             })}
                         </div>
@@ -223,11 +230,11 @@ fn SectionView(
                         <ActionForm action=comment attr:class="form form--compact">
                             <input type="hidden" name="id" value=meeting.to_string()/>
                             <input type="hidden" name="section_id" value=section.id.to_string()/>
-                            <label class="field__label" for=comment_id.clone()>"Comment"</label>
+                            <label class="field__label" for=comment_id.clone()>{Msg("minutes-label-comment")}</label>
                             <textarea class="textarea" id=comment_id.clone() name="body" rows="2"></textarea>
-                            <label class="field__label" for=proposal_id.clone()>"Proposed wording " <span class="field__optional">"(optional)"</span></label>
+                            <label class="field__label" for=proposal_id.clone()>{Msg("minutes-proposed-wording")} " " <span class="field__optional">{Msg("common-optional")}</span></label>
                             <textarea class="textarea" id=proposal_id.clone() name="proposed_text" rows="2"></textarea>
-                            <SubmitButton pending=comment.pending() label="Send comment" secondary=true/>
+                            <SubmitButton pending=comment.pending() label=Msg("minutes-send-comment") secondary=true/>
                         </ActionForm>
                     })}
                 </aside>

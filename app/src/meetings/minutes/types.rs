@@ -31,11 +31,12 @@ impl MinutesStatus {
         .find(|x| x.as_str() == s)
     }
     pub fn label(self) -> &'static str {
-        match self {
-            MinutesStatus::Draft => "Draft",
-            MinutesStatus::Circulated => "Circulated for review",
-            MinutesStatus::Approved => "Approved",
-        }
+        crate::i18n::Msg(match self {
+            MinutesStatus::Draft => "minutes-status-draft",
+            MinutesStatus::Circulated => "minutes-status-circulated",
+            MinutesStatus::Approved => "minutes-status-approved",
+        })
+        .as_str()
     }
 }
 
@@ -64,6 +65,18 @@ pub struct Comment {
     pub status: String,
     pub resolution_note: Option<String>,
     pub created_at: String,
+}
+
+impl Comment {
+    /// The comment's state in words (`status` is the wire value).
+    pub fn status_label(&self) -> &'static str {
+        crate::i18n::Msg(match self.status.as_str() {
+            "accepted" => "minutes-comment-accepted",
+            "declined" => "minutes-comment-declined",
+            _ => "minutes-comment-open",
+        })
+        .as_str()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

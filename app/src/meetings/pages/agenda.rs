@@ -8,6 +8,7 @@ use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, SubmitButton};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::ids::MeetingId;
 use crate::meetings::agenda::types::{Agenda, AgendaItem};
 use crate::meetings::server_fns::{
@@ -18,6 +19,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+
+const LABELS: &[(&str, Msg)] = &[
+    ("reason", Msg("agenda-label-reason")),
+    ("minutes", Msg("agenda-label-minutes")),
+    ("title", Msg("agenda-label-title")),
+    ("position", Msg("agenda-label-position")),
+];
 
 /// The meeting id of the route, read reactively (the page stays mounted when it changes).
 pub fn meeting_id() -> Memo<Option<MeetingId>> {
@@ -92,46 +100,46 @@ fn AgendaView(initial: Agenda) -> impl IntoView {
         .flatten()
         .find_map(|r| r.err())
     });
-    let title = format!("Meeting of {}", when(&initial.meeting));
+    let title = Msg("agenda-page-title").with(&[("when", when(&initial.meeting).into())]);
     view! {
         <Title text=title.clone()/>
         <Marking marking=initial.marking.clone() viewer=initial.viewer.clone() viewed_at=crate::time::format_local(crate::time::parse_rfc3339(&initial.viewed_at))/>
-        <p><A href="/meetings">"Back to meetings"</A></p>
+        <p><A href="/meetings">{Msg("agenda-back")}</A></p>
         <div class="case-heading">
             <h1>{title}</h1>
             {move || view! { <MeetingStatusTag status=agenda.get().meeting.status/> }}
         </div>
         <MeetingNav id=id current="agenda"/>
         <dl class="summary-list">
-            <div><dt>"Place"</dt><dd>{initial.meeting.place.clone().or(initial.meeting.video_link.clone()).unwrap_or_else(|| "Not set".into())}</dd></div>
-            <div><dt>"Chair"</dt><dd>{initial.meeting.chair.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| "Not set".into())}</dd></div>
-            <div><dt>"Research due"</dt><dd>{crate::time::format_local(initial.meeting.research_due_unix)}</dd></div>
+            <div><dt>{Msg("agenda-place")}</dt><dd>{initial.meeting.place.clone().or(initial.meeting.video_link.clone()).unwrap_or_else(|| Msg("agenda-not-set").text())}</dd></div>
+            <div><dt>{Msg("agenda-chair")}</dt><dd>{initial.meeting.chair.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| Msg("agenda-not-set").text())}</dd></div>
+            <div><dt>{Msg("agenda-research-due")}</dt><dd>{crate::time::format_local(initial.meeting.research_due_unix)}</dd></div>
         </dl>
-        <ErrorSummary error=errors labels=&[("reason", "Reason"), ("minutes", "Minutes"), ("title", "Title"), ("position", "Position")]/>
+        <ErrorSummary error=errors labels=LABELS/>
         {staff.then(|| view! {
-            <div class="toolbar" role="group" aria-label="Agenda actions">
+            <div class="toolbar" role="group" aria-label=Msg("agenda-toolbar")>
                 <ActionForm action=build>
                     <input type="hidden" name="id" value=id.to_string()/>
-                    <SubmitButton pending=build.pending() label="Build the agenda" pending_label="Building…" secondary=true/>
+                    <SubmitButton pending=build.pending() label=Msg("agenda-build") pending_label=Msg("agenda-building") secondary=true/>
                 </ActionForm>
                 <Show when=move || agenda.get().meeting.status == MeetingStatus::Draft>
                     <ActionForm action=publish>
                         <input type="hidden" name="id" value=id.to_string()/>
-                        <SubmitButton pending=publish.pending() label="Publish the agenda" pending_label="Publishing…"/>
+                        <SubmitButton pending=publish.pending() label=Msg("agenda-publish") pending_label=Msg("agenda-publishing")/>
                     </ActionForm>
                 </Show>
                 <Show when=move || agenda.get().meeting.status == MeetingStatus::AgendaPublished>
                     <ActionForm action=move_on>
                         <input type="hidden" name="id" value=id.to_string()/>
                         <input type="hidden" name="status" value="in_session"/>
-                        <SubmitButton pending=move_on.pending() label="Start the meeting"/>
+                        <SubmitButton pending=move_on.pending() label=Msg("agenda-start")/>
                     </ActionForm>
                 </Show>
                 <Show when=move || agenda.get().meeting.status == MeetingStatus::InSession>
                     <ActionForm action=move_on>
                         <input type="hidden" name="id" value=id.to_string()/>
                         <input type="hidden" name="status" value="closed"/>
-                        <SubmitButton pending=move_on.pending() label="Close the meeting" secondary=true/>
+                        <SubmitButton pending=move_on.pending() label=Msg("agenda-close") secondary=true/>
                     </ActionForm>
                 </Show>
             </div>
@@ -141,16 +149,16 @@ fn AgendaView(initial: Agenda) -> impl IntoView {
             view! {
                 {a.must_acknowledge.then(|| view! {
                     <div class="notice notice--warning" role="alert">
-                        <p><strong>"Before case details are shown: "</strong>{crate::meetings::minutes::text::CONFIDENTIALITY}</p>
+                        <p><strong>{Msg("agenda-before-details")}</strong>" "{crate::meetings::minutes::text::CONFIDENTIALITY}</p>
                         <ActionForm action=ack>
                             <input type="hidden" name="id" value=id.to_string()/>
-                            <SubmitButton pending=ack.pending() label="I understand and will keep it confidential"/>
+                            <SubmitButton pending=ack.pending() label=Msg("agenda-acknowledge")/>
                         </ActionForm>
                     </div>
                 })}
                 {(!a.changes_since_publication.is_empty()).then(|| view! {
                     <section class="notice" aria-labelledby="changes-title">
-                        <h2 id="changes-title" class="notice__title">"Changed since the agenda was published"</h2>
+                        <h2 id="changes-title" class="notice__title">{Msg("agenda-changed-title")}</h2>
                         <ul>{a.changes_since_publication.iter().map(|c| view! {
                             <li><time datetime=c.at.clone()>{crate::time::format_local(c.at_unix)}</time> " – " {c.description.clone()}</li>
                         }).collect_view()}</ul>
@@ -158,7 +166,7 @@ fn AgendaView(initial: Agenda) -> impl IntoView {
                 })}
                 <Timing agenda=a.clone()/>
                 {if !a.built {
-                    view! { <p class="muted">"The agenda has not been built yet."</p> }.into_any()
+                    view! { <p class="muted">{Msg("agenda-not-built-yet")}</p> }.into_any()
                 } else {
                     view! { <Items agenda=a staff=staff change=change/> }.into_any()
                 }}
@@ -174,12 +182,12 @@ fn Timing(agenda: Agenda) -> impl IntoView {
     let planned = crate::time::format_local(agenda.meeting.ends_at_unix);
     view! {
         <p class="timing">
-            "Expected to end at " <strong>{end}</strong> " (the meeting is booked until " {planned} ")."
+            {Msg("agenda-expected-end")} " " <strong>{end}</strong> " " {Msg("agenda-booked-until").with(&[("when", planned.into())])}
         </p>
         {(agenda.overrun_minutes > 0).then(|| view! {
             <p class="notice notice--warning" role="status">
                 <span aria-hidden="true">"! "</span>
-                {format!("The agenda runs {} minutes over the time booked. Shorten or defer some items.", agenda.overrun_minutes)}
+                {Msg("agenda-overrun").with(&[("minutes", agenda.overrun_minutes.into())])}
             </p>
         })}
     }
@@ -210,7 +218,7 @@ fn Items(agenda: Agenda, staff: bool, change: ServerAction<ChangeAgenda>) -> imp
         <ol class="agenda">{rows}</ol>
         {(!removed.is_empty()).then(|| view! {
             <section class="section" aria-labelledby="removed-title">
-                <h2 id="removed-title">"Taken off this agenda"</h2>
+                <h2 id="removed-title">{Msg("agenda-removed-title")}</h2>
                 <ul class="plain-list">
                     {removed.into_iter().map(|i| view! {
                         <li>
@@ -221,7 +229,7 @@ fn Items(agenda: Agenda, staff: bool, change: ServerAction<ChangeAgenda>) -> imp
                                     <input type="hidden" name="id" value=id.to_string()/>
                                     <input type="hidden" name="op" value="restore"/>
                                     <input type="hidden" name="item_id" value=i.id.to_string()/>
-                                    <button type="submit" class="button button--secondary button--small">"Put back"</button>
+                                    <button type="submit" class="button button--secondary button--small">{Msg("agenda-put-back")}</button>
                                 </ActionForm>
                             })}
                         </li>
@@ -270,80 +278,80 @@ fn Item(
     };
     view! {
         <li class="agenda__item" data-kind=item.kind.as_str()>
-            <div class="agenda__time">{time} <span class="muted">{format!(" · {} min", item.minutes)}</span></div>
+            <div class="agenda__time">{time} <span class="muted">" · " {Msg("agenda-item-minutes").with(&[("minutes", item.minutes.into())])}</span></div>
             <div class="agenda__body">
                 {section.map(|s| view! { <p class="agenda__section">{s}</p> })}
                 <h3 class="agenda__title">{heading}</h3>
                 {previous.map(|p| view! {
                     <p><A href=format!("/meetings/{}/minutes", p.id)>
-                        {format!("Minutes of {}", crate::time::format_local(p.starts_at_unix))}
-                    </A> {if p.minutes_approved { " (approved)" } else { " (not yet approved)" }}</p>
+                        {Msg("agenda-previous-minutes").with(&[("when", crate::time::format_local(p.starts_at_unix).into())])}
+                    </A> " " {if p.minutes_approved { Msg("agenda-approved") } else { Msg("agenda-not-yet-approved") }}</p>
                 })}
                 {item.details.clone().map(|d| view! {
                     <p class="agenda__details">
                         <RiskTag criteria=d.criteria/>
-                        " · " {if d.children_count == 0 { "No children".to_string() } else { format!("{} child(ren)", d.children_count) }}
-                        " · Referred by " {if d.referring_agencies.is_empty() { "—".to_string() } else { d.referring_agencies.join(", ") }}
-                        " · Lead: " {d.lead_agency.clone().unwrap_or_else(|| "not decided".into())}
-                        {(d.referral_count > 1).then(|| format!(" · {} referrals", d.referral_count))}
+                        " · " {if d.children_count == 0 { Msg("agenda-no-children").text() } else { Msg("agenda-children").with(&[("count", d.children_count.into())]) }}
+                        " · " {Msg("agenda-referred-by")} " " {if d.referring_agencies.is_empty() { "—".to_string() } else { d.referring_agencies.join(", ") }}
+                        " · " {Msg("agenda-lead")} " " {d.lead_agency.clone().unwrap_or_else(|| Msg("agenda-lead-not-decided").text())}
+                        {(d.referral_count > 1).then(|| format!(" · {}", Msg("agenda-referrals").with(&[("count", d.referral_count.into())])))}
                     </p>
                 })}
-                {hidden.then(|| view! { <p class="muted">"Case details are shown to the agencies involved with this case."</p> })}
+                {hidden.then(|| view! { <p class="muted">{Msg("agenda-details-hidden")}</p> })}
                 {(!item.research.is_empty()).then(|| view! {
-                    <p class="chips" aria-label="Research sent by">
-                        "Research: "
+                    <p class="chips" aria-label=Msg("agenda-research-sent-by")>
+                        {Msg("agenda-research")} " "
                         {item.research.iter().map(|c| view! {
                             <span class="tag" class:tag--green=c.state == "holds" class:tag--grey=c.state != "holds">
-                                {c.agency_name.clone()} {if c.state == "holds" { " – holds information" } else { " – no trace" }}
+                                {c.agency_name.clone()} " – " {if c.state == "holds" { Msg("meetings-research-holds-information") } else { Msg("meetings-research-no-trace-found") }}
                             </span> " "
                         }).collect_view()}
                     </p>
                 })}
                 {item.case_id.map(|c| view! {
-                    <p><A href=format!("/meetings/{meeting}/research?case={c}")>"Research returns for this case"</A></p>
+                    <p><A href=format!("/meetings/{meeting}/research?case={c}")>{Msg("agenda-research-link")}</A></p>
                 })}
-                                {(!item.actions.is_empty()).then(|| view! {
+                {(!item.actions.is_empty()).then(|| view! {
                     <ul class="agenda__actions">
                         {item.actions.iter().map(|a| view! {
                             <li>
                                 <strong>{a.reference.clone()}</strong> " · " {a.owner_agency_name.clone()} " · " {a.kind.label()}
-                                " · due " {a.due_on.to_string()} " "
+                                " · " {Msg("agenda-action-due")} " " {a.due_on.to_string()} " "
                                 <crate::actions::pages::StatusTag status=a.status overdue=a.overdue/>
-                                " " <span class="tag tag--yellow">{format!("Carried over {}×", a.carried_over)}</span>
-                                {a.escalated.then(|| view! { " " <span class="tag tag--red">"Escalated"</span> })}
+                                " " <span class="tag tag--yellow">{Msg("agenda-carried-over").with(&[("count", a.carried_over.into())])}</span>
+                                {a.escalated.then(|| view! { " " <span class="tag tag--red">{Msg("agenda-escalated")}</span> })}
                                 {a.text.clone().map(|t| view! { <br/><span>{t}</span> })}
                                 {(!a.history.is_empty()).then(|| view! {
                                     <br/><span class="muted">{a.history.iter().filter_map(|h| h.reason.clone().or(h.note.clone())).collect::<Vec<_>>().join(" · ")}</span>
                                 })}
-                                {a.text.is_some().then(|| view! { <br/><A href=format!("/actions?case_id={}", a.case_id)>"Record the outcome"</A> })}
+                                {a.text.is_some().then(|| view! { <br/><A href=format!("/actions?case_id={}", a.case_id)>{Msg("agenda-record-outcome")}</A> })}
                             </li>
                         }).collect_view()}
                     </ul>
                 })}
                 {(item.kind == crate::meetings::agenda::types::ItemKind::IncompleteActions && item.actions.is_empty()).then(|| view! {
-                    <p class="muted">"No earlier actions are outstanding."</p>
+                    <p class="muted">{Msg("agenda-no-outstanding")}</p>
                 })}
                 {item.notes.clone().map(|n| view! { <p class="agenda__notes">{n}</p> })}
                 {staff.then(|| view! {
-                    <div class="agenda__controls" role="group" aria-label=format!("Change {}", item.title)>
-                        {small("move", "Move up", Some(pos.saturating_sub(1).max(1)), pos <= 1)}
-                        {small("move", "Move down", Some((pos + 1).min(count as u32)), pos as usize >= count)}
-                        {small("defer", "Defer to next meeting", None, false)}
+                    <div class="agenda__controls" role="group" aria-label=Msg("agenda-change-item").with(&[("title", item.title.clone().into())])>
+                        {small("move", Msg("agenda-move-up").as_str(), Some(pos.saturating_sub(1).max(1)), pos <= 1)}
+                        {small("move", Msg("agenda-move-down").as_str(), Some((pos + 1).min(count as u32)), pos as usize >= count)}
+                        {small("defer", Msg("agenda-defer").as_str(), None, false)}
                         <ActionForm action=change attr:class="inline-form">
                             <input type="hidden" name="id" value=meeting.to_string()/>
                             <input type="hidden" name="op" value="set_minutes"/>
                             <input type="hidden" name="item_id" value=item.id.to_string()/>
-                            <label class="visually-hidden" for=format!("minutes-{}", item.id)>"Minutes for this item"</label>
+                            <label class="visually-hidden" for=format!("minutes-{}", item.id)>{Msg("agenda-minutes-for-item")}</label>
                             <input class="input input--tiny" type="number" min="0" max="240" id=format!("minutes-{}", item.id) name="minutes" value=item.minutes.to_string()/>
-                            <button type="submit" class="button button--secondary button--small">"Set minutes"</button>
+                            <button type="submit" class="button button--secondary button--small">{Msg("agenda-set-minutes")}</button>
                         </ActionForm>
                         <ActionForm action=change attr:class="inline-form">
                             <input type="hidden" name="id" value=meeting.to_string()/>
                             <input type="hidden" name="op" value="remove"/>
                             <input type="hidden" name="item_id" value=item.id.to_string()/>
-                            <label class="visually-hidden" for=format!("reason-{}", item.id)>"Why remove it?"</label>
-                            <input class="input input--medium" type="text" id=format!("reason-{}", item.id) name="reason" placeholder="Reason for removing"/>
-                            <button type="submit" class="button button--secondary button--small">"Remove"</button>
+                            <label class="visually-hidden" for=format!("reason-{}", item.id)>{Msg("agenda-why-remove")}</label>
+                            <input class="input input--medium" type="text" id=format!("reason-{}", item.id) name="reason" placeholder=Msg("agenda-remove-reason")/>
+                            <button type="submit" class="button button--secondary button--small">{Msg("agenda-remove")}</button>
                         </ActionForm>
                     </div>
                 })}
@@ -356,19 +364,19 @@ fn Item(
 fn AddItem(id: MeetingId, change: ServerAction<ChangeAgenda>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="add-title">
-            <h2 id="add-title">"Add an item"</h2>
+            <h2 id="add-title">{Msg("agenda-add-title")}</h2>
             <ActionForm action=change attr:class="form">
                 <input type="hidden" name="id" value=id.to_string()/>
                 <input type="hidden" name="op" value="add"/>
                 <div class="field">
-                    <label class="field__label" for="new-item-title">"Title"</label>
+                    <label class="field__label" for="new-item-title">{Msg("agenda-label-title")}</label>
                     <input class="input" type="text" id="new-item-title" name="title"/>
                 </div>
                 <div class="field">
-                    <label class="field__label" for="new-item-minutes">"Minutes"</label>
+                    <label class="field__label" for="new-item-minutes">{Msg("agenda-label-minutes")}</label>
                     <input class="input input--short" type="number" min="0" max="240" id="new-item-minutes" name="minutes" value="10"/>
                 </div>
-                <SubmitButton pending=change.pending() label="Add item" secondary=true/>
+                <SubmitButton pending=change.pending() label=Msg("agenda-add") secondary=true/>
             </ActionForm>
         </section>
     }

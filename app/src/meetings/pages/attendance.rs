@@ -8,6 +8,7 @@ use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::ErrorSummary;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::ids::MeetingId;
 use crate::meetings::attendance::{AgencyContinuity, AttendanceRow, AttendanceStatus};
 use crate::meetings::server_fns::{attendance_continuity, get_attendance, SetAttendance};
@@ -40,8 +41,8 @@ pub fn AttendancePage() -> impl IntoView {
         )
     });
     view! {
-        <Title text="Attendance"/>
-        <h1>"Attendance"</h1>
+        <Title text=Msg("meetings-attendance-title").as_str()/>
+        <h1>{Msg("meetings-attendance-title")}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match (data.await, continuity.await) {
@@ -71,13 +72,13 @@ fn Register(id: MeetingId, rows: Vec<AttendanceRow>, staff: bool) -> impl IntoVi
     view! {
         <ErrorSummary error=error labels=crate::components::forms::NO_LABELS/>
         <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
-            <p class="notice notice--success" role="status">"Attendance saved."</p>
+            <p class="notice notice--success" role="status">{Msg("meetings-attendance-saved")}</p>
         </Show>
         {move || view! {
             <table class="table">
-                <caption class="visually-hidden">"Attendance register"</caption>
+                <caption class="visually-hidden">{Msg("meetings-attendance-register")}</caption>
                 <thead><tr>
-                    <th scope="col">"Person"</th><th scope="col">"Agency"</th><th scope="col">"Attendance"</th><th scope="col">"Confidentiality acknowledged"</th>
+                    <th scope="col">{Msg("meetings-attendance-person")}</th><th scope="col">{Msg("meetings-attendance-agency")}</th><th scope="col">{Msg("meetings-attendance-title")}</th><th scope="col">{Msg("meetings-attendance-acknowledged")}</th>
                 </tr></thead>
                 <tbody>
                     {current.get().into_iter().map(|r| {
@@ -90,22 +91,22 @@ fn Register(id: MeetingId, rows: Vec<AttendanceRow>, staff: bool) -> impl IntoVi
                         let select_id = format!("attendance-{}", r.user_id);
                         view! {
                             <tr>
-                                <td>{r.name.clone()} {r.observer.then_some(" (observer)")}</td>
+                                <td>{r.name.clone()} {r.observer.then(|| view! { " " {Msg("meetings-attendance-observer")} })}</td>
                                 <td>{r.agency_name.clone().unwrap_or_else(|| "—".into())}</td>
                                 <td>
-                                    {r.status.map(|s| s.label()).unwrap_or("Not recorded")}
+                                    {r.status.map(|s| s.label()).unwrap_or(Msg("meetings-attendance-not-recorded").as_str())}
                                     {editable.then(|| view! {
                                         <ActionForm action=action attr:class="inline-form">
                                             <input type="hidden" name="id" value=id.to_string()/>
                                             <input type="hidden" name="user_id" value=r.user_id.to_string()/>
-                                            <label class="visually-hidden" for=select_id.clone()>{format!("Attendance of {}", r.name)}</label>
+                                            <label class="visually-hidden" for=select_id.clone()>{Msg("meetings-attendance-of").with(&[("name", r.name.clone().into())])}</label>
                                             <select class="select select--small" id=select_id.clone() name="status">
                                                 {choices.into_iter().map(|s| view! {
                                                     <option value=s.as_str() selected=r.status == Some(s)>{s.label()}</option>
                                                 }).collect_view()}
                                             </select>
                                             <button type="submit" class="button button--secondary button--small">
-                                                {if staff { "Record" } else { "Send apologies" }}
+                                                {if staff { Msg("meetings-attendance-record") } else { Msg("meetings-attendance-send-apologies") }}
                                             </button>
                                         </ActionForm>
                                     })}
@@ -124,20 +125,20 @@ fn Register(id: MeetingId, rows: Vec<AttendanceRow>, staff: bool) -> impl IntoVi
 fn Continuity(rows: Vec<AgencyContinuity>) -> impl IntoView {
     view! {
         <section class="section section--wide" aria-labelledby="continuity-title">
-            <h2 id="continuity-title">"Attendance by agency, last 12 months"</h2>
-            <p>"Continuity matters: the same person coming every time knows the cases."</p>
+            <h2 id="continuity-title">{Msg("meetings-attendance-by-agency")}</h2>
+            <p>{Msg("meetings-attendance-continuity")}</p>
             <table class="table">
                 <thead><tr>
-                    <th scope="col">"Agency"</th><th scope="col">"Meetings attended"</th><th scope="col">"Apologies"</th><th scope="col">"Who came"</th>
+                    <th scope="col">{Msg("meetings-attendance-agency")}</th><th scope="col">{Msg("meetings-attendance-attended")}</th><th scope="col">{Msg("meetings-attendance-apologies-col")}</th><th scope="col">{Msg("meetings-attendance-who-came")}</th>
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| view! {
                         <tr>
                             <td>{r.agency_name.clone()}</td>
-                            <td>{format!("{} of {}", r.meetings_attended, r.meetings_held)}</td>
+                            <td>{Msg("meetings-attendance-of-held").with(&[("attended", r.meetings_attended.into()), ("held", r.meetings_held.into())])}</td>
                             <td>{r.apologies}</td>
                             <td>{if r.people.is_empty() {
-                                "Nobody".to_string()
+                                Msg("meetings-attendance-nobody").text()
                             } else {
                                 r.people.iter().map(|(n, c)| format!("{n} ({c})")).collect::<Vec<_>>().join(", ")
                             }}</td>

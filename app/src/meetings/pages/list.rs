@@ -131,7 +131,7 @@ fn Series() -> impl IntoView {
             <p>{crate::i18n::Msg("meetings-list-six")}</p>
             <ErrorSummary error=error labels=LABELS prefix="series-"/>
             {move || action.value().get().and_then(|r| r.ok()).map(|list| view! {
-                <p class="notice notice--success" role="status">{format!("{} meetings scheduled. Reload the page to see them in the list.", list.len())}</p>
+                <p class="notice notice--success" role="status">{crate::i18n::Msg("meetings-list-series-scheduled").with(&[("count", list.len().into())])}</p>
             })}
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <Field error=error prefix="series-" name="name" label=crate::i18n::Msg("meetings-list-name")>

@@ -8,6 +8,7 @@ use crate::components::layout::signed_in_user;
 use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
+use crate::i18n::Msg;
 use crate::ids::{CaseId, MeetingId};
 use crate::meetings::agenda::types::Agenda;
 use crate::meetings::research::{CaseResearch, ResearchGrid};
@@ -16,6 +17,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+
+const LABELS: &[(&str, Msg)] = &[
+    ("state", Msg("meetings-research-what-held")),
+    ("body_md", Msg("meetings-research-what-held")),
+    ("agency_id", Msg("meetings-research-agency")),
+];
 
 #[component]
 pub fn ResearchPage() -> impl IntoView {
@@ -73,7 +80,7 @@ fn ResearchView(
     staff: bool,
 ) -> impl IntoView {
     let id = agenda.meeting.id;
-    let title = format!("Research returns – meeting of {}", when(&agenda.meeting));
+    let title = Msg("meetings-research-title").with(&[("when", when(&agenda.meeting).into())]);
     let cases: Vec<_> = agenda
         .items
         .iter()
@@ -85,13 +92,13 @@ fn ResearchView(
         <Marking marking=agenda.marking.clone() viewer=agenda.viewer.clone() viewed_at=crate::time::format_local(crate::time::parse_rfc3339(&agenda.viewed_at))/>
         <h1>{title}</h1>
         <MeetingNav id=id current="research"/>
-        <p class="lead">"Due by " {crate::time::format_local(agenda.meeting.research_due_unix)} ". For each case, say what your agency holds, or that it has no trace."</p>
+        <p class="lead">{Msg("meetings-research-due").with(&[("when", crate::time::format_local(agenda.meeting.research_due_unix).into())])}</p>
         {grid.map(|g| view! { <Grid grid=g meeting=id/> })}
         {research.map(|r| view! { <CasePanel research=r meeting=id staff=staff/> })}
         <section class="section section--wide" aria-labelledby="cases-title">
-            <h2 id="cases-title">"Cases on the agenda"</h2>
+            <h2 id="cases-title">{Msg("meetings-research-cases")}</h2>
             {if cases.is_empty() {
-                view! { <p class="muted">"No cases are on the agenda yet."</p> }.into_any()
+                view! { <p class="muted">{Msg("meetings-research-no-cases")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain-list">
@@ -110,11 +117,11 @@ fn ResearchView(
 fn Grid(grid: ResearchGrid, meeting: MeetingId) -> impl IntoView {
     view! {
         <section class="section section--wide" aria-labelledby="grid-title">
-            <h2 id="grid-title">"Who has sent what"</h2>
+            <h2 id="grid-title">{Msg("meetings-research-grid")}</h2>
             <div class="table-scroll">
                 <table class="table table--compact grid">
                     <thead><tr>
-                        <th scope="col">"Case"</th>
+                        <th scope="col">{Msg("meetings-research-case")}</th>
                         {grid.agencies.iter().map(|(_, n)| view! { <th scope="col" class="grid__agency">{n.clone()}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
@@ -122,9 +129,9 @@ fn Grid(grid: ResearchGrid, meeting: MeetingId) -> impl IntoView {
                             <tr>
                                 <th scope="row"><A href=format!("/meetings/{meeting}/research?case={}", c.case_id)>{c.reference.clone()}</A></th>
                                 {c.states.into_iter().map(|s| match s.as_deref() {
-                                    Some("holds") => view! { <td class="grid__cell grid__cell--holds">"Holds"</td> }.into_any(),
-                                    Some(_) => view! { <td class="grid__cell">"No trace"</td> }.into_any(),
-                                    None => view! { <td class="grid__cell grid__cell--none"><span class="visually-hidden">"Nothing yet"</span>"–"</td> }.into_any(),
+                                    Some("holds") => view! { <td class="grid__cell grid__cell--holds">{Msg("meetings-research-holds")}</td> }.into_any(),
+                                    Some(_) => view! { <td class="grid__cell">{Msg("meetings-research-no-trace")}</td> }.into_any(),
+                                    None => view! { <td class="grid__cell grid__cell--none"><span class="visually-hidden">{Msg("meetings-research-nothing-yet")}</span>"–"</td> }.into_any(),
                                 }).collect_view()}
                             </tr>
                         }).collect_view()}
@@ -162,13 +169,13 @@ fn CasePanel(research: CaseResearch, meeting: MeetingId, staff: bool) -> impl In
             {move || {
                 let r = current.get();
                 if r.returns.is_empty() {
-                    view! { <p class="muted">"No research has been sent for this case yet."</p> }.into_any()
+                    view! { <p class="muted">{Msg("meetings-research-none-sent")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="returns">
                             {r.returns.into_iter().map(|x| view! {
                                 <li class="returns__item">
-                                    <h3>{x.agency_name.clone()} " – " {if x.state == "holds" { "holds information" } else { "no trace" }}</h3>
+                                    <h3>{x.agency_name.clone()} " – " {if x.state == "holds" { Msg("meetings-research-holds-information") } else { Msg("meetings-research-no-trace-found") }}</h3>
                                     // Rendered from Markdown and sanitised on the server.
                                     {x.body_html.clone().map(|h| view! { <div class="prose" inner_html=h></div> })}
                                     <p class="muted">{x.by.clone().unwrap_or_default()} " · " {crate::time::format_local(crate::time::parse_rfc3339(&x.updated_at))}</p>
@@ -178,10 +185,10 @@ fn CasePanel(research: CaseResearch, meeting: MeetingId, staff: bool) -> impl In
                     }.into_any()
                 }
             }}
-            <h3>"Your agency's return"</h3>
-            <ErrorSummary error=error labels=&[("state", "What your agency holds"), ("body_md", "What your agency holds"), ("agency_id", "Agency")]/>
+            <h3>{Msg("meetings-research-yours")}</h3>
+            <ErrorSummary error=error labels=LABELS/>
             <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
-                <p class="notice notice--success" role="status">"Research saved."</p>
+                <p class="notice notice--success" role="status">{Msg("meetings-research-saved")}</p>
             </Show>
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=meeting.to_string()/>
@@ -189,16 +196,16 @@ fn CasePanel(research: CaseResearch, meeting: MeetingId, staff: bool) -> impl In
                 {staff.then(|| own.map(|a| view! { <input type="hidden" name="agency_id" value=a.to_string()/> }))}
                 <div class="field">
                     <fieldset class="radios" id="state">
-                        <legend class="field__label">"What does your agency hold?"</legend>
-                        <label class="radio"><input type="radio" name="state_choice" value="holds" checked=state == "holds"/>" Information (write it below)"</label>
-                        <label class="radio"><input type="radio" name="state_choice" value="no_trace" checked=state == "no_trace"/>" No trace"</label>
-                        <label class="radio"><input type="radio" name="state_choice" value="none" checked=state.is_empty()/>" Nothing sent yet"</label>
+                        <legend class="field__label">{Msg("meetings-research-question")}</legend>
+                        <label class="radio"><input type="radio" name="state_choice" value="holds" checked=state == "holds"/>" " {Msg("meetings-research-choice-holds")}</label>
+                        <label class="radio"><input type="radio" name="state_choice" value="no_trace" checked=state == "no_trace"/>" " {Msg("meetings-research-no-trace")}</label>
+                        <label class="radio"><input type="radio" name="state_choice" value="none" checked=state.is_empty()/>" " {Msg("meetings-research-choice-none")}</label>
                     </fieldset>
                 </div>
-                <Field error=error name="body_md" label="What your agency holds" hint="Markdown: **bold**, lists with -, links. Only what is relevant and proportionate.">
+                <Field error=error name="body_md" label=Msg("meetings-research-what-held") hint=Msg("meetings-research-hint")>
                     <textarea class="textarea" id="body_md" name="body_md" rows="6">{body}</textarea>
                 </Field>
-                <SubmitButton pending=action.pending() label="Save research"/>
+                <SubmitButton pending=action.pending() label=Msg("meetings-research-save")/>
             </ActionForm>
         </section>
     }

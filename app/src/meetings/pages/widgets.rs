@@ -81,7 +81,7 @@ pub fn MeetingNav(id: MeetingId, current: &'static str) -> impl IntoView {
                         </li>
                     }
                 }).collect_view()}
-                <li><a href=format!("/api/v1/meetings/{id}.ics") download=format!("meeting-{id}.ics")>"Add to calendar"</a></li>
+                <li><a href=format!("/api/v1/meetings/{id}.ics") download=format!("meeting-{id}.ics")>{Msg("meetings-nav-add-to-calendar")}</a></li>
             </ul>
         </nav>
     }
