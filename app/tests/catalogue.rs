@@ -28,6 +28,8 @@ fn catalogue() -> BTreeMap<String, BTreeMap<String, String>> {
                         "{code}: {k} twice"
                     );
                     current = Some(k.trim().to_string());
+                } else if line.starts_with('#') || line.trim().is_empty() {
+                    current = None;
                 } else if let Some(k) = &current {
                     keys.get_mut(k).unwrap().push_str(line);
                 }
@@ -114,11 +116,25 @@ fn romanian_is_written_with_comma_below_letters_not_cedillas() {
 fn every_message_reads_through_fluent_in_every_language() {
     // The line reader above accepts text that Fluent itself rejects (a selector on one line,
     // say); Fluent then drops the message, and the page shows its key or falls back to English.
-    use convene_app::i18n::{Lang, Msg};
+    use convene_app::i18n::{Arg, Lang, Msg};
     let all = catalogue();
+    // Every placeholder gets a number: Fluent refuses to format a message missing one.
     let read = |lang: Lang, k: &str| {
         let key: &'static str = Box::leak(k.to_string().into_boxed_str());
-        Msg(key).in_lang(lang)
+        let value = &all["en"][k];
+        let args: Vec<(&'static str, Arg)> = value
+            .split('$')
+            .skip(1)
+            .map(|rest| {
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                let name: &'static str = Box::leak(name.into_boxed_str());
+                (name, Arg::Number(3))
+            })
+            .collect();
+        Msg(key).with_in(lang, &args)
     };
     for (code, keys) in &all {
         let lang = Lang::parse(code).expect("a language Convene knows");

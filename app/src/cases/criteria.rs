@@ -25,23 +25,35 @@ impl Criteria {
             || self.repeat
     }
 
+    /// The criteria met, named as the audit log keeps them (the same in every language).
+    pub fn codes(&self) -> Vec<&'static str> {
+        [
+            (self.visible_high_risk, "visible_high_risk"),
+            (self.professional_judgement, "professional_judgement"),
+            (self.potential_escalation, "potential_escalation"),
+            (self.repeat, "repeat"),
+        ]
+        .into_iter()
+        .filter_map(|(met, code)| met.then_some(code))
+        .collect()
+    }
+
     /// The names of the criteria met, for lists and summaries.
     pub fn labels(&self) -> Vec<&'static str> {
-        let mut v = Vec::new();
-        if self.visible_high_risk {
-            v.push(super::text::VISIBLE_HIGH_RISK.as_str());
-        }
-        if self.professional_judgement {
-            v.push(super::text::PROFESSIONAL_JUDGEMENT.as_str());
-        }
-        if self.potential_escalation {
-            v.push(super::text::POTENTIAL_ESCALATION.as_str());
-        }
-        if self.repeat {
-            v.push(super::text::REPEAT.as_str());
-        }
-        v
+        self.codes().into_iter().filter_map(label_of).collect()
     }
+}
+
+/// The name of a criterion in the current language, from the code the audit log keeps.
+pub fn label_of(code: &str) -> Option<&'static str> {
+    let m = match code {
+        "visible_high_risk" => super::text::VISIBLE_HIGH_RISK,
+        "professional_judgement" => super::text::PROFESSIONAL_JUDGEMENT,
+        "potential_escalation" => super::text::POTENTIAL_ESCALATION,
+        "repeat" => super::text::REPEAT,
+        _ => return None,
+    };
+    Some(m.as_str())
 }
 
 /// Whether a referral made on `referred_on` repeats one made on `earlier`: it is at most
@@ -176,5 +188,23 @@ mod tests {
         i.earlier_referrals = &earlier[..1];
         assert!(!compute(&i).repeat);
         assert!(!compute(&i).any());
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    #[test]
+    fn the_audit_log_keeps_codes_that_read_back_as_the_criteria_names() {
+        let c = Criteria {
+            visible_high_risk: true,
+            repeat: true,
+            ..Default::default()
+        };
+        assert_eq!(c.codes(), ["visible_high_risk", "repeat"]);
+        let named: Vec<_> = c.codes().into_iter().filter_map(label_of).collect();
+        assert_eq!(named, c.labels());
+        assert_eq!(label_of("Visible high risk"), None);
     }
 }

@@ -75,7 +75,12 @@ pub fn describe_details(details: &str) -> Option<String> {
             .then(|| Msg("cases-detail-changed").with(&[("names", names.join(", ").into())]));
     }
     if let Some(criteria) = v.get("criteria").and_then(|c| c.as_array()) {
-        let names: Vec<&str> = criteria.iter().filter_map(|c| c.as_str()).collect();
+        // Rows written before the codes were kept hold the English names: shown as written.
+        let names: Vec<&str> = criteria
+            .iter()
+            .filter_map(|c| c.as_str())
+            .map(|c| criteria::label_of(c).unwrap_or(c))
+            .collect();
         return Some(Msg("cases-detail-criteria").with(&[("names", names.join(", ").into())]));
     }
     if let Some(r) = v.get("merged_reference").and_then(|r| r.as_str()) {

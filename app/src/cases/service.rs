@@ -63,7 +63,7 @@ fn compute(r: &Referral, threshold: u32, earlier: &[NaiveDate]) -> Criteria {
 }
 
 fn criteria_names(c: &Criteria) -> serde_json::Value {
-    serde_json::json!({ "criteria": c.labels(), "dash_yes": c.dash_yes })
+    serde_json::json!({ "criteria": c.codes(), "dash_yes": c.dash_yes })
 }
 
 /// The first of the victim's cases that the actor may add a referral to, if any.
@@ -258,7 +258,7 @@ pub async fn assess(
         "meets_no_criterion"
     };
     let mut ev = AuditEvent::new(Some(actor.user_id), "assess", "referral")
-        .details(serde_json::json!({ "outcome": outcome, "criteria": c.labels() }));
+        .details(serde_json::json!({ "outcome": outcome, "criteria": c.codes() }));
     if let Some(id) = case {
         ev = ev.id(id);
     }
