@@ -35,7 +35,7 @@ common-error-rate-limited = Prea multe încercări. Așteptați puțin și înce
    *[other] { $count } de secunde
 }.
 common-error-unavailable = Convene nu a putut fi contactat. Verificați conexiunea și încercați din nou.
-common-error-internal = Ceva nu a funcționat la noi. Nu s-a salvat nimic. Încercați din nou și spuneți administratorului dacă se tot întâmplă.
+common-error-internal = Ceva nu a funcționat la noi. Nu s-a salvat nimic. Încercați din nou și anunțați administratorul dacă problema se repetă.
 common-error-form-incomplete = Formularul nu era complet. Reîncărcați pagina și încercați din nou.
 common-error-prefix = Eroare:
 common-nav-label = Principal

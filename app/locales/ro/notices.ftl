@@ -1,4 +1,4 @@
-notices-sign-in-locked = Multe încercări de autentificare în acest cont au eșuat, din unul sau mai multe locuri. Următoarele încercări sunt încetinite o vreme. Dacă nu ați fost dumneavoastră, spuneți administratorului.
+notices-sign-in-locked = Multe încercări de autentificare în acest cont au eșuat, din unul sau mai multe locuri. Următoarele încercări sunt încetinite o vreme. Dacă nu ați fost dumneavoastră, anunțați administratorul.
 notices-account-sign-in-locked = Multe încercări de autentificare în contul unei persoane au eșuat, din unul sau mai multe locuri, iar următoarele încercări sunt încetinite o vreme. Contul: utilizatorul { $user }.
 notices-involved-through-research = Instituția dumneavoastră a spus că deține informații despre acest caz, deci acum este implicată în caz și îl vede.
 notices-involvement-withdrawn = Coordonatorul a retras implicarea instituției dumneavoastră în acest caz, care provenea din documentare.
