@@ -36,15 +36,17 @@ pub enum AppError {
 }
 
 pub mod text {
-    pub const NOT_SIGNED_IN: &str = "Sign in to continue.";
-    pub const FORBIDDEN: &str = "You do not have permission to do this.";
-    pub const NOT_FOUND: &str = "We could not find what you were looking for.";
-    pub const VALIDATION: &str = "Some answers need correcting.";
-    pub const RATE_LIMITED: &str = "Too many attempts. Wait a little and try again.";
-    pub const UNAVAILABLE: &str =
-        "Convene could not be reached. Check your connection and try again.";
-    pub const INTERNAL: &str =
-        "Something went wrong on our side. Nothing was saved. Try again, and tell your administrator if it keeps happening.";
+    use crate::i18n::Msg;
+
+    pub const NOT_SIGNED_IN: Msg = Msg("common-error-not-signed-in");
+    pub const FORBIDDEN: Msg = Msg("common-error-forbidden");
+    pub const NOT_FOUND: Msg = Msg("common-error-not-found");
+    pub const VALIDATION: Msg = Msg("common-error-validation");
+    /// With `$count`, the seconds to wait.
+    pub const RATE_LIMITED: Msg = Msg("common-error-rate-limited");
+    pub const UNAVAILABLE: Msg = Msg("common-error-unavailable");
+    pub const INTERNAL: Msg = Msg("common-error-internal");
+    pub const FORM_INCOMPLETE: Msg = Msg("common-error-form-incomplete");
 }
 
 impl AppError {
@@ -56,7 +58,7 @@ impl AppError {
 
     pub fn unauthorized() -> Self {
         AppError::Unauthorized {
-            message: text::NOT_SIGNED_IN.into(),
+            message: text::NOT_SIGNED_IN.text(),
             fields: FieldErrors::new(),
         }
     }
@@ -108,22 +110,21 @@ impl AppError {
         }
     }
 
-    /// A sentence for people; never contains internal detail.
+    /// A sentence for people; never contains internal detail. Made when it is shown (or
+    /// sent), so it reads in the language of the person it is for; `Unauthorized` and
+    /// `Conflict` carry theirs, made in the request that answers.
     pub fn message(&self) -> String {
         match self {
-            AppError::Validation { .. } => text::VALIDATION.into(),
+            AppError::Validation { .. } => text::VALIDATION.text(),
             AppError::Unauthorized { message, .. } => message.clone(),
-            AppError::Forbidden => text::FORBIDDEN.into(),
-            AppError::NotFound => text::NOT_FOUND.into(),
+            AppError::Forbidden => text::FORBIDDEN.text(),
+            AppError::NotFound => text::NOT_FOUND.text(),
             AppError::Conflict { message } => message.clone(),
-            AppError::RateLimited { retry_after_secs } => format!(
-                "{} You can try again in {} second{}.",
-                text::RATE_LIMITED,
-                retry_after_secs,
-                if *retry_after_secs == 1 { "" } else { "s" }
-            ),
-            AppError::Unavailable => text::UNAVAILABLE.into(),
-            AppError::Internal => text::INTERNAL.into(),
+            AppError::RateLimited { retry_after_secs } => {
+                text::RATE_LIMITED.with(&[("count", (*retry_after_secs as i64).into())])
+            }
+            AppError::Unavailable => text::UNAVAILABLE.text(),
+            AppError::Internal => text::INTERNAL.text(),
         }
     }
 
@@ -161,10 +162,7 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
         tracing::warn!(error = %value, "server function call failed before reaching its code");
         match value {
             E::Request(_) => AppError::Unavailable,
-            E::Args(_) | E::MissingArg(_) => AppError::validation(
-                "form",
-                "The form was incomplete. Reload the page and try again.",
-            ),
+            E::Args(_) | E::MissingArg(_) => AppError::validation("form", text::FORM_INCOMPLETE),
             _ => AppError::Internal,
         }
     }
@@ -279,7 +277,7 @@ mod tests {
         let v = AppError::Internal.to_json();
         assert_eq!(v["error"]["code"], "internal");
         assert!(v["error"].get("fields").is_none());
-        assert_eq!(v["error"]["message"], text::INTERNAL);
+        assert_eq!(v["error"]["message"], text::INTERNAL.as_str());
     }
 
     #[test]

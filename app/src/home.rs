@@ -24,6 +24,12 @@ pub mod text {
     pub const NOTICES: Msg = Msg("home-notices");
     pub const NO_NOTICES: Msg = Msg("home-no-notices");
     pub const DIRECTORY: Msg = Msg("home-directory");
+    /// With `$count`.
+    pub const OVERDUE_COUNT: Msg = Msg("home-overdue-count");
+    pub const DUE_SOON_COUNT: Msg = Msg("home-due-soon-count");
+    pub const OPEN_COUNT: Msg = Msg("home-open-count");
+    /// With `$when`, the day.
+    pub const DUE_ON: Msg = Msg("home-due-on");
 }
 
 #[component]
@@ -97,11 +103,11 @@ pub fn HomePage() -> impl IntoView {
                                 view! { <p class="muted">{text::NO_ACTIONS}</p> }.into_any()
                             } else {
                                 view! {
-                                    <p><strong>{overdue.len()}</strong> " overdue · " <strong>{soon.len()}</strong> " due within 7 days · " {actions.len()} " open"</p>
+                                    <p><strong>{text::OVERDUE_COUNT.with(&[("count", overdue.len().into())])}</strong> " · " <strong>{text::DUE_SOON_COUNT.with(&[("count", soon.len().into())])}</strong> " · " {text::OPEN_COUNT.with(&[("count", actions.len().into())])}</p>
                                     <ul class="plain-list">
                                         {actions.clone().into_iter().take(8).map(|a| view! {
                                             <li><A href=format!("/actions?case_id={}", a.case_id)>{a.reference.clone()}</A> " · " {a.kind.label()}
-                                                " · due " {a.due_on.to_string()} " " <StatusTag status=a.status overdue=a.overdue/></li>
+                                                " · " {text::DUE_ON.with(&[("when", a.due_on.to_string().into())])} " " <StatusTag status=a.status overdue=a.overdue/></li>
                                         }).collect_view()}
                                     </ul>
                                     <p><A href="/actions">{crate::i18n::Msg("home-all-actions")}</A></p>

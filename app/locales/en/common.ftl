@@ -25,6 +25,19 @@ common-no = No
 common-active = Active
 common-inactive = Inactive
 common-optional = (optional)
+common-error-not-signed-in = Sign in to continue.
+common-error-forbidden = You do not have permission to do this.
+common-error-not-found = We could not find what you were looking for.
+common-error-validation = Some answers need correcting.
+common-error-rate-limited = Too many attempts. Wait a little and try again. You can try again in { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}.
+common-error-unavailable = Convene could not be reached. Check your connection and try again.
+common-error-internal = Something went wrong on our side. Nothing was saved. Try again, and tell your administrator if it keeps happening.
+common-error-form-incomplete = The form was incomplete. Reload the page and try again.
+common-error-prefix = Error:
+common-nav-label = Main
 language-name = English
 common-signed-in-as = Signed in as { $name }
 common-cases-count = { $count ->

@@ -16,3 +16,7 @@ role-chair = Chair
 role-coordinator = Coordinator
 role-member = Member
 role-observer = Observer
+home-overdue-count = { $count } overdue
+home-due-soon-count = { $count } due within 7 days
+home-open-count = { $count } open
+home-due-on = due { $when }

@@ -25,6 +25,20 @@ common-no = Nu
 common-active = Activ
 common-inactive = Inactiv
 common-optional = (opțional)
+common-error-not-signed-in = Autentificați-vă pentru a continua.
+common-error-forbidden = Nu aveți permisiunea să faceți acest lucru.
+common-error-not-found = Nu am găsit ce căutați.
+common-error-validation = Unele răspunsuri trebuie corectate.
+common-error-rate-limited = Prea multe încercări. Așteptați puțin și încercați din nou. Puteți încerca din nou peste { $count ->
+    [one] { $count } secundă
+    [few] { $count } secunde
+   *[other] { $count } de secunde
+}.
+common-error-unavailable = Convene nu a putut fi contactat. Verificați conexiunea și încercați din nou.
+common-error-internal = Ceva nu a funcționat la noi. Nu s-a salvat nimic. Încercați din nou și anunțați administratorul dacă problema se repetă.
+common-error-form-incomplete = Formularul nu era complet. Reîncărcați pagina și încercați din nou.
+common-error-prefix = Eroare:
+common-nav-label = Principal
 language-name = Română
 common-signed-in-as = Conectat ca { $name }
 common-cases-count = { $count ->

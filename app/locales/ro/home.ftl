@@ -16,3 +16,13 @@ role-chair = Președinte de ședință
 role-coordinator = Coordonator
 role-member = Membru
 role-observer = Observator
+home-overdue-count = { $count ->
+    [one] { $count } întârziată
+   *[other] { $count } întârziate
+}
+home-due-soon-count = { $count } cu termenul în următoarele 7 zile
+home-open-count = { $count ->
+    [one] { $count } deschisă
+   *[other] { $count } deschise
+}
+home-due-on = termen { $when }

@@ -9,6 +9,7 @@ use crate::components::page_resource;
 use crate::components::status::error_view;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::ids::AgencyId;
 use crate::users::types::Representation;
 use leptos::prelude::*;
@@ -16,13 +17,13 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-const LABELS: &[(&str, &str)] = &[
-    ("name", "Name"),
-    ("kind", "Kind of agency"),
-    ("contact_name", "Contact person"),
-    ("contact_email", "Contact email"),
-    ("contact_phone", "Contact phone"),
-    ("children_only", "Children's services only"),
+const LABELS: &[(&str, Msg)] = &[
+    ("name", text::NAME),
+    ("kind", text::KIND_OF_AGENCY),
+    ("contact_name", text::CONTACT_PERSON),
+    ("contact_email", text::CONTACT_EMAIL),
+    ("contact_phone", text::CONTACT_PHONE),
+    ("children_only", text::CHILDREN_ONLY),
 ];
 
 /// The "Children's services only" badge, shown next to the kind.
@@ -57,10 +58,10 @@ pub fn AgenciesPage() -> impl IntoView {
                         <table class="table">
                             <caption class="visually-hidden">{text::TITLE}</caption>
                             <thead><tr>
-                                <th scope="col">"Agency"</th>
-                                <th scope="col">"Kind"</th>
-                                <th scope="col">"Representatives"</th>
-                                <th scope="col">"Contact"</th>
+                                <th scope="col">{text::COL_AGENCY}</th>
+                                <th scope="col">{text::COL_KIND}</th>
+                                <th scope="col">{text::COL_REPRESENTATIVES}</th>
+                                <th scope="col">{text::COL_CONTACT}</th>
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|a| view! { <AgencyRow agency=a/> }).collect_view()}
@@ -99,7 +100,7 @@ fn AgencyRow(agency: Agency) -> impl IntoView {
                 } else {
                     view! { <span>{regular.join(", ")}</span> }.into_any()
                 }}
-                {(!deputies.is_empty()).then(|| view! { <br/><span class="muted">"Deputy: " {deputies.join(", ")}</span> })}
+                {(!deputies.is_empty()).then(|| view! { <br/><span class="muted">{text::DEPUTIES.with(&[("names", deputies.join(", ").into())])}</span> })}
             </td>
             <td>
                 {agency.contact_email.clone().map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a><br/> })}
@@ -123,12 +124,12 @@ fn AgencyFields(
     let kind = initial.as_ref().map(|a| a.kind);
     let children_only = initial.as_ref().is_some_and(|a| a.children_only);
     view! {
-        <Field error=error name="name" label="Name" hint="The name people in the group use, for example “County Police Inspectorate”.">
+        <Field error=error name="name" label=text::NAME hint=text::NAME_HINT>
             <input class="input" type="text" id="name" name="name" value=name required/>
         </Field>
-        <Field error=error name="kind" label="Kind of agency">
+        <Field error=error name="kind" label=text::KIND_OF_AGENCY>
             <select class="select" id="kind" name="kind">
-                <option value="" selected=kind.is_none()>"Choose…"</option>
+                <option value="" selected=kind.is_none()>{text::CHOOSE}</option>
                 {AgencyKind::ALL.into_iter().map(|k| view! {
                     <option value=k.as_str() selected=kind == Some(k)>{k.label()}</option>
                 }).collect_view()}
@@ -139,13 +140,13 @@ fn AgencyFields(
             <label class="checkbox__label" for="children_only">{text::CHILDREN_ONLY}</label>
             <p class="field__hint" id="children_only-hint">{text::CHILDREN_ONLY_HINT}</p>
         </div>
-        <Field error=error name="contact_name" label="Contact person" optional=true>
+        <Field error=error name="contact_name" label=text::CONTACT_PERSON optional=true>
             <input class="input" type="text" id="contact_name" name="contact_name" value=contact_name/>
         </Field>
-        <Field error=error name="contact_email" label="Contact email" optional=true>
+        <Field error=error name="contact_email" label=text::CONTACT_EMAIL optional=true>
             <input class="input" type="email" id="contact_email" name="contact_email" value=contact_email spellcheck="false"/>
         </Field>
-        <Field error=error name="contact_phone" label="Contact phone" optional=true>
+        <Field error=error name="contact_phone" label=text::CONTACT_PHONE optional=true>
             <input class="input input--medium" type="tel" id="contact_phone" name="contact_phone" value=contact_phone/>
         </Field>
     }
@@ -164,12 +165,12 @@ pub fn NewAgencyPage() -> impl IntoView {
     view! {
         <Title text=text::ADD.as_str()/>
         <div class="narrow">
-            <p><A href="/agencies">"Back to agencies"</A></p>
+            <p><A href="/agencies">{text::BACK}</A></p>
             <h1>{text::ADD}</h1>
             <ErrorSummary error=error labels=LABELS/>
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <AgencyFields error=error initial=None/>
-                <SubmitButton pending=action.pending() label="Add agency"/>
+                <SubmitButton pending=action.pending() label=text::ADD_SUBMIT/>
             </ActionForm>
         </div>
     }
@@ -215,21 +216,21 @@ fn AgencyDetail(agency: Agency) -> impl IntoView {
     let members = agency.members.clone();
     view! {
         <Title text=title.clone()/>
-        <p><A href="/agencies">"Back to agencies"</A></p>
+        <p><A href="/agencies">{text::BACK}</A></p>
         <h1>
             {title}
             {(!agency.active).then(|| view! { " " <span class="tag tag--grey">{text::INACTIVE}</span> })}
         </h1>
         {saved_from_create.then(|| view! { <p class="notice notice--success" role="status">{text::SAVED}</p> })}
         <dl class="summary-list">
-            <div><dt>"Kind"</dt><dd>{agency.kind.label()}{children_only_badge(agency.children_only)}</dd></div>
-            <div><dt>"Contact person"</dt><dd>{agency.contact_name.clone().unwrap_or_else(|| "—".into())}</dd></div>
-            <div><dt>"Contact email"</dt><dd>{agency.contact_email.clone().unwrap_or_else(|| "—".into())}</dd></div>
-            <div><dt>"Contact phone"</dt><dd>{agency.contact_phone.clone().unwrap_or_else(|| "—".into())}</dd></div>
+            <div><dt>{text::COL_KIND}</dt><dd>{agency.kind.label()}{children_only_badge(agency.children_only)}</dd></div>
+            <div><dt>{text::CONTACT_PERSON}</dt><dd>{agency.contact_name.clone().unwrap_or_else(|| "—".into())}</dd></div>
+            <div><dt>{text::CONTACT_EMAIL}</dt><dd>{agency.contact_email.clone().unwrap_or_else(|| "—".into())}</dd></div>
+            <div><dt>{text::CONTACT_PHONE}</dt><dd>{agency.contact_phone.clone().unwrap_or_else(|| "—".into())}</dd></div>
         </dl>
-        <h2>"People"</h2>
+        <h2>{text::PEOPLE}</h2>
         {if members.is_empty() {
-            view! { <p class="muted">"Nobody from this agency has an account yet."</p> }.into_any()
+            view! { <p class="muted">{text::NOBODY}</p> }.into_any()
         } else {
             view! {
                 <ul class="list">
@@ -261,7 +262,7 @@ fn EditAgency(agency: Agency) -> impl IntoView {
     let id2 = id.clone();
     view! {
         <section class="section" aria-labelledby="edit-title">
-            <h2 id="edit-title">"Edit agency"</h2>
+            <h2 id="edit-title">{text::EDIT}</h2>
             <ErrorSummary error=error labels=LABELS/>
             <Show when=move || matches!(save.value().get(), Some(Ok(_)))>
                 <p class="notice notice--success" role="status">{text::SAVED}</p>
@@ -269,15 +270,15 @@ fn EditAgency(agency: Agency) -> impl IntoView {
             <ActionForm action=save attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id/>
                 <AgencyFields error=error initial=Some(agency)/>
-                <SubmitButton pending=save.pending() label="Save changes"/>
+                <SubmitButton pending=save.pending() label=text::SAVE_CHANGES/>
             </ActionForm>
         </section>
         <section class="section" aria-labelledby="status-title">
-            <h2 id="status-title">"Status"</h2>
+            <h2 id="status-title">{text::STATUS}</h2>
             <p>{move || if active.get() {
-                "This agency is active. Deactivate it when it leaves the group; its history is kept."
+                text::IS_ACTIVE.as_str()
             } else {
-                "This agency is inactive. It is kept for the record but cannot be chosen for new people."
+                text::IS_INACTIVE.as_str()
             }}</p>
             <ActionForm action=toggle>
                 <input type="hidden" name="id" value=id2/>
@@ -286,9 +287,9 @@ fn EditAgency(agency: Agency) -> impl IntoView {
                     {move || if toggle.pending().get() {
                         crate::components::text::SAVING.as_str()
                     } else if active.get() {
-                        "Deactivate agency"
+                        text::DEACTIVATE.as_str()
                     } else {
-                        "Reactivate agency"
+                        text::REACTIVATE.as_str()
                     }}
                 </button>
             </ActionForm>

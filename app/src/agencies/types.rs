@@ -48,17 +48,18 @@ impl AgencyKind {
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            AgencyKind::Police => "Police",
-            AgencyKind::SocialServices => "Social services",
-            AgencyKind::ChildProtection => "Child protection",
-            AgencyKind::Health => "Health",
-            AgencyKind::Justice => "Justice (prosecutor, court)",
-            AgencyKind::Probation => "Probation",
-            AgencyKind::Education => "Education",
-            AgencyKind::Ngo => "NGO",
-            AgencyKind::Other => "Other",
-        }
+        crate::i18n::Msg(match self {
+            AgencyKind::Police => "agencies-kind-police",
+            AgencyKind::SocialServices => "agencies-kind-social-services",
+            AgencyKind::ChildProtection => "agencies-kind-child-protection",
+            AgencyKind::Health => "agencies-kind-health",
+            AgencyKind::Justice => "agencies-kind-justice",
+            AgencyKind::Probation => "agencies-kind-probation",
+            AgencyKind::Education => "agencies-kind-education",
+            AgencyKind::Ngo => "agencies-kind-ngo",
+            AgencyKind::Other => "agencies-kind-other",
+        })
+        .as_str()
     }
 
     pub fn parse(s: &str) -> Result<Self, String> {
@@ -427,11 +428,12 @@ impl Representation {
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            Representation::Regular => "Regular representative",
-            Representation::Deputy => "Deputy",
-            Representation::None => "Neither",
-        }
+        crate::i18n::Msg(match self {
+            Representation::Regular => "agencies-representation-regular",
+            Representation::Deputy => "agencies-representation-deputy",
+            Representation::None => "agencies-representation-none",
+        })
+        .as_str()
     }
 
     pub fn parse(s: &str) -> Result<Self, String> {

@@ -15,10 +15,24 @@ pub mod service;
 pub mod store;
 
 pub mod text {
-    pub const DATE_INVALID: &str = "Enter a date like 2026-03-31.";
-    pub const RANGE_BACKWARDS: &str = "The end date must be on or after the start date.";
-    pub const LIMIT_INVALID: &str = "Ask for between 1 and 500 entries.";
-    pub const TITLE: &str = "Audit log";
-    pub const INTRO: &str = "Every change, and every look at case data, is recorded here. Entries cannot be changed or removed, and each is chained to the one before by a hash.";
-    pub const EMPTY: &str = "No entries match these filters.";
+    use crate::i18n::Msg;
+
+    pub const DATE_INVALID: Msg = Msg("audit-date-invalid");
+    pub const RANGE_BACKWARDS: Msg = Msg("audit-range-backwards");
+    pub const LIMIT_INVALID: Msg = Msg("audit-limit-invalid");
+    pub const TITLE: Msg = Msg("audit-title");
+    pub const INTRO: Msg = Msg("audit-intro");
+    pub const EMPTY: Msg = Msg("audit-empty");
+    pub const COL_WHEN: Msg = Msg("audit-col-when");
+    pub const COL_WHO: Msg = Msg("audit-col-who");
+    pub const COL_WHAT: Msg = Msg("audit-col-what");
+    pub const COL_RECORD: Msg = Msg("audit-col-record");
+    pub const COL_DETAILS: Msg = Msg("audit-col-details");
+    pub const OLDER: Msg = Msg("audit-older");
+    pub const RECORD_TYPE: Msg = Msg("audit-record-type");
+    pub const ACTION: Msg = Msg("audit-action");
+    pub const ACTION_PLACEHOLDER: Msg = Msg("audit-action-placeholder");
+    pub const FROM: Msg = Msg("audit-from");
+    pub const TO: Msg = Msg("audit-to");
+    pub const FILTER: Msg = Msg("audit-filter");
 }

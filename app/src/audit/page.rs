@@ -7,19 +7,20 @@ use super::types::{AuditEntry, AuditFilter, AuditPage as Browsed};
 use crate::components::status::error_view;
 use crate::components::FieldError;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
-const ENTITIES: &[(&str, &str)] = &[
-    ("", "Any"),
-    ("agency", "Agencies"),
-    ("user", "Users"),
-    ("settings", "Settings"),
-    ("case", "Cases"),
-    ("retention", "Retention previews"),
-    ("audit_log", "Audit log purges"),
+const ENTITIES: &[(&str, Msg)] = &[
+    ("", Msg("audit-entity-any")),
+    ("agency", Msg("audit-entity-agency")),
+    ("user", Msg("audit-entity-user")),
+    ("settings", Msg("audit-entity-settings")),
+    ("case", Msg("audit-entity-case")),
+    ("retention", Msg("audit-entity-retention")),
+    ("audit_log", Msg("audit-entity-audit-log")),
 ];
 
 /// The filters the address asks for.
@@ -52,7 +53,7 @@ pub fn audit_resource() -> Resource<Result<Browsed, AppError>> {
 pub fn AuditPage(page: Resource<Result<Browsed, AppError>>) -> impl IntoView {
     let current = filter_from_query();
     view! {
-        <Title text=text::TITLE/>
+        <Title text=text::TITLE.as_str()/>
         <h1>{text::TITLE}</h1>
         <p class="lead">{text::INTRO}</p>
         <Suspense fallback=|| ()>
@@ -78,15 +79,15 @@ pub fn AuditPage(page: Resource<Result<Browsed, AppError>>) -> impl IntoView {
                             <table class="table table--compact">
                                 <caption class="visually-hidden">{text::TITLE}</caption>
                                 <thead><tr>
-                                    <th scope="col">"When"</th>
-                                    <th scope="col">"Who"</th>
-                                    <th scope="col">"What"</th>
-                                    <th scope="col">"Record"</th>
-                                    <th scope="col">"Reason / details"</th>
+                                    <th scope="col">{text::COL_WHEN}</th>
+                                    <th scope="col">{text::COL_WHO}</th>
+                                    <th scope="col">{text::COL_WHAT}</th>
+                                    <th scope="col">{text::COL_RECORD}</th>
+                                    <th scope="col">{text::COL_DETAILS}</th>
                                 </tr></thead>
                                 <tbody>{p.entries.into_iter().map(|e| view! { <Entry entry=e/> }).collect_view()}</tbody>
                             </table>
-                            {next.map(|href| view! { <p><A href=href>"Older entries"</A></p> })}
+                            {next.map(|href| view! { <p><A href=href>{text::OLDER}</A></p> })}
                         }.into_any()
                     }
                 };
@@ -128,26 +129,26 @@ fn Filters(filter: AuditFilter, #[prop(into)] error: Signal<Option<AppError>>) -
     view! {
         <Form method="GET" action="/audit" attr:class="filters">
             <div class="field">
-                <label class="field__label" for="entity">"Record type"</label>
+                <label class="field__label" for="entity">{text::RECORD_TYPE}</label>
                 <select class="select" id="entity" name="entity">
                     {ENTITIES.iter().map(|(v, l)| view! { <option value=*v selected=entity == *v>{*l}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label class="field__label" for="action">"Action"</label>
-                <input class="input input--medium" type="text" id="action" name="action" value=filter.action.clone().unwrap_or_default() placeholder="e.g. update"/>
+                <label class="field__label" for="action">{text::ACTION}</label>
+                <input class="input input--medium" type="text" id="action" name="action" value=filter.action.clone().unwrap_or_default() placeholder=text::ACTION_PLACEHOLDER/>
             </div>
             <div class="field">
-                <label class="field__label" for="from">"From"</label>
+                <label class="field__label" for="from">{text::FROM}</label>
                 <FieldError error=error name="from"/>
                 <input class="input input--medium" type="date" id="from" name="from" value=filter.from.clone().unwrap_or_default()/>
             </div>
             <div class="field">
-                <label class="field__label" for="to">"To"</label>
+                <label class="field__label" for="to">{text::TO}</label>
                 <FieldError error=error name="to"/>
                 <input class="input input--medium" type="date" id="to" name="to" value=filter.to.clone().unwrap_or_default()/>
             </div>
-            <button type="submit" class="button button--secondary">"Filter"</button>
+            <button type="submit" class="button button--secondary">{text::FILTER}</button>
         </Form>
     }
 }

@@ -86,7 +86,7 @@ pub fn FieldError(
 ) -> impl IntoView {
     move || {
         error.get().and_then(|e| e.field(name)).map(|m| {
-            view! { <p class="field__error" id=format!("{name}-error")><span class="visually-hidden">"Error: "</span>{m}</p> }
+            view! { <p class="field__error" id=format!("{name}-error")><span class="visually-hidden">{text::ERROR_PREFIX} " "</span>{m}</p> }
         })
     }
 }

@@ -123,7 +123,7 @@ fn SignOutForm() -> impl IntoView {
 fn Navigation(me: Me) -> impl IntoView {
     let restricted = me.must_enrol_totp;
     view! {
-        <nav class="nav" aria-label="Main">
+        <nav class="nav" aria-label=text::NAV_LABEL>
             <ul class="nav__list">
                 {(!restricted).then(|| view! {
                     <NavLink href="/" label=text::NAV_HOME/>

@@ -29,3 +29,5 @@ pub const NO: Msg = Msg("common-no");
 pub const ACTIVE: Msg = Msg("common-active");
 pub const INACTIVE: Msg = Msg("common-inactive");
 pub const OPTIONAL: Msg = Msg("common-optional");
+pub const ERROR_PREFIX: Msg = Msg("common-error-prefix");
+pub const NAV_LABEL: Msg = Msg("common-nav-label");

@@ -1,64 +1,71 @@
-//! Words of the notices (one place, for translation).
+//! Words of the notices (one place, for translation). A notice is stored as its kind and
+//! parameters, and made into words when it is read, in the reader's language.
 
 use super::types::NoticeKind;
+use crate::i18n::Msg;
 
-pub const SIGN_IN_LOCKED: &str = "Many sign-in attempts to this account failed, from one or more places. Further attempts are slowed down for a while. If it was not you, tell your administrator.";
-pub const ACCOUNT_SIGN_IN_LOCKED: &str = "Many sign-in attempts to one person's account failed, from one or more places, and further attempts are slowed down for a while. The account:";
-pub const INVOLVED_THROUGH_RESEARCH: &str = "Your agency said it holds information on this case, so it is now involved with it and sees it.";
-pub const INVOLVEMENT_WITHDRAWN: &str =
-    "The coordinator withdrew your agency's involvement with this case that came from research.";
+pub const SIGN_IN_LOCKED: Msg = Msg("notices-sign-in-locked");
+/// With `$user`, the account's number.
+pub const ACCOUNT_SIGN_IN_LOCKED: Msg = Msg("notices-account-sign-in-locked");
+pub const INVOLVED_THROUGH_RESEARCH: Msg = Msg("notices-involved-through-research");
+pub const INVOLVEMENT_WITHDRAWN: Msg = Msg("notices-involvement-withdrawn");
+pub const REFERRAL_LINKED: Msg = Msg("notices-referral-linked");
 
-pub const REFERRAL_LINKED: &str = "A referral your agency made was linked by the coordinator to a case the group already holds. Your agency is involved with that case and sees it; the case opened for the referral is now part of it.";
+// With `$change`, what the change is (`access_change_label`).
+pub const ACCESS_ASKED: Msg = Msg("notices-access-asked");
+pub const ACCESS_CHANGED: Msg = Msg("notices-access-changed");
+pub const ACCESS_REFUSED: Msg = Msg("notices-access-refused");
+pub const ACCESS_WITHDRAWN: Msg = Msg("notices-access-withdrawn");
+pub const REQUEST_CONFIRMED: Msg = Msg("notices-request-confirmed");
+pub const REQUEST_REFUSED: Msg = Msg("notices-request-refused");
 
-pub const ACCESS_ASKED: &str =
-    "a change to your access was asked for. It takes effect only when a second person confirms it.";
-pub const ACCESS_CHANGED: &str = "a change to your access was confirmed and applies now.";
-pub const ACCESS_REFUSED: &str = "a change to your access was refused; nothing changed.";
-pub const ACCESS_WITHDRAWN: &str =
-    "A change to your access that was waiting for a second person was withdrawn.";
-pub const REQUEST_CONFIRMED: &str = "the change you asked for was confirmed by a second person.";
-pub const REQUEST_REFUSED: &str = "the change you asked for was refused by a second person.";
+pub const LABEL_SIGN_IN: Msg = Msg("notices-label-sign-in");
+pub const LABEL_CASE_ACCESS: Msg = Msg("notices-label-case-access");
+pub const LABEL_ACCESS: Msg = Msg("notices-label-access");
 
 pub fn label(kind: NoticeKind) -> &'static str {
     match kind {
-        NoticeKind::SignInLocked | NoticeKind::AccountSignInLocked => "Sign-in",
+        NoticeKind::SignInLocked | NoticeKind::AccountSignInLocked => LABEL_SIGN_IN,
         NoticeKind::InvolvedThroughResearch
         | NoticeKind::InvolvementWithdrawn
-        | NoticeKind::ReferralLinked => "Case access",
+        | NoticeKind::ReferralLinked => LABEL_CASE_ACCESS,
         NoticeKind::AccessAsked
         | NoticeKind::AccessChanged
         | NoticeKind::AccessRefused
         | NoticeKind::AccessWithdrawn
-        | NoticeKind::AccessRequestDecided => "Access",
+        | NoticeKind::AccessRequestDecided => LABEL_ACCESS,
     }
+    .as_str()
 }
 
-/// The sentence for a notice; `params` carry ids and agency names at most.
+/// The sentence for a notice, in the current language; `params` carry ids and agency names
+/// at most.
 pub fn sentence(kind: NoticeKind, params: &serde_json::Value) -> String {
     // The change an access notice is about, as in "Password reset: …".
-    let change = || {
-        params["change"]
+    let change = |m: Msg| {
+        let what = params["change"]
             .as_str()
             .and_then(access_change_label)
-            .unwrap_or("Access")
+            .unwrap_or(LABEL_ACCESS.as_str());
+        m.with(&[("change", what.into())])
     };
     match kind {
-        NoticeKind::SignInLocked => SIGN_IN_LOCKED.to_string(),
-        NoticeKind::InvolvedThroughResearch => INVOLVED_THROUGH_RESEARCH.to_string(),
-        NoticeKind::InvolvementWithdrawn => INVOLVEMENT_WITHDRAWN.to_string(),
-        NoticeKind::ReferralLinked => REFERRAL_LINKED.to_string(),
+        NoticeKind::SignInLocked => SIGN_IN_LOCKED.text(),
+        NoticeKind::InvolvedThroughResearch => INVOLVED_THROUGH_RESEARCH.text(),
+        NoticeKind::InvolvementWithdrawn => INVOLVEMENT_WITHDRAWN.text(),
+        NoticeKind::ReferralLinked => REFERRAL_LINKED.text(),
         // The account by its number (as in the users page's addresses): no name in a notice.
-        NoticeKind::AccountSignInLocked => format!(
-            "{ACCOUNT_SIGN_IN_LOCKED} user {}.",
-            params["user_id"].as_i64().unwrap_or_default()
-        ),
-        NoticeKind::AccessAsked => format!("{}: {ACCESS_ASKED}", change()),
-        NoticeKind::AccessChanged => format!("{}: {ACCESS_CHANGED}", change()),
-        NoticeKind::AccessRefused => format!("{}: {ACCESS_REFUSED}", change()),
-        NoticeKind::AccessWithdrawn => ACCESS_WITHDRAWN.to_string(),
+        NoticeKind::AccountSignInLocked => ACCOUNT_SIGN_IN_LOCKED.with(&[(
+            "user",
+            params["user_id"].as_i64().unwrap_or_default().into(),
+        )]),
+        NoticeKind::AccessAsked => change(ACCESS_ASKED),
+        NoticeKind::AccessChanged => change(ACCESS_CHANGED),
+        NoticeKind::AccessRefused => change(ACCESS_REFUSED),
+        NoticeKind::AccessWithdrawn => ACCESS_WITHDRAWN.text(),
         NoticeKind::AccessRequestDecided => match params["outcome"].as_str() {
-            Some("confirmed") => format!("{}: {REQUEST_CONFIRMED}", change()),
-            _ => format!("{}: {REQUEST_REFUSED}", change()),
+            Some("confirmed") => change(REQUEST_CONFIRMED),
+            _ => change(REQUEST_REFUSED),
         },
     }
 }
@@ -66,12 +73,44 @@ pub fn sentence(kind: NoticeKind, params: &serde_json::Value) -> String {
 /// What a change of someone's access is called, by the code the users domain stores in a
 /// notice (`AccessKind::as_str`); kept here so that notices need not depend on users.
 pub fn access_change_label(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "grant_role" => "New role or agency",
-        "enable" => "Re-enable account",
-        "reset_password" => "Password reset",
-        "reset_totp" => "Two-factor reset",
-        "create_account" => "New account",
+    let key = match code {
+        "grant_role" => "notices-change-grant-role",
+        "enable" => "notices-change-enable",
+        "reset_password" => "notices-change-reset-password",
+        "reset_totp" => "notices-change-reset-totp",
+        "create_account" => "notices-change-create-account",
         _ => return None,
-    })
+    };
+    Some(Msg(key).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn an_access_notice_names_the_change_in_english() {
+        let s = sentence(
+            NoticeKind::AccessAsked,
+            &serde_json::json!({ "change": "reset_password" }),
+        );
+        assert_eq!(
+            s,
+            "Password reset: a change to your access was asked for. It takes effect only when a second person confirms it."
+        );
+        let s = sentence(
+            NoticeKind::AccountSignInLocked,
+            &serde_json::json!({ "user_id": 1234 }),
+        );
+        assert!(s.ends_with("The account: user 1234."), "{s}");
+    }
+
+    #[test]
+    fn the_same_notice_reads_in_romanian_for_a_romanian_reader() {
+        let ro = Lang::parse("ro").unwrap();
+        let s = ACCESS_CHANGED.with_in(ro, &[("change", "Resetare parolă".into())]);
+        assert!(s.starts_with("Resetare parolă: "), "{s}");
+        assert!(!s.contains("access"), "{s}");
+    }
 }

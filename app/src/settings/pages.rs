@@ -13,7 +13,7 @@ pub fn SettingsPage() -> impl IntoView {
     let action = ServerAction::<UpdateSettings>::new();
     let error = action_error(action.value());
     view! {
-        <Title text=text::TITLE/>
+        <Title text=text::TITLE.as_str()/>
         <h1>{text::TITLE}</h1>
         <ErrorSummary error=error labels=&[
             ("escalation_incidents", text::ESCALATION),
@@ -70,7 +70,7 @@ pub fn SettingsPage() -> impl IntoView {
                                     }).collect_view()}
                                 </select>
                             </crate::components::Field>
-                            <SubmitButton pending=action.pending() label="Save settings"/>
+                            <SubmitButton pending=action.pending() label=text::SAVE/>
                         </ActionForm>
                     }.into_any(),
                 }
@@ -83,7 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
 fn NumberSetting(
     #[prop(into)] error: Signal<Option<crate::error::AppError>>,
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: &'static str,
     value: u32,
 ) -> impl IntoView {
     view! {

@@ -28,11 +28,13 @@ pub async fn update_settings(
     use crate::sfn::*;
     let (state, actor) = ctx()?;
     let mut p = crate::error::Problems::new();
-    let mut number =
-        |field: &str, raw: Option<String>, message: &str| match raw.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => p.take(field, s.parse::<i64>().map_err(|_| message.to_string())),
-        };
+    let mut number = |field: &str, raw: Option<String>, message: crate::i18n::Msg| match raw
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("") => None,
+        Some(s) => p.take(field, s.parse::<i64>().map_err(|_| message.to_string())),
+    };
     // An unticked checkbox is simply absent from the form.
     let patch = SettingsPatch {
         require_totp: Some(require_totp.is_some()),

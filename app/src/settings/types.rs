@@ -272,11 +272,11 @@ mod tests {
             .unwrap_err();
             assert_eq!(
                 e.field("retention_case_months").as_deref(),
-                Some(super::super::text::RETENTION_CASE_INVALID)
+                Some(super::super::text::RETENTION_CASE_INVALID.as_str())
             );
             assert_eq!(
                 e.field("retention_audit_months").as_deref(),
-                Some(super::super::text::RETENTION_AUDIT_INVALID)
+                Some(super::super::text::RETENTION_AUDIT_INVALID.as_str())
             );
         }
     }

@@ -13,21 +13,23 @@ use crate::components::forms::action_error;
 use crate::components::layout::{can_manage_users, signed_in_user};
 use crate::components::page_resource;
 use crate::components::status::error_view;
+use crate::components::text as common;
 use crate::components::{ErrorSummary, Field, SubmitButton};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::ids::UserId;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-const LABELS: &[(&str, &str)] = &[
-    ("name", "Full name"),
-    ("email", "Email address"),
-    ("role", "Role"),
-    ("agency_id", "Agency"),
-    ("representation", "Represents the agency at meetings"),
-    ("password", "First password"),
+const LABELS: &[(&str, Msg)] = &[
+    ("name", text::FULL_NAME),
+    ("email", text::EMAIL_ADDRESS),
+    ("role", text::ROLE),
+    ("agency_id", text::AGENCY),
+    ("representation", text::REPRESENTS),
+    ("password", text::FIRST_PASSWORD),
 ];
 
 fn signed_in() -> Signal<Option<Me>> {
@@ -52,7 +54,7 @@ pub fn UsersPage() -> impl IntoView {
     let users = page_resource(|| Resource::new(|| (), |_| list_users()));
     let me = signed_in();
     view! {
-        <Title text=text::TITLE/>
+        <Title text=text::TITLE.as_str()/>
         <div class="page-heading">
             <h1>{text::TITLE}</h1>
             <Show when=move || me.get().is_some_and(|m| can_manage_users(&m))>
@@ -70,11 +72,11 @@ pub fn UsersPage() -> impl IntoView {
                         <table class="table">
                             <caption class="visually-hidden">{text::TITLE}</caption>
                             <thead><tr>
-                                <th scope="col">"Name"</th>
-                                <th scope="col">"Role"</th>
-                                <th scope="col">"Agency"</th>
-                                <th scope="col">"Two-factor"</th>
-                                <th scope="col">"Status"</th>
+                                <th scope="col">{text::COL_NAME}</th>
+                                <th scope="col">{text::ROLE}</th>
+                                <th scope="col">{text::AGENCY}</th>
+                                <th scope="col">{text::COL_TWO_FACTOR}</th>
+                                <th scope="col">{text::COL_STATUS}</th>
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|u| view! {
@@ -84,11 +86,11 @@ pub fn UsersPage() -> impl IntoView {
                                         <td>{u.agency_name.clone().unwrap_or_else(|| "—".into())}
                                             {(u.representation != Representation::None).then(|| view! { <br/><span class="muted">{u.representation.label()}</span> })}
                                         </td>
-                                        <td>{if u.totp_enabled { "On" } else { "Off" }}</td>
+                                        <td>{if u.totp_enabled { text::ON } else { text::OFF }}</td>
                                         <td>{if u.active {
-                                            view! { <span class="tag tag--green">"Active"</span> }.into_any()
+                                            view! { <span class="tag tag--green">{common::ACTIVE}</span> }.into_any()
                                         } else {
-                                            view! { <span class="tag tag--grey">"Inactive"</span> }.into_any()
+                                            view! { <span class="tag tag--grey">{common::INACTIVE}</span> }.into_any()
                                         }}
                                         {u.awaiting_confirmation.then(|| view! { " " <span class="tag tag--yellow">{access_text::AWAITING}</span> })}</td>
                                     </tr>
@@ -109,9 +111,9 @@ fn AgencySelect(
     selected: Option<crate::ids::AgencyId>,
 ) -> impl IntoView {
     view! {
-        <Field error=error name="agency_id" label="Agency" hint="Members must belong to an agency.">
+        <Field error=error name="agency_id" label=text::AGENCY hint=text::AGENCY_HINT>
             <select class="select" id="agency_id" name="agency_id">
-                <option value="" selected=selected.is_none()>"No agency"</option>
+                <option value="" selected=selected.is_none()>{text::NO_AGENCY}</option>
                 {agencies.into_iter().filter(|a| a.active || Some(a.id) == selected).map(|a| view! {
                     <option value=a.id.to_string() selected=selected == Some(a.id)>{a.name}</option>
                 }).collect_view()}
@@ -128,15 +130,15 @@ fn RoleAndRepresentation(
     representation: Representation,
 ) -> impl IntoView {
     view! {
-        <Field error=error name="role" label="Role" hint="Members represent an agency; observers follow meetings without taking part.">
+        <Field error=error name="role" label=text::ROLE hint=text::ROLE_HINT>
             <select class="select" id="role" name="role">
-                {role.is_none().then(|| view! { <option value="" selected=true>"Choose…"</option> })}
+                {role.is_none().then(|| view! { <option value="" selected=true>{text::CHOOSE}</option> })}
                 {roles.into_iter().map(|r| view! {
                     <option value=r.as_str() selected=role == Some(r)>{r.label()}</option>
                 }).collect_view()}
             </select>
         </Field>
-        <Field error=error name="representation" label="Represents the agency at meetings">
+        <Field error=error name="representation" label=text::REPRESENTS>
             <select class="select" id="representation" name="representation">
                 {Representation::ALL.into_iter().map(|r| view! {
                     <option value=r.as_str() selected=r == representation>{r.label()}</option>
@@ -154,9 +156,9 @@ pub fn NewUserPage() -> impl IntoView {
     let me = signed_in();
     let created = move || action.value().get().and_then(|r| r.ok());
     view! {
-        <Title text=text::ADD/>
+        <Title text=text::ADD.as_str()/>
         <div class="narrow">
-            <p><A href="/users">"Back to users"</A></p>
+            <p><A href="/users">{text::BACK}</A></p>
             <h1>{text::ADD}</h1>
             {move || created().map(|c| view! {
                 <div class="notice notice--success" role="status">
@@ -165,7 +167,7 @@ pub fn NewUserPage() -> impl IntoView {
                         (Some(p), _) => view! { <p>{text::CREATED_WITH_PASSWORD} " " <code data-testid="initial-password">{p}</code></p> }.into_any(),
                         (None, _) => view! { <p>{text::CREATED}</p> }.into_any(),
                     }}
-                    <p><A href=format!("/users/{}", c.user.id)>{format!("Open {}'s account", c.user.name)}</A></p>
+                    <p><A href=format!("/users/{}", c.user.id)>{text::OPEN_ACCOUNT.with(&[("name", c.user.name.clone().into())])}</A></p>
                 </div>
             })}
             <ErrorSummary error=error labels=LABELS/>
@@ -177,19 +179,19 @@ pub fn NewUserPage() -> impl IntoView {
                     };
                     view! {
                         <ActionForm action=action attr:class="form" attr:novalidate=true>
-                            <Field error=error name="name" label="Full name">
+                            <Field error=error name="name" label=text::FULL_NAME>
                                 <input class="input" type="text" id="name" name="name" autocomplete="off"/>
                             </Field>
-                            <Field error=error name="email" label="Email address" hint="They sign in with this address.">
+                            <Field error=error name="email" label=text::EMAIL_ADDRESS hint=text::EMAIL_HINT>
                                 <input class="input" type="email" id="email" name="email" spellcheck="false" autocomplete="off"/>
                             </Field>
                             <RoleAndRepresentation error=error roles=assignable_roles(&me.get_untracked(), Action::Create) role=None representation=Representation::None/>
                             <AgencySelect error=error agencies=list selected=None/>
-                            <Field error=error name="password" label="First password" optional=true
-                                hint="Leave empty to have Convene make one up and show it to you once.">
+                            <Field error=error name="password" label=text::FIRST_PASSWORD optional=true
+                                hint=text::FIRST_PASSWORD_HINT>
                                 <input class="input" type="password" id="password" name="password" autocomplete="new-password"/>
                             </Field>
-                            <SubmitButton pending=action.pending() label="Add user"/>
+                            <SubmitButton pending=action.pending() label=text::ADD_SUBMIT/>
                         </ActionForm>
                     }.into_any()
                 })}
@@ -236,15 +238,15 @@ fn UserDetail(user: UserAccount, agencies: Vec<Agency>) -> impl IntoView {
     let is_self = me.as_ref().is_some_and(|m| m.id == user.id);
     view! {
         <Title text=user.name.clone()/>
-        <p><A href="/users">"Back to users"</A></p>
+        <p><A href="/users">{text::BACK}</A></p>
         <h1>{user.name.clone()}
-            {(!user.active).then(|| view! { " " <span class="tag tag--grey">"Inactive"</span> })}
+            {(!user.active).then(|| view! { " " <span class="tag tag--grey">{common::INACTIVE}</span> })}
         </h1>
         <dl class="summary-list">
-            <div><dt>"Email"</dt><dd>{user.email.clone()}</dd></div>
-            <div><dt>"Role"</dt><dd>{user.role.label()}</dd></div>
-            <div><dt>"Agency"</dt><dd>{user.agency_name.clone().unwrap_or_else(|| "—".into())}</dd></div>
-            <div><dt>"Two-factor sign-in"</dt><dd>{if user.totp_enabled { "On" } else { "Off" }}</dd></div>
+            <div><dt>{text::EMAIL}</dt><dd>{user.email.clone()}</dd></div>
+            <div><dt>{text::ROLE}</dt><dd>{user.role.label()}</dd></div>
+            <div><dt>{text::AGENCY}</dt><dd>{user.agency_name.clone().unwrap_or_else(|| "—".into())}</dd></div>
+            <div><dt>{text::TWO_FACTOR}</dt><dd>{if user.totp_enabled { text::ON } else { text::OFF }}</dd></div>
         </dl>
         {may_edit.then(|| view! { <EditUser user=user.clone() agencies=agencies roles=roles is_self=is_self/> })}
     }
@@ -273,12 +275,12 @@ fn EditUser(
     let (id2, id3) = (id.clone(), id.clone());
     view! {
         <section class="section" aria-labelledby="edit-title">
-            <h2 id="edit-title">"Change details"</h2>
+            <h2 id="edit-title">{text::CHANGE_DETAILS}</h2>
             <ErrorSummary error=error labels=LABELS/>
             {move || asked_or_saved(save.value().get())}
             <ActionForm action=save attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id/>
-                <Field error=error name="name" label="Full name">
+                <Field error=error name="name" label=text::FULL_NAME>
                     <input class="input" type="text" id="name" name="name" value=user.name.clone()/>
                 </Field>
                 {if is_self {
@@ -287,7 +289,7 @@ fn EditUser(
                     view! { <RoleAndRepresentation error=error roles=roles role=Some(user.role) representation=user.representation/> }.into_any()
                 }}
                 <AgencySelect error=error agencies=agencies selected=user.agency_id/>
-                <SubmitButton pending=save.pending() label="Save changes"/>
+                <SubmitButton pending=save.pending() label=text::SAVE_CHANGES/>
             </ActionForm>
         </section>
         {if reads_cases(user.role, user.agency_id) {
@@ -300,26 +302,26 @@ fn EditUser(
         }}
         {(!is_self).then(|| view! {
             <section class="section" aria-labelledby="status-title">
-                <h2 id="status-title">"Access"</h2>
+                <h2 id="status-title">{text::ACCESS}</h2>
                 <ErrorSummary error=toggle_error labels=crate::components::forms::NO_LABELS/>
                 {move || toggle.value().get().and_then(|r| r.ok()).and_then(|u| u.request).map(|_| view! {
                     <p class="notice notice--success" role="status">{access_text::ASKED}</p>
                 })}
                 <p>{move || if active.get() {
-                    "This account is active. Deactivating it signs the person out at once and stops them signing in."
+                    text::IS_ACTIVE.as_str()
                 } else {
-                    "This account is inactive: the person cannot sign in."
+                    text::IS_INACTIVE.as_str()
                 }}</p>
                 <ActionForm action=toggle>
                     <input type="hidden" name="id" value=id3/>
                     <input type="hidden" name="active" value=move || (!active.get()).to_string()/>
                     <button type="submit" class="button button--secondary" disabled=move || toggle.pending().get()>
                         {move || if toggle.pending().get() {
-                            crate::components::text::SAVING.as_str()
+                            common::SAVING.as_str()
                         } else if active.get() {
-                            "Deactivate account"
+                            text::DEACTIVATE.as_str()
                         } else {
-                            "Reactivate account"
+                            text::REACTIVATE.as_str()
                         }}
                     </button>
                 </ActionForm>
@@ -351,18 +353,18 @@ fn SetPassword(
 ) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="password-title">
-            <h2 id="password-title">"Set a new password"</h2>
-            <p>"Setting a new password signs the person out everywhere."</p>
-            <ErrorSummary error=reset_error labels=&[("password", "New password")]/>
+            <h2 id="password-title">{text::SET_PASSWORD_TITLE}</h2>
+            <p>{text::SET_PASSWORD_INTRO}</p>
+            <ErrorSummary error=reset_error labels=&[("password", text::NEW_PASSWORD)]/>
             <Show when=move || matches!(reset.value().get(), Some(Ok(_)))>
-                <p class="notice notice--success" role="status">"Password set. The person has been signed out everywhere."</p>
+                <p class="notice notice--success" role="status">{text::PASSWORD_SET}</p>
             </Show>
             <ActionForm action=reset attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" value=id/>
-                <Field error=reset_error name="password" label="New password" hint="At least 12 characters.">
+                <Field error=reset_error name="password" label=text::NEW_PASSWORD hint=text::NEW_PASSWORD_HINT>
                     <input class="input" type="password" id="password" name="password" autocomplete="new-password"/>
                 </Field>
-                <SubmitButton pending=reset.pending() label="Set password" secondary=true/>
+                <SubmitButton pending=reset.pending() label=text::SET_PASSWORD secondary=true/>
             </ActionForm>
         </section>
     }

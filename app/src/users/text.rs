@@ -1,19 +1,55 @@
 //! Words about user accounts (one place, for translation).
 
-pub const EMAIL_TAKEN: &str = "An account with this email address already exists.";
-pub const NAME_REQUIRED: &str = "Enter the person's full name.";
-pub const NAME_TOO_LONG: &str = "Use at most 120 characters for the name.";
-pub const AGENCY_REQUIRED_FOR_MEMBER: &str = "A member represents an agency: choose one.";
-pub const AGENCY_UNKNOWN: &str = "Choose an active agency from the list.";
-pub const ACTIVE_INVALID: &str = "Choose whether the account is active.";
-pub const CANNOT_DISABLE_SELF: &str = "You cannot deactivate your own account.";
-pub const CANNOT_CHANGE_OWN_ROLE: &str = "You cannot change your own role.";
-pub const TITLE: &str = "Users";
-pub const INTRO: &str =
-    "The people who can sign in to Convene, their role and the agency they represent.";
-pub const ADD: &str = "Add a user";
-pub const SAVED: &str = "Saved.";
-pub const CREATED_WITH_PASSWORD: &str =
-    "Account created. Give this first password to the person in a safe way; it is shown only once:";
-pub const CREATED: &str = "Account created.";
-pub const EMPTY: &str = "No users yet.";
+use crate::i18n::Msg;
+
+pub const EMAIL_TAKEN: Msg = Msg("users-email-taken");
+pub const NAME_REQUIRED: Msg = Msg("users-name-required");
+pub const NAME_TOO_LONG: Msg = Msg("users-name-too-long");
+pub const AGENCY_REQUIRED_FOR_MEMBER: Msg = Msg("users-agency-required-for-member");
+pub const AGENCY_UNKNOWN: Msg = Msg("users-agency-unknown");
+pub const ACTIVE_INVALID: Msg = Msg("users-active-invalid");
+pub const CANNOT_DISABLE_SELF: Msg = Msg("users-cannot-disable-self");
+pub const CANNOT_CHANGE_OWN_ROLE: Msg = Msg("users-cannot-change-own-role");
+pub const TITLE: Msg = Msg("users-title");
+pub const INTRO: Msg = Msg("users-intro");
+pub const ADD: Msg = Msg("users-add");
+pub const SAVED: Msg = Msg("users-saved");
+pub const CREATED_WITH_PASSWORD: Msg = Msg("users-created-with-password");
+pub const CREATED: Msg = Msg("users-created");
+pub const EMPTY: Msg = Msg("users-empty");
+pub const FULL_NAME: Msg = Msg("users-full-name");
+pub const EMAIL_ADDRESS: Msg = Msg("users-email-address");
+pub const ROLE: Msg = Msg("users-role");
+pub const AGENCY: Msg = Msg("users-agency");
+pub const REPRESENTS: Msg = Msg("users-represents");
+pub const FIRST_PASSWORD: Msg = Msg("users-first-password");
+pub const COL_NAME: Msg = Msg("users-col-name");
+pub const COL_TWO_FACTOR: Msg = Msg("users-col-two-factor");
+pub const COL_STATUS: Msg = Msg("users-col-status");
+pub const ON: Msg = Msg("users-on");
+pub const OFF: Msg = Msg("users-off");
+pub const AGENCY_HINT: Msg = Msg("users-agency-hint");
+pub const NO_AGENCY: Msg = Msg("users-no-agency");
+pub const ROLE_HINT: Msg = Msg("users-role-hint");
+pub const CHOOSE: Msg = Msg("users-choose");
+pub const BACK: Msg = Msg("users-back");
+/// With `$name`.
+pub const OPEN_ACCOUNT: Msg = Msg("users-open-account");
+pub const EMAIL_HINT: Msg = Msg("users-email-hint");
+pub const FIRST_PASSWORD_HINT: Msg = Msg("users-first-password-hint");
+pub const ADD_SUBMIT: Msg = Msg("users-add-submit");
+pub const EMAIL: Msg = Msg("users-email");
+pub const TWO_FACTOR: Msg = Msg("users-two-factor");
+pub const CHANGE_DETAILS: Msg = Msg("users-change-details");
+pub const SAVE_CHANGES: Msg = Msg("users-save-changes");
+pub const ACCESS: Msg = Msg("users-access");
+pub const IS_ACTIVE: Msg = Msg("users-is-active");
+pub const IS_INACTIVE: Msg = Msg("users-is-inactive");
+pub const DEACTIVATE: Msg = Msg("users-deactivate");
+pub const REACTIVATE: Msg = Msg("users-reactivate");
+pub const SET_PASSWORD_TITLE: Msg = Msg("users-set-password-title");
+pub const SET_PASSWORD_INTRO: Msg = Msg("users-set-password-intro");
+pub const NEW_PASSWORD: Msg = Msg("users-new-password");
+pub const PASSWORD_SET: Msg = Msg("users-password-set");
+pub const NEW_PASSWORD_HINT: Msg = Msg("users-new-password-hint");
+pub const SET_PASSWORD: Msg = Msg("users-set-password");

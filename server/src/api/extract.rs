@@ -6,6 +6,7 @@ use axum::http::request::Parts;
 use convene_app::auth::session::CurrentActor;
 use convene_app::auth::types::Actor;
 use convene_app::error::AppError;
+use convene_app::i18n::Msg;
 use convene_app::sfn::ClientIp;
 use serde::de::DeserializeOwned;
 use std::net::{IpAddr, Ipv4Addr};
@@ -63,13 +64,14 @@ fn body_error(message: String) -> AppError {
         .unwrap_or(&message)
         .to_string();
     match field {
+        // serde's own words (`cleaned`) stay as serde writes them.
         Some(f) if cleaned.contains("field") => AppError::validation(
             &f,
-            format!("This field is required or has the wrong type ({cleaned})."),
+            Msg("api-field-wrong-type").with(&[("detail", cleaned.into())]),
         ),
         _ => AppError::validation(
             "body",
-            format!("The request body could not be read as this endpoint's JSON: {cleaned}."),
+            Msg("api-body-not-this-json").with(&[("detail", cleaned.into())]),
         ),
     }
 }
@@ -80,10 +82,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(Json(v)),
             Err(JsonRejection::JsonDataError(e)) => Err(body_error(e.body_text())),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::validation(
-                "body",
-                "Send the body as JSON with the header Content-Type: application/json.",
-            )),
+            Err(JsonRejection::MissingJsonContentType(_)) => {
+                Err(AppError::validation("body", Msg("api-body-not-json")))
+            }
             Err(e) => Err(body_error(e.body_text())),
         }
     }
@@ -99,12 +100,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
             Ok(axum::extract::Query(v)) => Ok(Query(v)),
             Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(AppError::validation(
                 "query",
-                format!("A filter could not be read: {}.", e.body_text()),
+                Msg("api-filter-unreadable").with(&[("detail", e.body_text().into())]),
             )),
-            Err(_) => Err(AppError::validation(
-                "query",
-                "The filters could not be read.",
-            )),
+            Err(_) => Err(AppError::validation("query", Msg("api-filters-unreadable"))),
         }
     }
 }

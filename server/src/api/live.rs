@@ -76,7 +76,7 @@ async fn socket(
         Err(e) => return e.into_response(),
     };
     let Ok(ws) = ws else {
-        return AppError::validation("upgrade", "Open this address as a WebSocket.")
+        return AppError::validation("upgrade", convene_app::i18n::Msg("api-websocket-required"))
             .into_response();
     };
     // The socket lives in a task of its own, outside the request's scope: what it says

@@ -51,7 +51,11 @@ async fn circulate(
         CirculateInput::default()
     } else {
         serde_json::from_slice(&body).map_err(|e| {
-            AppError::validation("body", format!("The request body could not be read: {e}."))
+            AppError::validation(
+                "body",
+                convene_app::i18n::Msg("api-body-unreadable")
+                    .with(&[("detail", e.to_string().into())]),
+            )
         })?
     };
     service::circulate(&s, auth.actor(), id, input)

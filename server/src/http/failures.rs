@@ -116,7 +116,7 @@ mod tests {
         assert_eq!(v["error"]["code"], "internal");
         assert_eq!(
             v["error"]["message"],
-            convene_app::error::text::INTERNAL,
+            convene_app::error::text::INTERNAL.text(),
             "generic words only"
         );
 

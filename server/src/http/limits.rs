@@ -7,7 +7,9 @@ use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use convene_app::auth::session;
 use convene_app::error::AppError;
+use convene_app::i18n::{negotiate, Lang};
 
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLimit(pub usize);
@@ -29,17 +31,29 @@ pub fn caller(path: &str) -> Option<Caller> {
     }
 }
 
-pub fn too_large(caller: Caller) -> Response {
+/// The answer's language: this runs before the session is read (and so before the request's
+/// language is settled), so the device's choice or the browser's, else the group's.
+fn language(headers: &axum::http::HeaderMap) -> Lang {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    negotiate::for_request(
+        session::cookie(headers, negotiate::COOKIE).as_deref(),
+        accept,
+    )
+}
+
+pub fn too_large(caller: Caller, lang: Lang) -> Response {
+    let message = text::BODY_TOO_LARGE.in_lang(lang);
     let body = match caller {
         Caller::Api => serde_json::json!({ "error": {
             "code": "payload_too_large",
-            "message": text::BODY_TOO_LARGE,
+            "message": message,
         }}),
         // The browser's server function client reads an `AppError`; on the form's own field
         // it is shown next to the form.
         Caller::ServerFn => {
-            serde_json::to_value(AppError::validation("body", text::BODY_TOO_LARGE))
-                .unwrap_or_default()
+            serde_json::to_value(AppError::validation("body", message)).unwrap_or_default()
         }
     };
     (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(body)).into_response()
@@ -56,6 +70,7 @@ pub async fn limit_body(State(limit): State<BodyLimit>, req: Request, next: Next
     let Some(caller) = caller(req.uri().path()).filter(|_| has_body(req.method())) else {
         return next.run(req).await;
     };
+    let lang = language(req.headers());
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -63,7 +78,7 @@ pub async fn limit_body(State(limit): State<BodyLimit>, req: Request, next: Next
         .and_then(|v| v.parse::<u64>().ok());
     match declared {
         // Refused before a byte of it is read.
-        Some(n) if n > limit.0 as u64 => too_large(caller),
+        Some(n) if n > limit.0 as u64 => too_large(caller, lang),
         Some(_) => next.run(req).await,
         // Sent in chunks of unknown total: read up to the limit here. (A broken connection also
         // ends up here; nobody is left to read that answer.)
@@ -74,7 +89,7 @@ pub async fn limit_body(State(limit): State<BodyLimit>, req: Request, next: Next
                     next.run(Request::from_parts(parts, Body::from(bytes)))
                         .await
                 }
-                Err(_) => too_large(caller),
+                Err(_) => too_large(caller, lang),
             }
         }
     }
@@ -86,11 +101,14 @@ mod tests {
 
     #[tokio::test]
     async fn a_server_function_hears_of_a_large_body_as_its_own_error_type() {
-        let res = too_large(Caller::ServerFn);
+        let res = too_large(Caller::ServerFn, Lang::english());
         assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
         let bytes = axum::body::to_bytes(res.into_body(), 10_000).await.unwrap();
         let e: AppError = serde_json::from_slice(&bytes).unwrap();
-        assert_eq!(e.field("body").as_deref(), Some(text::BODY_TOO_LARGE));
+        assert_eq!(
+            e.field("body").as_deref(),
+            Some(text::BODY_TOO_LARGE.in_lang(Lang::english()).as_str())
+        );
     }
 
     #[test]

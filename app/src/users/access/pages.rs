@@ -98,7 +98,7 @@ fn Row(
     view! {
         <li class="access-request" data-testid="access-request">
             <A href=format!("/users/{}", r.user_id)>{r.user_name.clone()}</A>
-            " – " {what} " – asked by " {r.asked_by_name.clone()}
+            " – " {what} " – " {text::ASKED_BY.with(&[("name", r.asked_by_name.clone().into())])}
             <span class="button-row">
                 {r.may_confirm.then(|| view! {
                     <ActionForm action=confirm attr:class="inline-form">

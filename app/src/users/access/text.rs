@@ -1,49 +1,46 @@
 //! Words of access requests (one place, for translation).
 
 use super::types::{AccessKind, AccessState};
+use crate::i18n::Msg;
 
-pub const PENDING_TITLE: &str = "Access changes waiting for a second person";
-pub const PENDING_INTRO: &str =
-    "Nobody alone gives someone access to case data: each of these was asked by one person and takes effect only when another confirms it.";
-pub const NONE_PENDING: &str = "No access change is waiting.";
-pub const CONFIRM: &str = "Confirm";
-pub const REFUSE: &str = "Refuse";
-pub const WITHDRAW: &str = "Withdraw";
-pub const CONFIRMED_WITH_PASSWORD: &str =
-    "Confirmed. Give this one-time password to the person in a safe way; it is shown only once:";
-pub const CONFIRMED: &str = "Confirmed.";
-pub const ASKED: &str =
-    "This change lets the person read case data, so it waits until a second person confirms it.";
-pub const NOT_PENDING: &str = "This request has already been decided or withdrawn.";
-pub const ALREADY_PENDING: &str =
-    "A change to this person's access is already waiting for a second person: it must be decided or withdrawn first.";
-pub const RESET_OWN: &str = "Change your own password or two-factor sign-in on your account page.";
-pub const PASSWORD_NEEDS_REQUEST: &str =
-    "This person reads case data: ask for a password reset instead, which a second person confirms.";
-pub const FIRST_PASSWORD_NEEDS_REQUEST: &str =
-    "This person will read case data: leave the password empty. It is made when a second person confirms the account.";
-pub const RESET_TITLE: &str = "Reset sign-in";
-pub const RESET_INTRO: &str = "This person reads case data, so a reset waits for a second person. Once confirmed, the person is signed out everywhere; a new password is shown to whoever confirms.";
-pub const ASK_PASSWORD_RESET: &str = "Ask for a password reset";
-pub const ASK_TOTP_RESET: &str = "Ask for a two-factor reset";
-pub const TOTP_OFF_TITLE: &str = "Two-factor sign-in";
-pub const TOTP_OFF_INTRO: &str = "If the person has lost their authenticator, turn two-factor sign-in off: they are signed out everywhere and set it up again from their account page.";
-pub const TOTP_OFF: &str = "Turn off two-factor sign-in";
-pub const TOTP_TURNED_OFF: &str =
-    "Two-factor sign-in is off. The person has been signed out everywhere.";
-pub const AWAITING: &str = "Awaiting confirmation";
-pub const AGENCY_GONE: &str = "The agency of this request is no longer active.";
-pub const ACCOUNT_GONE: &str = "The account of this request no longer exists.";
+pub const PENDING_TITLE: Msg = Msg("users-access-pending-title");
+pub const PENDING_INTRO: Msg = Msg("users-access-pending-intro");
+pub const NONE_PENDING: Msg = Msg("users-access-none-pending");
+pub const CONFIRM: Msg = Msg("users-access-confirm");
+pub const REFUSE: Msg = Msg("users-access-refuse");
+pub const WITHDRAW: Msg = Msg("users-access-withdraw");
+pub const CONFIRMED_WITH_PASSWORD: Msg = Msg("users-access-confirmed-with-password");
+pub const CONFIRMED: Msg = Msg("users-access-confirmed");
+pub const ASKED: Msg = Msg("users-access-asked");
+pub const NOT_PENDING: Msg = Msg("users-access-not-pending");
+pub const ALREADY_PENDING: Msg = Msg("users-access-already-pending");
+pub const RESET_OWN: Msg = Msg("users-access-reset-own");
+pub const PASSWORD_NEEDS_REQUEST: Msg = Msg("users-access-password-needs-request");
+pub const FIRST_PASSWORD_NEEDS_REQUEST: Msg = Msg("users-access-first-password-needs-request");
+pub const RESET_TITLE: Msg = Msg("users-access-reset-title");
+pub const RESET_INTRO: Msg = Msg("users-access-reset-intro");
+pub const ASK_PASSWORD_RESET: Msg = Msg("users-access-ask-password-reset");
+pub const ASK_TOTP_RESET: Msg = Msg("users-access-ask-totp-reset");
+pub const TOTP_OFF_TITLE: Msg = Msg("users-access-totp-off-title");
+pub const TOTP_OFF_INTRO: Msg = Msg("users-access-totp-off-intro");
+pub const TOTP_OFF: Msg = Msg("users-access-totp-off");
+pub const TOTP_TURNED_OFF: Msg = Msg("users-access-totp-turned-off");
+pub const AWAITING: Msg = Msg("users-access-awaiting");
+pub const AGENCY_GONE: Msg = Msg("users-access-agency-gone");
+pub const ACCOUNT_GONE: Msg = Msg("users-access-account-gone");
+/// With `$name`, who asked.
+pub const ASKED_BY: Msg = Msg("users-access-asked-by");
 
 pub fn kind_label(k: AccessKind) -> &'static str {
     crate::notices::text::access_change_label(k.as_str()).unwrap_or_default()
 }
 
 pub fn state_label(s: AccessState) -> &'static str {
-    match s {
-        AccessState::Pending => "Waiting",
-        AccessState::Confirmed => "Confirmed",
-        AccessState::Refused => "Refused",
-        AccessState::Withdrawn => "Withdrawn",
-    }
+    Msg(match s {
+        AccessState::Pending => "users-access-state-pending",
+        AccessState::Confirmed => "users-access-state-confirmed",
+        AccessState::Refused => "users-access-state-refused",
+        AccessState::Withdrawn => "users-access-state-withdrawn",
+    })
+    .as_str()
 }
