@@ -156,16 +156,25 @@ fn Filters(filter: AuditFilter, #[prop(into)] error: Signal<Option<AppError>>) -
 #[component]
 fn Entry(entry: AuditEntry) -> impl IntoView {
     let who = entry.actor_name.clone().unwrap_or_else(|| "—".into());
-    let record = match &entry.entity_id {
-        Some(id) => format!("{} {}", entry.entity, id),
-        None => entry.entity.clone(),
+    // Record types the filter offers are named; any other stays the log's own code.
+    let kind = ENTITIES
+        .iter()
+        .find(|(code, _)| !code.is_empty() && *code == entry.entity)
+        .map(|(_, label)| label.as_str());
+    let record = view! {
+        {match kind {
+            Some(label) => view! { {label} }.into_any(),
+            None => view! { <code>{entry.entity.clone()}</code> }.into_any(),
+        }}
+        {entry.entity_id.clone().map(|id| format!(" {id}"))}
     };
     let details = entry.details.as_ref().map(|d| d.to_string());
     view! {
         <tr>
             <td><time datetime=entry.at.clone()>{crate::time::format_local(entry.at_unix)}</time></td>
             <td>{who}</td>
-            <td>{entry.action.clone()}</td>
+            // The action is the log's code, the same one the filter above takes.
+            <td><code>{entry.action.clone()}</code></td>
             <td>{record}</td>
             <td>{entry.reason.clone()} {details.map(|d| view! { <code class="details">{d}</code> })}</td>
         </tr>

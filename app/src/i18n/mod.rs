@@ -10,6 +10,9 @@ pub mod negotiate;
 pub use lang::Lang;
 pub use msg::{Arg, Msg};
 
+/// Changes with any `.ftl` file (see build.rs), so that the catalogue below is compiled again.
+pub const CATALOGUE_DIGEST: &str = env!("CONVENE_LOCALES_DIGEST");
+
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
