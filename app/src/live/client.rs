@@ -111,9 +111,11 @@ fn url(meeting: MeetingId) -> Option<String> {
     } else {
         "ws:"
     };
+    // The handshake need not carry the browser's languages: the page says which it speaks.
     Some(format!(
-        "{scheme}//{}/api/v1/meetings/{meeting}/live",
-        loc.host().ok()?
+        "{scheme}//{}/api/v1/meetings/{meeting}/live?lang={}",
+        loc.host().ok()?,
+        crate::i18n::of_document().code()
     ))
 }
 

@@ -6,7 +6,7 @@ use super::Api;
 use crate::http::security::{socket_origin_ok, Origins};
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
@@ -55,13 +55,14 @@ async fn state(
     service::snapshot(&s, &room, &viewer).await.map(axum::Json)
 }
 
-#[utoipa::path(get, path = "/meetings/{id}/live", tag = "live", responses((status = 101, description = "Switched to the live meeting WebSocket protocol (see app/src/live/protocol.rs)")))]
+#[utoipa::path(get, path = "/meetings/{id}/live", tag = "live", params(("lang" = Option<String>, Query, description = "The language the socket's messages are worded in (default: the request's)")), responses((status = 101, description = "Switched to the live meeting WebSocket protocol (see app/src/live/protocol.rs)")))]
 async fn socket(
     State(s): State<AppState>,
     auth: Auth,
     Id(id): Id<MeetingId>,
     Extension(origins): Extension<Arc<Origins>>,
     headers: HeaderMap,
+    RawQuery(query): RawQuery,
     ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
     if auth.actor().is_none() {
@@ -81,7 +82,12 @@ async fn socket(
     };
     // The socket lives in a task of its own, outside the request's scope: what it says
     // (refusals, times) stays in the language of the person who opened it.
-    let lang = convene_app::i18n::current();
+    // The page names its language (`?lang=ro`): a browser's handshake may not say it.
+    let lang = query
+        .as_deref()
+        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("lang=")))
+        .and_then(convene_app::i18n::Lang::parse)
+        .unwrap_or_else(convene_app::i18n::current);
     ws.max_message_size(MAX_MESSAGE_BYTES * 4)
         .read_buffer_size(READ_BUFFER)
         .on_upgrade(move |socket| {

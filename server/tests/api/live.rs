@@ -719,3 +719,28 @@ async fn a_socket_flooding_changes_is_throttled_then_closed_and_the_others_carry
     let seq = start(&mut chair).await;
     police.until_seq(seq).await;
 }
+
+#[tokio::test]
+async fn a_socket_speaks_the_language_its_page_names() {
+    let app = TestApp::start().await;
+    let p = prepared(&app).await;
+    let (token, c) = session(&app, "chair@demo.test").await;
+    acknowledge(&app, &c, p.id).await;
+    let mut ro = Ws::connect_in(&app, p.id, &token, "ro").await;
+    let mut en = Ws::connect(&app, p.id, &token, None).await;
+    let (ro_state, en_state) = (ro.snapshot().await, en.snapshot().await);
+    assert_eq!(
+        ro_state["items"][0]["title"],
+        "Cuvânt de deschidere și declarația de confidențialitate"
+    );
+    assert_eq!(
+        en_state["items"][0]["title"],
+        "Welcome and confidentiality statement"
+    );
+    start(&mut ro).await;
+    let r = ro.change("back", json!({ "op": "previous" })).await;
+    assert_eq!(r["type"], "refused", "{r}");
+    assert_eq!(r["error"]["message"], "Acesta este primul punct.", "{r}");
+    let r = en.change("back-en", json!({ "op": "previous" })).await;
+    assert_eq!(r["error"]["message"], "This is the first item.", "{r}");
+}

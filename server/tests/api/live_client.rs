@@ -77,11 +77,34 @@ pub async fn refused_status(
 
 impl Ws {
     pub async fn connect(app: &TestApp, meeting: i64, token: &str, last_seq: Option<i64>) -> Ws {
+        Self::open(app, meeting, token, last_seq, None).await
+    }
+
+    /// As the page opens it: naming the page's language (`?lang=ro`).
+    pub async fn connect_in(app: &TestApp, meeting: i64, token: &str, lang: &str) -> Ws {
+        Self::open(app, meeting, token, None, Some(lang)).await
+    }
+
+    async fn open(
+        app: &TestApp,
+        meeting: i64,
+        token: &str,
+        last_seq: Option<i64>,
+        lang: Option<&str>,
+    ) -> Ws {
         let origin = format!("http://{}", app.addr);
-        let (stream, _) =
-            tokio_tungstenite::connect_async(request(app, meeting, Some(token), Some(&origin)))
-                .await
-                .expect("live socket opens");
+        let mut req = request(app, meeting, Some(token), Some(&origin));
+        if let Some(lang) = lang {
+            *req.uri_mut() = format!(
+                "ws://{}/api/v1/meetings/{meeting}/live?lang={lang}",
+                app.addr
+            )
+            .parse()
+            .unwrap();
+        }
+        let (stream, _) = tokio_tungstenite::connect_async(req)
+            .await
+            .expect("live socket opens");
         let mut ws = Ws {
             stream,
             seen: vec![],
