@@ -107,7 +107,7 @@ pub fn HomePage() -> impl IntoView {
                                     <ul class="plain-list">
                                         {actions.clone().into_iter().take(8).map(|a| view! {
                                             <li><A href=format!("/actions?case_id={}", a.case_id)>{a.reference.clone()}</A> " · " {a.kind.label()}
-                                                " · " {text::DUE_ON.with(&[("when", a.due_on.to_string().into())])} " " <StatusTag status=a.status overdue=a.overdue/></li>
+                                                " · " {text::DUE_ON.with(&[("when", crate::time::format_day(a.due_on).into())])} " " <StatusTag status=a.status overdue=a.overdue/></li>
                                         }).collect_view()}
                                     </ul>
                                     <p><A href="/actions">{crate::i18n::Msg("home-all-actions")}</A></p>

@@ -91,6 +91,12 @@ pub fn format_local(secs: i64) -> String {
     local.format(Msg("time-date-time").as_str()).to_string()
 }
 
+/// "22 Dec 2026" (English) or "22.12.2026" (Romanian): a calendar day (a due date, the day of a
+/// referral), in the reader's language's format.
+pub fn format_day(day: chrono::NaiveDate) -> String {
+    day.format(Msg("time-date").as_str()).to_string()
+}
+
 pub fn now() -> i64 {
     Utc::now().timestamp()
 }
@@ -126,6 +132,19 @@ mod tests {
 
     fn in_zone(name: &str, lang: &str, secs: i64) -> String {
         in_group(name, lang, || format_local(secs))
+    }
+
+    #[test]
+    fn a_day_reads_in_the_reader_s_format() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(
+            in_group("Europe/Bucharest", "ro", || format_day(day)),
+            "02.12.2026"
+        );
+        assert_eq!(
+            in_group("Europe/London", "en", || format_day(day)),
+            "2 Dec 2026"
+        );
     }
 
     #[test]

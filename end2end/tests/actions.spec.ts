@@ -29,7 +29,7 @@ test.describe('following up actions', () => {
     await row.getByLabel(/^Why/).fill('The advocate is away until mid-December');
     await row.getByRole('button', { name: 'Save update' }).click();
     await expect(row.getByRole('status')).toContainText('Action updated.');
-    await expect(row).toContainText('due 2026-12-20');
+    await expect(row).toContainText('due 20 Dec 2026');
     await row.getByRole('button', { name: 'Show history' }).click();
     await expect(row.locator('.history')).toContainText('because: The advocate is away until mid-December');
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -50,3 +50,4 @@ common-body-invalid = Send the form again: what arrived could not be read.
 # How a date and time are written (chrono's format: %d day, %m month, %b month's short name,
 # %Y year, %H:%M time, %Z the zone's abbreviation).
 time-date-time = %-d %b %Y, %H:%M %Z
+time-date = %-d %b %Y

@@ -50,3 +50,4 @@ common-language = Limba
 users-language-unknown = Alegeți una dintre limbile din listă.
 common-body-invalid = Trimiteți formularul din nou: ce a sosit nu a putut fi citit.
 time-date-time = %d.%m.%Y, %H:%M %Z
+time-date = %d.%m.%Y

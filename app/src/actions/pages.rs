@@ -166,7 +166,7 @@ fn ActionRow(action: Action) -> impl IntoView {
                         " · " <strong>{a.owner_agency_name.clone()}</strong>
                         {a.owner_user_name.clone().map(|n| format!(" ({n})"))}
                         " · " {a.kind.label()}
-                        " · " {text::DUE.with(&[("date", a.due_on.to_string().into())])}
+                        " · " {text::DUE.with(&[("date", crate::time::format_day(a.due_on).into())])}
                         " " <StatusTag status=a.status overdue=a.overdue/>
                         {(a.carried_over > 0).then(|| view! { " " <span class="tag tag--yellow">{text::CARRIED_OVER_TIMES.with(&[("count", a.carried_over.into())])}</span> })}
                         {a.escalated.then(|| view! { " " <span class="tag tag--red">{text::ESCALATED}</span> })}
@@ -190,7 +190,7 @@ fn ActionRow(action: Action) -> impl IntoView {
                                     {e.from.map(|f| format!("{} → ", f.label()))} {e.to.label()}
                                     {e.reason.clone().map(|r| format!(" · {}", text::HISTORY_BECAUSE.with(&[("reason", r.into())])))}
                                     {e.note.clone().map(|n| format!(" · {n}"))}
-                                    {e.due_to.filter(|_| e.due_from.is_some()).map(|d| format!(" · {}", text::HISTORY_NEW_DUE.with(&[("date", d.to_string().into())])))}
+                                    {e.due_to.filter(|_| e.due_from.is_some()).map(|d| format!(" · {}", text::HISTORY_NEW_DUE.with(&[("date", crate::time::format_day(d).into())])))}
                                 </li>
                             }).collect_view()}
                         </ol>

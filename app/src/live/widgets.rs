@@ -156,7 +156,7 @@ fn ItemDetail(id: ItemId) -> impl IntoView {
                                                 <li><strong>{a.owner_agency_name.clone()}</strong>
                                                     {a.owner_user_name.clone().map(|n| format!(" ({n})"))}
                                                     " – " {a.kind.label()} ": " {a.text.clone()} " "
-                                                    <span class="muted">{t::DUE.with(&[("date", a.due_on.to_string().into())])}</span></li>
+                                                    <span class="muted">{t::DUE.with(&[("date", crate::time::format_day(a.due_on).into())])}</span></li>
                                             }).collect_view()}
                                         </ul>
                                     }.into_any()

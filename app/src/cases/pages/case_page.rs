@@ -255,7 +255,7 @@ fn RiskHistory(referrals: Vec<ReferralView>) -> impl IntoView {
                 <tbody>
                     {referrals.into_iter().rev().map(|r| view! {
                         <tr>
-                            <td>{r.referred_on.to_string()}</td>
+                            <td>{crate::time::format_day(r.referred_on)}</td>
                             <td>{r.referring_agency_name.clone()}</td>
                             <td>
                                 <span class="meter" aria-hidden="true"><span class=format!("meter__bar meter__bar--{}", r.criteria.dash_yes.min(24).div_ceil(3))></span></span>
@@ -284,7 +284,7 @@ fn LatestReferral(referral: ReferralView) -> impl IntoView {
         <section class="section section--wide" aria-labelledby="latest-title">
             <h2 id="latest-title">{Msg("cases-latest-title")}</h2>
             <dl class="summary-list">
-                <div><dt>{Msg("cases-latest-referred-on")}</dt><dd>{Msg("cases-latest-referred-by").with(&[("day", referral.referred_on.to_string().into()), ("agency", referral.referring_agency_name.clone().into())])}
+                <div><dt>{Msg("cases-latest-referred-on")}</dt><dd>{Msg("cases-latest-referred-by").with(&[("day", crate::time::format_day(referral.referred_on).into()), ("agency", referral.referring_agency_name.clone().into())])}
                     {referral.referrer.clone().map(|p| format!(" ({p})"))}</dd></div>
                 <div><dt>{Msg("cases-latest-informed")}</dt><dd>{referral.victim_informed.label()}</dd></div>
                 <div><dt>{Msg("cases-latest-consent")}</dt><dd>{referral.consent_to_share.label()}

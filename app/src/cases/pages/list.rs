@@ -95,7 +95,7 @@ fn CaseTable(cases: Vec<CaseSummary>) -> impl IntoView {
                     <tr>
                         <td>
                             <A href=format!("/cases/{}", c.id)>{c.reference.clone()}</A>
-                            <br/><span class="muted">{crate::i18n::Msg("cases-referred-on").with(&[("day", c.last_referred_on.to_string().into())])}
+                            <br/><span class="muted">{crate::i18n::Msg("cases-referred-on").with(&[("day", crate::time::format_day(c.last_referred_on).into())])}
                                 {(c.referral_count > 1).then(|| format!(" · {}", crate::i18n::Msg("cases-referral-count").with(&[("count", c.referral_count.into())])))}</span>
                         </td>
                         <td><StatusTag status=c.status/></td>

@@ -60,7 +60,7 @@ pub fn DeadlineTag(label: &'static str, deadline: Deadline) -> impl IntoView {
             <span class="tag tag--yellow">{t::DUE} ": " {label} " – " {crate::i18n::Msg("cases-by").with(&[("when", when(by_unix).into())])}</span>
         }
         .into_any(),
-        Deadline::Done { on } => view! { <span class="tag tag--green">{t::DONE} ": " {label} " – " {on.to_string()}</span> }.into_any(),
+        Deadline::Done { on } => view! { <span class="tag tag--green">{t::DONE} ": " {label} " – " {crate::time::format_day(on)}</span> }.into_any(),
         Deadline::NotApplicable => ().into_any(),
     }
 }

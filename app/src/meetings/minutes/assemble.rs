@@ -127,7 +127,7 @@ pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), A
                         ("agency", a.owner_agency_name.clone().into()),
                         ("kind", a.kind.label().into()),
                         ("text", a.text.clone().into()),
-                        ("due", a.due_on.to_string().into()),
+                        ("due", crate::time::format_day(a.due_on).into()),
                     ]);
                     format!("- {line}")
                 })
@@ -202,7 +202,7 @@ pub async fn draft(conn: &mut Conn, meeting: &Meeting, now: i64) -> Result<(), A
                         format!(
                             " {}",
                             Msg("minutes-doc-still-open").with(&[
-                                ("due", a.due_on.to_string().into()),
+                                ("due", crate::time::format_day(a.due_on).into()),
                                 ("count", a.carried_over.into()),
                             ])
                         )

@@ -315,7 +315,7 @@ fn Item(
                         {item.actions.iter().map(|a| view! {
                             <li>
                                 <strong>{a.reference.clone()}</strong> " · " {a.owner_agency_name.clone()} " · " {a.kind.label()}
-                                " · " {Msg("agenda-action-due")} " " {a.due_on.to_string()} " "
+                                " · " {Msg("agenda-action-due")} " " {crate::time::format_day(a.due_on)} " "
                                 <crate::actions::pages::StatusTag status=a.status overdue=a.overdue/>
                                 " " <span class="tag tag--yellow">{Msg("agenda-carried-over").with(&[("count", a.carried_over.into())])}</span>
                                 {a.escalated.then(|| view! { " " <span class="tag tag--red">{Msg("agenda-escalated")}</span> })}
