@@ -120,7 +120,7 @@ test.describe('following a live meeting', () => {
     // The member's socket passes through a switch the test can flip, like a hotel's Wi-Fi.
     let offline = false;
     const sockets: WebSocketRoute[] = [];
-    await member.routeWebSocket(/\/live$/, (ws) => {
+    await member.routeWebSocket(/\/live(\?.*)?$/, (ws) => {
       if (offline) {
         ws.close();
         return;
