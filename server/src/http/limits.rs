@@ -7,9 +7,8 @@ use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use convene_app::auth::session;
 use convene_app::error::AppError;
-use convene_app::i18n::{negotiate, Lang};
+use convene_app::i18n::Lang;
 
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLimit(pub usize);
@@ -29,18 +28,6 @@ pub fn caller(path: &str) -> Option<Caller> {
     } else {
         None
     }
-}
-
-/// The answer's language: this runs before the session is read (and so before the request's
-/// language is settled), so the device's choice or the browser's, else the group's.
-fn language(headers: &axum::http::HeaderMap) -> Lang {
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    negotiate::for_request(
-        session::cookie(headers, negotiate::COOKIE).as_deref(),
-        accept,
-    )
 }
 
 pub fn too_large(caller: Caller, lang: Lang) -> Response {
@@ -70,7 +57,8 @@ pub async fn limit_body(State(limit): State<BodyLimit>, req: Request, next: Next
     let Some(caller) = caller(req.uri().path()).filter(|_| has_body(req.method())) else {
         return next.run(req).await;
     };
-    let lang = language(req.headers());
+    // Before the session is read, so the device's or the browser's language.
+    let lang = super::lang::of_device(req.headers());
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
