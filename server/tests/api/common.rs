@@ -130,6 +130,17 @@ impl TestApp {
             .unwrap()
     }
 
+    /// The language chosen on "Your account" by the person signed in on `c`.
+    pub async fn choose_language(&self, c: &Client, lang: &str) {
+        let r = c
+            .post(self.api("/language"))
+            .json(&json!({ "language": lang }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "choosing {lang}");
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(&self.db)
@@ -194,6 +205,23 @@ pub fn referral(agency: i64, victim: &str, children: bool) -> Value {
         "children": if children { json!([{ "initials": "AB", "age": 5 }]) } else { json!([]) },
         "consent": { "victim_informed": "yes", "consent_to_share": "given" },
     })
+}
+
+/// The properties (name, value) of each event of an iCalendar text, read by a real parser.
+pub fn ics_events(text: &str) -> Vec<Vec<(String, String)>> {
+    let unfolded = icalendar::parser::unfold(text);
+    let parsed = icalendar::parser::read_calendar(&unfolded).expect("valid iCalendar");
+    parsed
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|e| {
+            e.properties
+                .iter()
+                .map(|p| (p.name.to_string(), p.val.to_string()))
+                .collect()
+        })
+        .collect()
 }
 
 pub async fn json(r: Response) -> Value {

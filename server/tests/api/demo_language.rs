@@ -9,6 +9,19 @@ async fn get(c: &Client, url: String) -> Value {
     json(c.get(url).send().await.unwrap()).await
 }
 
+/// The names of the agencies in an agency list, sorted, of those `keep` accepts.
+fn agency_names(list: &Value, keep: impl Fn(&Value) -> bool) -> Vec<&str> {
+    let mut names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| keep(a))
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Every English sentence of the demo (agency names and free text).
 fn english_words() -> Vec<&'static str> {
     let en = &texts::EN;
@@ -37,13 +50,7 @@ async fn the_demo_seeded_in_romanian_names_the_cluj_agencies_and_writes_its_case
 
     let admin = app.sign_in_as("admin@demo.test").await;
     let agencies = get(&admin, app.api("/agencies")).await;
-    let mut names: Vec<&str> = agencies
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["name"].as_str().unwrap())
-        .collect();
-    names.sort();
+    let names = agency_names(&agencies, |_| true);
     let mut romanian = texts::RO.agencies.to_vec();
     romanian.sort();
     assert_eq!(names, romanian);
@@ -57,16 +64,8 @@ async fn the_demo_seeded_in_romanian_names_the_cluj_agencies_and_writes_its_case
     ] {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }
-    let mut children_only: Vec<&str> = agencies
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| a["children_only"] == true)
-        .map(|a| a["name"].as_str().unwrap())
-        .collect();
-    children_only.sort();
     assert_eq!(
-        children_only,
+        agency_names(&agencies, |a| a["children_only"] == true),
         [
             "Direcția Generală de Asistență Socială și Protecția Copilului Cluj (DGASPC)",
             "Inspectoratul Școlar Județean Cluj (ISJ)",
@@ -161,13 +160,7 @@ async fn the_demo_seeded_in_english_keeps_its_english_words() {
     let app = TestApp::start().await;
     let admin = app.sign_in_as("admin@demo.test").await;
     let agencies = get(&admin, app.api("/agencies")).await;
-    let mut names: Vec<&str> = agencies
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["name"].as_str().unwrap())
-        .collect();
-    names.sort();
+    let names = agency_names(&agencies, |_| true);
     let mut english = texts::EN.agencies.to_vec();
     english.sort();
     assert_eq!(names, english);

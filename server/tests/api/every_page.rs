@@ -3,7 +3,6 @@
 
 use crate::common::*;
 use reqwest::{Client, StatusCode};
-use serde_json::json;
 
 /// What a person reads on a page: the text between tags and the attributes read aloud or
 /// shown (labels for screen readers, tooltips, placeholders, button values), without scripts.
@@ -167,16 +166,6 @@ async fn id(app: &TestApp, sql: &str) -> i64 {
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
-async fn choose(app: &TestApp, c: &Client, lang: &str) {
-    let r = c
-        .post(app.api("/language"))
-        .json(&json!({ "language": lang }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-}
-
 /// Every route of the app with the person who may open it, the ids taken from the demo.
 async fn every_page(app: &TestApp) -> Vec<(&'static str, String)> {
     let case = id(app, "SELECT id FROM cases ORDER BY id LIMIT 1").await;
@@ -251,7 +240,7 @@ async fn read_every_page(app: &TestApp, lang: &str) -> Vec<(String, String)> {
     for (who, path) in every_page(app).await {
         if !clients.iter().any(|(w, _)| *w == who) {
             let c = app.sign_in_as(who).await;
-            choose(app, &c, lang).await;
+            app.choose_language(&c, lang).await;
             clients.push((who, c));
         }
         let c = &clients.iter().find(|(w, _)| *w == who).unwrap().1;

@@ -205,38 +205,11 @@ async fn the_group_s_language_and_time_zone_are_what_everyone_without_a_choice_g
     assert!(html.contains(&local), "{local} not on the page");
 }
 
-/// The words of a page a person reads: without tags, scripts and styles.
-fn visible_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        out.push(' ');
-        let tail = &rest[i..];
-        let skip_to = ["<script", "<style"]
-            .iter()
-            .find(|t| tail.starts_with(**t))
-            .map(|t| format!("</{}>", &t[1..]));
-        rest = match skip_to {
-            Some(end) => tail.find(&end).map_or("", |j| &tail[j + end.len()..]),
-            None => tail.find('>').map_or("", |j| &tail[j + 1..]),
-        };
-    }
-    out.push_str(rest);
-    out
-}
-
 #[tokio::test]
 async fn the_pages_done_in_romanian_show_no_english_words_of_the_interface() {
     let app = TestApp::start().await;
     let member = app.sign_in_as("police@demo.test").await;
-    let r = member
-        .post(app.api("/language"))
-        .json(&json!({ "language": "ro" }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    app.choose_language(&member, "ro").await;
     // Words of the interface only: the demo's own data (agency names, places) stays as typed.
     const ENGLISH: &[&str] = &[
         "Sign out",
@@ -271,7 +244,7 @@ async fn the_pages_done_in_romanian_show_no_english_words_of_the_interface() {
             .text()
             .await
             .unwrap();
-        let text = visible_text(&html);
+        let text = crate::every_page::readable_text(&html);
         let left: Vec<_> = ENGLISH.iter().filter(|w| text.contains(**w)).collect();
         assert!(left.is_empty(), "{path} still reads {left:?}");
         assert!(html.contains(r#"<html lang="ro""#), "{path}");
@@ -288,21 +261,10 @@ async fn ics_start(app: &TestApp, c: &reqwest::Client, id: i64) -> chrono::DateT
         .text()
         .await
         .unwrap();
-    let unfolded = icalendar::parser::unfold(&text);
-    let parsed = icalendar::parser::read_calendar(&unfolded).expect("valid iCalendar");
-    let event = parsed
-        .components
-        .iter()
-        .find(|c| c.name == "VEVENT")
-        .expect("an event");
-    let start = event
-        .properties
-        .iter()
-        .find(|p| p.name == "DTSTART")
-        .expect("DTSTART")
-        .val
-        .to_string();
-    chrono::NaiveDateTime::parse_from_str(&start, "%Y%m%dT%H%M%SZ")
+    let events = ics_events(&text);
+    let event = events.first().expect("an event");
+    let (_, start) = event.iter().find(|(k, _)| k == "DTSTART").expect("DTSTART");
+    chrono::NaiveDateTime::parse_from_str(start, "%Y%m%dT%H%M%SZ")
         .unwrap_or_else(|e| panic!("{start}: {e}"))
         .and_utc()
 }
