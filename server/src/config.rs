@@ -22,12 +22,17 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// The database key (made by `convene keygen`); without one the database is not encrypted.
     pub key_file: Option<std::path::PathBuf>,
+    /// The mail server (`CONVENE_SMTP_URL`); without one, the outbox makes notices only.
+    pub smtp_url: Option<String>,
+    /// The sender of Convene's emails (`CONVENE_MAIL_FROM`).
+    pub mail_from: String,
 }
 
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/convene.db";
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+pub const DEFAULT_MAIL_FROM: &str = "Convene <convene@localhost>";
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct ConfigError(pub String);
@@ -122,6 +127,22 @@ impl Config {
             })?,
         };
 
+        let smtp_url = get("CONVENE_SMTP_URL");
+        if let Some(u) = &smtp_url {
+            if !(u.starts_with("smtp://") || u.starts_with("smtps://")) {
+                return Err(ConfigError(format!(
+                    "CONVENE_SMTP_URL must start with smtp:// or smtps://, such as smtp://mail.example.org:587?tls=required (got a value starting {:?})",
+                    u.split("://").next().unwrap_or_default()
+                )));
+            }
+        }
+        let mail_from = get("CONVENE_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError(format!(
+                "CONVENE_MAIL_FROM must be an email address, such as Convene <convene@example.org> (got {mail_from:?})"
+            )));
+        }
+
         // Cookies are `Secure` except in local development: plain http on a loopback address.
         let secure_cookies = match &public_url {
             Some(u) => u.starts_with("https://"),
@@ -139,6 +160,8 @@ impl Config {
             trusted_proxies,
             max_body_bytes,
             key_file: get("CONVENE_KEY_FILE").map(Into::into),
+            smtp_url,
+            mail_from,
         })
     }
 }

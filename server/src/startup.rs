@@ -88,11 +88,42 @@ pub async fn build(
         );
     }
     let db = open_database(config).await?;
-    let state = AppState::new(db.pool, leptos_options(config), security, db.sealer);
+    let mut state = AppState::new(db.pool, leptos_options(config), security, db.sealer);
     convene_app::settings::service::apply_stored(&state).await?;
     tokio::spawn(convene_app::live::sweep::run(state.clone()));
+    let post = post(config)?;
+    state.mail_configured = post.mailer.is_some();
+    convene_app::outbox::worker::recover(&state).await?;
+    tokio::spawn(convene_app::outbox::worker::run(
+        state.clone(),
+        post,
+        OUTBOX_EVERY,
+        std::future::pending(),
+    ));
     let router = crate::http::router(state.clone(), config);
     Ok((state, router))
+}
+
+/// How often the worker looks for what is due (immediate messages go within this).
+pub const OUTBOX_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// How the outbox reaches people: the mail server, and the address its links point to.
+pub fn post(config: &Config) -> Result<convene_app::outbox::worker::Post, BoxError> {
+    let mailer = match &config.smtp_url {
+        None => {
+            tracing::warn!("CONVENE_SMTP_URL is not set: the outbox makes in-app notices only, no email is sent");
+            None
+        }
+        Some(url) => Some(std::sync::Arc::new(
+            convene_app::outbox::mailer::Mailer::new(url, &config.mail_from)
+                .map_err(|e| format!("CONVENE_SMTP_URL: {e}"))?,
+        )),
+    };
+    let base_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", config.addr));
+    Ok(convene_app::outbox::worker::Post { mailer, base_url })
 }
 
 /// The daily retention purge (a first run a minute after start), until `stop` resolves.

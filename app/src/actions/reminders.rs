@@ -13,6 +13,8 @@ use crate::state::AppState;
 
 /// An assignment due within 72 hours cannot wait for tomorrow's digest.
 const URGENT_DAYS: u64 = 3;
+/// An action assigned less than a day ago gets no "due soon" reminder yet.
+const FRESH_SECS: i64 = 24 * 3600;
 
 pub async fn tell_assigned(
     conn: &mut Conn,
@@ -44,6 +46,9 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<(), AppError> {
                 format!("overdue:{}:{}:{weeks}", d.id.0, d.due_on),
                 "overdue",
             )
+        } else if now - d.created_at < FRESH_SECS {
+            // Just assigned: the assignment's own message says when it is due.
+            continue;
         } else if d.due_on == today + chrono::Days::new(1) {
             (
                 NoticeKind::ActionDueTomorrow,

@@ -335,33 +335,39 @@ pub struct DueAction {
     pub owner_agency_id: AgencyId,
     pub owner_user_id: Option<UserId>,
     pub due_on: chrono::NaiveDate,
+    pub created_at: i64,
 }
 
 pub async fn open_due_by(
     conn: &mut Conn,
     by: chrono::NaiveDate,
 ) -> Result<Vec<DueAction>, AppError> {
-    let rows: Vec<(
+    type Row = (
         ActionId,
         crate::ids::CaseId,
         AgencyId,
         Option<UserId>,
         String,
-    )> = sqlx::query_as(OPEN_DUE_BY)
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(OPEN_DUE_BY)
         .bind(by.format("%Y-%m-%d").to_string())
         .fetch_all(&mut *conn)
         .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, case_id, owner_agency_id, owner_user_id, due)| {
-            Some(DueAction {
-                id,
-                case_id,
-                owner_agency_id,
-                owner_user_id,
-                due_on: chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").ok()?,
-            })
-        })
+        .filter_map(
+            |(id, case_id, owner_agency_id, owner_user_id, due, created_at)| {
+                Some(DueAction {
+                    id,
+                    case_id,
+                    owner_agency_id,
+                    owner_user_id,
+                    due_on: chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").ok()?,
+                    created_at,
+                })
+            },
+        )
         .collect())
 }
 
@@ -464,7 +470,7 @@ crate::statements! {
          SELECT id, ?, ?, ? FROM users WHERE active = 1 AND role IN ('chair','coordinator')";
     ACTIVE_USER_AGENCY = "SELECT agency_id FROM users WHERE id = ? AND active = 1";
     MEETING_EXISTS = "SELECT COUNT(*) FROM meetings WHERE id = ?";
-    OPEN_DUE_BY = "SELECT a.id, a.case_id, a.owner_agency_id, a.owner_user_id, a.due_on FROM actions a
+    OPEN_DUE_BY = "SELECT a.id, a.case_id, a.owner_agency_id, a.owner_user_id, a.due_on, a.created_at FROM actions a
          JOIN cases c ON c.id = a.case_id
          WHERE a.status IN ('open','in_progress') AND a.due_on <= ? AND c.status <> 'closed'";
     NOTIFY = "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at) VALUES (?, ?, ?, ?)";

@@ -141,6 +141,16 @@ pub async fn create(
                 .details(serde_json::json!({ "case": id.0, "matched_case": known.0 })),
         )
         .await?;
+        // The coordinator decides; nobody else learns that the person may be known.
+        crate::outbox::service::to_roles(
+            &mut tx,
+            &[crate::auth::types::Role::Coordinator],
+            &crate::outbox::service::Tell::new(
+                crate::notices::types::NoticeKind::ReferralMatchPending,
+                now,
+            ),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(CaseCreated {

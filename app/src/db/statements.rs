@@ -76,6 +76,7 @@ pub fn app_stores() -> Vec<&'static Statements> {
         &crate::meetings::agenda::store::STATEMENTS,
         &crate::meetings::attendance_store::STATEMENTS,
         &crate::meetings::research_store::STATEMENTS,
+        &crate::meetings::reminders_store::STATEMENTS,
         &crate::meetings::minutes::store::STATEMENTS,
         &crate::notices::store::STATEMENTS,
         &crate::outbox::store::STATEMENTS,

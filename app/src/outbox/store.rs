@@ -237,7 +237,7 @@ pub async fn digest_people(conn: &mut Conn, now: i64, today: &str) -> Result<Vec
 pub async fn digest_rows(conn: &mut Conn, user: i64, now: i64) -> Result<Vec<Waiting>, AppError> {
     Ok(sqlx::query_as(crate::sql!(
         WAITING,
-        " WHERE o.user_id = ? AND o.state = 'pending' AND o.delivery = 'digest' AND o.next_attempt_at <= ? ORDER BY o.id"
+        " WHERE o.user_id = ?1 AND o.state = 'pending' AND o.delivery = 'digest' AND o.created_at < ?2 AND o.next_attempt_at <= ?2 ORDER BY o.id"
     ))
     .bind(user)
     .bind(now)
@@ -333,8 +333,8 @@ crate::statements! {
          LEFT JOIN actions a ON a.id = o.action_id";
     MARK_NOTICED = "UPDATE outbox SET noticed_at = ?, delivery = ?, state = ?, last_error = ? WHERE id = ?";
     DIGEST_PEOPLE = "SELECT DISTINCT o.user_id FROM outbox o LEFT JOIN mail_digests d ON d.user_id = o.user_id
-         WHERE o.state = 'pending' AND o.delivery = 'digest' AND o.next_attempt_at <= ?
-           AND (d.last_day IS NULL OR d.last_day < ?)";
+         WHERE o.state = 'pending' AND o.delivery = 'digest' AND o.created_at < ?1 AND o.next_attempt_at <= ?1
+           AND (d.last_day IS NULL OR d.last_day < ?2)";
     CLAIM = "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'";
     MARK_SENT = "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?";
     MARK_UNSENT = "UPDATE outbox SET state = CASE WHEN ?1 THEN 'pending' ELSE 'failed' END,

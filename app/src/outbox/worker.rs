@@ -140,14 +140,22 @@ async fn send_digests(state: &AppState, post: &Post, now: i64) -> Result<(), App
         return Ok(());
     }
     let today = local.date_naive().format("%Y-%m-%d").to_string();
+    // Today's digest holds what came before this morning's hour; the rest waits for tomorrow.
+    let cutoff = crate::time::local_instant(
+        local
+            .date_naive()
+            .and_hms_opt(DIGEST_HOUR, 0, 0)
+            .unwrap_or_default(),
+    )
+    .min(now);
     let people = {
         let mut conn = state.db.acquire().await?;
-        store::digest_people(&mut conn, now, &today).await?
+        store::digest_people(&mut conn, cutoff, &today).await?
     };
     for user in people {
         let rows = {
             let mut conn = state.db.acquire().await?;
-            store::digest_rows(&mut conn, user, now).await?
+            store::digest_rows(&mut conn, user, cutoff).await?
         };
         let ids: Vec<i64> = rows.iter().map(|w| w.id).collect();
         if rows.is_empty() || !claim(state, &ids).await? {

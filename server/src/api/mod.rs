@@ -13,6 +13,7 @@ mod meetings;
 mod minutes;
 mod notices;
 mod openapi;
+mod outbox;
 mod session;
 mod settings;
 mod users;
@@ -152,6 +153,7 @@ fn build() -> Api {
     let api = minutes::routes(api);
     let api = actions::routes(api);
     let api = notices::routes(api);
+    let api = outbox::routes(api);
     settings::routes(api)
 }
 

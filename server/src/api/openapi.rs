@@ -15,7 +15,7 @@ use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, RefOr, Required, Respo
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::{actions, agencies, audit, cases, live, me, meetings, minutes, notices, session};
-use super::{language, settings, users};
+use super::{language, outbox, settings, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -52,6 +52,7 @@ use super::{language, settings, users};
         actions::history, actions::report, actions::barriers, actions::mine,
         actions::notifications, actions::mark_read,
         notices::list, notices::mark_read,
+        outbox::list, outbox::retry, outbox::mine, outbox::set_mine,
         settings::get, settings::update,
     ),
     components(schemas(Error)),

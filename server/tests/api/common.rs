@@ -13,6 +13,10 @@ pub const PASSWORD: &str = "demo password for tests";
 pub struct TestApp {
     pub addr: SocketAddr,
     pub db: SqlitePool,
+    /// The app's state, for the clock and the scheduler's tick.
+    pub state: convene_app::state::AppState,
+    /// How the outbox reaches people (the mail server given by `CONVENE_SMTP_URL`).
+    pub post: convene_app::outbox::worker::Post,
     _dir: tempfile::TempDir,
     _shutdown: oneshot::Sender<()>,
 }
@@ -69,12 +73,30 @@ impl TestApp {
         tokio::spawn(startup::serve(listener, router, async {
             let _ = rx.await;
         }));
+        let post = startup::post(&config).unwrap();
         TestApp {
             addr,
-            db: state.db,
+            db: state.db.clone(),
+            state,
+            post,
             _dir: dir,
             _shutdown: tx,
         }
+    }
+
+    /// Runs what time passing does, at the app's clock: reminders, then the outbox's pass
+    /// (notices, immediate emails, digests). The background worker does the same every few
+    /// seconds; tests call it so as not to wait.
+    pub async fn tick(&self) {
+        let now = self.state.clock.now();
+        convene_app::schedule::tick(&self.state, &self.post, now)
+            .await
+            .unwrap();
+    }
+
+    /// Moves the app's clock on (what happens "seven days later").
+    pub fn advance_days(&self, days: i64) {
+        self.state.clock.advance(days * 24 * 3600);
     }
 
     /// The folder holding the database file (`convene.db`).

@@ -16,7 +16,7 @@ const ROUNDS: usize = 20;
 const WRITERS: usize = 3;
 
 /// Kills the server when dropped, so a failing test leaves no process behind.
-struct Server(tokio::process::Child);
+pub(crate) struct Server(pub tokio::process::Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -25,7 +25,7 @@ impl Drop for Server {
 }
 
 /// Starts `convene serve` on a free port and waits until it says where it listens.
-async fn start(env: &[(&str, String)]) -> (Server, String) {
+pub(crate) async fn start(env: &[(&str, String)]) -> (Server, String) {
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_convene"))
         .arg("serve")
         .envs(env.iter().map(|(k, v)| (*k, v.as_str())))

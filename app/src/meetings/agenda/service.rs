@@ -17,6 +17,8 @@ use crate::ids::{ItemId, MeetingId};
 use crate::meetings::service::{meeting_resource, research_hours};
 use crate::meetings::types::{Meeting, MeetingStatus};
 use crate::meetings::{attendance, research, text as mt};
+use crate::notices::types::NoticeKind;
+use crate::outbox::service::{self as outbox, Tell};
 use crate::state::AppState;
 
 pub mod text {
@@ -511,6 +513,10 @@ pub async fn publish(
         return Err(AppError::conflict(text::NOT_BUILT));
     }
     store::publish(&mut tx, id, now).await?;
+    let told = Tell::new(NoticeKind::AgendaPublished, now)
+        .meeting(id)
+        .params(serde_json::json!({ "research_due": meeting.research_due_unix }));
+    outbox::to_members(&mut tx, &told).await?;
     record(
         &mut tx,
         AuditEvent::new(Some(actor.user_id), "publish_agenda", "meeting").id(id),

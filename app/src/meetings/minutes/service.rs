@@ -13,6 +13,8 @@ use crate::ids::{AgencyId, CommentId, MeetingId};
 use crate::meetings::service::meeting_resource;
 use crate::meetings::text::MARKING;
 use crate::meetings::types::MeetingStatus;
+use crate::notices::types::NoticeKind;
+use crate::outbox::service::{self as outbox, Tell};
 use crate::state::AppState;
 
 async fn involved_cases(conn: &mut Conn, agency: AgencyId) -> Result<Vec<i64>, AppError> {
@@ -216,6 +218,11 @@ pub async fn circulate(
         now,
     )
     .await?;
+    let told = Tell::new(NoticeKind::MinutesCirculated, now)
+        .meeting(id)
+        .params(serde_json::json!({ "deadline": deadline_at }))
+        .urgent();
+    outbox::to_members(&mut tx, &told).await?;
     record(
         &mut tx,
         AuditEvent::new(Some(actor.user_id), "circulate", "minutes").id(id),
@@ -360,6 +367,11 @@ pub async fn approve(
     )
     .await?;
     crate::meetings::store::set_status(&mut tx, id, MeetingStatus::MinutesApproved, now).await?;
+    outbox::to_members(
+        &mut tx,
+        &Tell::new(NoticeKind::MinutesApproved, now).meeting(id),
+    )
+    .await?;
     record(
         &mut tx,
         AuditEvent::new(Some(actor.user_id), "approve", "minutes").id(id),

@@ -97,6 +97,13 @@ pub async fn ask(
         &NewNotice::new(NoticeKind::AccessAsked, now).params(change(kind)),
     )
     .await?;
+    // Those who may decide it (the policy still decides who actually can).
+    crate::outbox::service::to_roles(
+        tx,
+        &[Role::Admin, Role::Chair],
+        &crate::outbox::service::Tell::new(NoticeKind::AccessAwaitingDecision, now).urgent(),
+    )
+    .await?;
     let r = store::get(tx, id)
         .await?
         .or_internal("the access request just decided")?;
