@@ -9,6 +9,7 @@ common-nav-agencies = Agencies
 common-nav-users = Users
 common-nav-audit = Audit log
 common-nav-settings = Settings
+common-nav-outbox = Outbox
 common-nav-account = Your account
 common-sign-out = Sign out
 common-signing-out = Signing out…

@@ -9,6 +9,7 @@ common-nav-agencies = Instituții
 common-nav-users = Utilizatori
 common-nav-audit = Jurnal de audit
 common-nav-settings = Setări
+common-nav-outbox = Mesaje trimise
 common-nav-account = Contul dumneavoastră
 common-sign-out = Deconectare
 common-signing-out = Se deconectează…

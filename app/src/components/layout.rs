@@ -136,6 +136,7 @@ fn Navigation(me: Me) -> impl IntoView {
                 {(!restricted && can_view_users(&me)).then(|| view! { <NavLink href="/users" label=text::NAV_USERS/> })}
                 {(!restricted && can_view_audit(&me)).then(|| view! { <NavLink href="/audit" label=text::NAV_AUDIT/> })}
                 {(!restricted && is_admin(&me)).then(|| view! { <NavLink href="/settings" label=text::NAV_SETTINGS/> })}
+                {(!restricted && is_admin(&me)).then(|| view! { <NavLink href="/outbox" label=text::NAV_OUTBOX/> })}
                 <NavLink href="/account" label=text::NAV_ACCOUNT/>
             </ul>
             <p class="nav__user">

@@ -13,6 +13,7 @@ pub const NAV_AGENCIES: Msg = Msg("common-nav-agencies");
 pub const NAV_USERS: Msg = Msg("common-nav-users");
 pub const NAV_AUDIT: Msg = Msg("common-nav-audit");
 pub const NAV_SETTINGS: Msg = Msg("common-nav-settings");
+pub const NAV_OUTBOX: Msg = Msg("common-nav-outbox");
 pub const NAV_ACCOUNT: Msg = Msg("common-nav-account");
 pub const SIGN_OUT: Msg = Msg("common-sign-out");
 pub const SIGNING_OUT: Msg = Msg("common-signing-out");

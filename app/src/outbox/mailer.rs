@@ -19,8 +19,8 @@ pub struct Outgoing {
 #[derive(Debug, Clone)]
 pub struct SendError {
     pub retry: bool,
-    /// The transport's own words (an SMTP code and text, "connection refused"), never the
-    /// message.
+    /// What happened, as a code (`unreachable`, `timeout`, `refused:550`, `invalid_address`,
+    /// `invalid_message`; see `text::failure`): never the message.
     pub reason: String,
 }
 
@@ -47,15 +47,16 @@ impl Mailer {
             retry: false,
             reason,
         })?;
+        tracing::debug!("outbox: handing one message to the mail server");
         self.transport.send(message).await.map(|_| ()).map_err(|e| {
             // A permanent refusal (5xx) will not change; anything else (a 4xx, a connection
             // that failed or timed out) is worth another try.
             SendError {
                 retry: !e.is_permanent(),
                 reason: match e.status() {
-                    Some(code) => format!("the mail server answered {code}"),
-                    None if e.is_timeout() => "the mail server did not answer in time".into(),
-                    None => "the mail server could not be reached".into(),
+                    Some(code) => format!("refused:{code}"),
+                    None if e.is_timeout() => "timeout".into(),
+                    None => "unreachable".into(),
                 },
             }
         })
@@ -64,7 +65,7 @@ impl Mailer {
     fn message(&self, m: &Outgoing) -> Result<Message, String> {
         let to: Mailbox =
             m.to.parse()
-                .map_err(|_| "the recipient's address is not valid".to_string())?;
+                .map_err(|_| "invalid_address".to_string())?;
         let text = MultiPart::alternative()
             .singlepart(SinglePart::plain(m.plain.clone()))
             .singlepart(SinglePart::html(m.html.clone()));
@@ -89,6 +90,6 @@ impl Mailer {
             .to(to)
             .subject(m.subject.clone())
             .multipart(body)
-            .map_err(|e| e.to_string())
+            .map_err(|_| "invalid_message".to_string())
     }
 }

@@ -117,7 +117,7 @@ pub fn OutboxPage() -> impl IntoView {
                                         <td>{text::USER.with(&[("user", r.user_id.0.into())])}</td>
                                         <td>{r.reference.clone().unwrap_or_default()}</td>
                                         <td>{r.state.label()}</td>
-                                        <td>{r.last_error.clone().unwrap_or_default()}</td>
+                                        <td>{r.last_error_text.clone().unwrap_or_default()}</td>
                                         <td>{retryable.then(|| view! {
                                             <ActionForm action=retry>
                                                 <input type="hidden" name="id" value=r.id.to_string()/>

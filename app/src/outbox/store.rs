@@ -91,6 +91,7 @@ pub async fn list(conn: &mut Conn, q: &OutboxQuery) -> Result<Vec<OutboxEntry>, 
                     .as_deref()
                     .and_then(super::types::Delivery::parse),
                 attempts: r.attempts,
+                last_error_text: r.last_error.as_deref().map(super::text::failure),
                 last_error: r.last_error,
                 created_at: crate::time::rfc3339(r.created_at),
                 sent_at: r.sent_at.map(crate::time::rfc3339),
@@ -341,5 +342,5 @@ crate::statements! {
          next_attempt_at = CASE WHEN ?1 THEN ?2 ELSE next_attempt_at END, last_error = ?3 WHERE id = ?4";
     SET_DIGEST_DAY = "INSERT INTO mail_digests (user_id, last_day) VALUES (?, ?)
          ON CONFLICT (user_id) DO UPDATE SET last_day = excluded.last_day";
-    INTERRUPT = "UPDATE outbox SET state = 'interrupted', last_error = 'Convene stopped while handing it to the mail server' WHERE state = 'sending'";
+    INTERRUPT = "UPDATE outbox SET state = 'interrupted', last_error = 'interrupted' WHERE state = 'sending'";
 }

@@ -72,3 +72,19 @@ pub fn kind_label(kind: NoticeKind) -> &'static str {
     })
     .as_str()
 }
+
+/// A failure's code in words (`worker` and `mailer` write the codes).
+pub fn failure(code: &str) -> String {
+    if let Some(smtp) = code.strip_prefix("refused:") {
+        return Msg("outbox-failure-refused").with(&[("code", smtp.to_string().into())]);
+    }
+    Msg(match code {
+        "unreachable" => "outbox-failure-unreachable",
+        "timeout" => "outbox-failure-timeout",
+        "invalid_address" => "outbox-failure-invalid-address",
+        "interrupted" => "outbox-failure-interrupted",
+        "no_server" => "outbox-failure-no-server",
+        _ => "outbox-failure-other",
+    })
+    .text()
+}

@@ -112,8 +112,11 @@ pub struct OutboxEntry {
     pub state: OutboxState,
     pub delivery: Option<Delivery>,
     pub attempts: i64,
-    /// What the mail server or the connection answered (never the message).
+    /// What went wrong, as a code: `unreachable`, `timeout`, `refused:<SMTP code>`,
+    /// `invalid_address`, `interrupted`, `no_server` (never the message).
     pub last_error: Option<String>,
+    /// The same in words.
+    pub last_error_text: Option<String>,
     pub created_at: String,
     pub sent_at: Option<String>,
 }

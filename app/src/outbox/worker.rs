@@ -90,7 +90,7 @@ async fn make_notices(state: &AppState, post: &Post, now: i64) -> Result<(), App
             let delivery = prefs::decide(kind, w.urgent, chosen, w.representation == "regular");
             let (state_now, why) = match (delivery, &post.mailer) {
                 (Delivery::None, _) => (OutboxState::Skipped, None),
-                (_, None) => (OutboxState::Skipped, Some("no mail server is configured")),
+                (_, None) => (OutboxState::Skipped, Some("no_server")),
                 _ => (OutboxState::Pending, None),
             };
             store::mark_noticed(&mut tx, w.id, delivery, state_now, now, why).await?;

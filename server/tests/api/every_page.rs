@@ -223,6 +223,7 @@ async fn every_page(app: &TestApp) -> Vec<(&'static str, String)> {
         "/users/new".to_string(),
         format!("/users/{user}"),
         "/settings".to_string(),
+        "/outbox".to_string(),
         "/audit".to_string(),
         "/agencies/new".to_string(),
     ] {
