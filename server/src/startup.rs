@@ -94,7 +94,7 @@ pub async fn build(
     let post = post(config)?;
     state.mail_configured = post.mailer.is_some();
     convene_app::outbox::worker::recover(&state).await?;
-    tokio::spawn(convene_app::outbox::worker::run(
+    tokio::spawn(convene_app::schedule::run(
         state.clone(),
         post,
         OUTBOX_EVERY,

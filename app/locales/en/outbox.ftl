@@ -34,6 +34,7 @@ outbox-col-state = State
 outbox-col-error = What went wrong
 outbox-retry = Send again
 outbox-retried = Sent back to the queue.
+outbox-not-retryable = Only a message that failed or was interrupted can be sent again.
 outbox-empty = Nothing here.
 outbox-user = user { $user }
 outbox-failures = { $count ->

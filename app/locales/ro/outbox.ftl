@@ -35,6 +35,7 @@ outbox-col-state = Stare
 outbox-col-error = Ce nu a mers
 outbox-retry = Trimiteți din nou
 outbox-retried = Trimis înapoi în coadă.
+outbox-not-retryable = Doar un mesaj eșuat sau întrerupt poate fi trimis din nou.
 outbox-empty = Nimic aici.
 outbox-user = utilizatorul { $user }
 outbox-failures = { $count ->

@@ -518,7 +518,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 5 * 6 * (32 + 12));
+        assert_eq!(checked, 5 * 6 * (33 + 12));
     }
 
     #[test]

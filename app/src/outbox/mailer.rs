@@ -63,9 +63,7 @@ impl Mailer {
     }
 
     fn message(&self, m: &Outgoing) -> Result<Message, String> {
-        let to: Mailbox =
-            m.to.parse()
-                .map_err(|_| "invalid_address".to_string())?;
+        let to: Mailbox = m.to.parse().map_err(|_| "invalid_address".to_string())?;
         let text = MultiPart::alternative()
             .singlepart(SinglePart::plain(m.plain.clone()))
             .singlepart(SinglePart::html(m.html.clone()));

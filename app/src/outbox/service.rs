@@ -1,7 +1,7 @@
 //! Writing to the outbox, inside the caller's transaction, and what the admin sees of it.
 
 use super::store;
-use super::types::{OutboxEntry, OutboxQuery};
+use super::types::{OutboxEntry, OutboxQuery, OutboxState};
 use crate::audit::store::{record, AuditEvent};
 use crate::auth::policy::{authorize, Action, Resource};
 use crate::auth::types::{Actor, Role};
@@ -144,9 +144,12 @@ pub async fn list(
 pub async fn retry(state: &AppState, actor: Option<&Actor>, id: i64) -> Result<(), AppError> {
     let actor = authorize(actor, Action::Update, Resource::Outbox)?;
     let mut tx = state.write().await?;
-    if !store::retry(&mut tx, id, state.clock.now()).await? {
-        return Err(AppError::NotFound);
+    match store::state_of(&mut tx, id).await? {
+        None => return Err(AppError::NotFound),
+        Some(OutboxState::Failed | OutboxState::Interrupted) => {}
+        Some(_) => return Err(AppError::conflict(super::text::NOT_RETRYABLE.to_string())),
     }
+    store::retry(&mut tx, id, state.clock.now()).await?;
     record(
         &mut tx,
         AuditEvent::new(Some(actor.user_id), "retry", "outbox").id(id),

@@ -110,6 +110,14 @@ pub async fn retry(conn: &mut Conn, id: i64, now: i64) -> Result<bool, AppError>
     Ok(done.rows_affected() == 1)
 }
 
+pub async fn state_of(conn: &mut Conn, id: i64) -> Result<Option<OutboxState>, AppError> {
+    let s: Option<String> = sqlx::query_scalar(STATE_OF)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(s.as_deref().and_then(OutboxState::parse))
+}
+
 /// How many messages wait for the admin (failed or interrupted).
 pub async fn failures(conn: &mut Conn) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar(FAILURES).fetch_one(&mut *conn).await?)
@@ -186,13 +194,10 @@ pub struct Waiting {
 
 /// Rows not yet made into notices (oldest first).
 pub async fn unnoticed(conn: &mut Conn, limit: i64) -> Result<Vec<Waiting>, AppError> {
-    Ok(sqlx::query_as(crate::sql!(
-        WAITING,
-        " WHERE o.noticed_at IS NULL ORDER BY o.id LIMIT ?"
-    ))
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?)
+    Ok(sqlx::query_as(UNNOTICED)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
 }
 
 pub async fn mark_noticed(
@@ -216,14 +221,11 @@ pub async fn mark_noticed(
 
 /// Immediate messages whose time has come.
 pub async fn due_now(conn: &mut Conn, now: i64, limit: i64) -> Result<Vec<Waiting>, AppError> {
-    Ok(sqlx::query_as(crate::sql!(
-        WAITING,
-        " WHERE o.state = 'pending' AND o.delivery = 'immediate' AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?"
-    ))
-    .bind(now)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?)
+    Ok(sqlx::query_as(DUE_NOW)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
 }
 
 /// The people with digest rows waiting whose last digest was before `today`.
@@ -236,14 +238,11 @@ pub async fn digest_people(conn: &mut Conn, now: i64, today: &str) -> Result<Vec
 }
 
 pub async fn digest_rows(conn: &mut Conn, user: i64, now: i64) -> Result<Vec<Waiting>, AppError> {
-    Ok(sqlx::query_as(crate::sql!(
-        WAITING,
-        " WHERE o.user_id = ?1 AND o.state = 'pending' AND o.delivery = 'digest' AND o.created_at < ?2 AND o.next_attempt_at <= ?2 ORDER BY o.id"
-    ))
-    .bind(user)
-    .bind(now)
-    .fetch_all(&mut *conn)
-    .await?)
+    Ok(sqlx::query_as(DIGEST_ROWS)
+        .bind(user)
+        .bind(now)
+        .fetch_all(&mut *conn)
+        .await?)
 }
 
 /// Takes a pending row for sending; false when another worker took it first.
@@ -320,6 +319,7 @@ crate::statements! {
     RETRY = "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = NULL
          WHERE id = ? AND state IN ('failed','interrupted')";
     FAILURES = "SELECT COUNT(*) FROM outbox WHERE state IN ('failed','interrupted')";
+    STATE_OF = "SELECT state FROM outbox WHERE id = ?";
     PREFERENCES = "SELECT kind, delivery FROM notification_preferences WHERE user_id = ?";
     REPRESENTATION = "SELECT representation FROM users WHERE id = ?";
     SET_PREFERENCE = "INSERT INTO notification_preferences (user_id, kind, delivery) VALUES (?, ?, ?)
@@ -332,6 +332,9 @@ crate::statements! {
          LEFT JOIN cases c ON c.id = o.case_id
          LEFT JOIN meetings m ON m.id = o.meeting_id
          LEFT JOIN actions a ON a.id = o.action_id";
+    UNNOTICED = crate::sql!(WAITING, " WHERE o.noticed_at IS NULL ORDER BY o.id LIMIT ?");
+    DUE_NOW = crate::sql!(WAITING, " WHERE o.state = 'pending' AND o.delivery = 'immediate' AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?");
+    DIGEST_ROWS = crate::sql!(WAITING, " WHERE o.user_id = ?1 AND o.state = 'pending' AND o.delivery = 'digest' AND o.created_at < ?2 AND o.next_attempt_at <= ?2 ORDER BY o.id");
     MARK_NOTICED = "UPDATE outbox SET noticed_at = ?, delivery = ?, state = ?, last_error = ? WHERE id = ?";
     DIGEST_PEOPLE = "SELECT DISTINCT o.user_id FROM outbox o LEFT JOIN mail_digests d ON d.user_id = o.user_id
          WHERE o.state = 'pending' AND o.delivery = 'digest' AND o.created_at < ?1 AND o.next_attempt_at <= ?1

@@ -30,6 +30,7 @@ pub const COL_ABOUT: Msg = Msg("outbox-col-about");
 pub const COL_STATE: Msg = Msg("outbox-col-state");
 pub const COL_ERROR: Msg = Msg("outbox-col-error");
 pub const RETRY: Msg = Msg("outbox-retry");
+pub const NOT_RETRYABLE: Msg = Msg("outbox-not-retryable");
 pub const RETRIED: Msg = Msg("outbox-retried");
 pub const EMPTY: Msg = Msg("outbox-empty");
 /// With `$user`.

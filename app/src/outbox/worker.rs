@@ -212,27 +212,6 @@ async fn settle(
     tx.commit().await.map_err(AppError::from)
 }
 
-/// Runs until `stop` resolves: a pass every `every`, or sooner when woken.
-pub async fn run(
-    state: AppState,
-    post: Post,
-    every: std::time::Duration,
-    stop: impl std::future::Future<Output = ()> + Send,
-) {
-    tokio::pin!(stop);
-    loop {
-        let now = state.clock.now();
-        if let Err(e) = crate::schedule::tick(&state, &post, now).await {
-            tracing::error!(error = ?e, "outbox: a pass failed; trying again later");
-        }
-        tokio::select! {
-            _ = &mut stop => return,
-            _ = state.outbox_wake.notified() => {}
-            _ = tokio::time::sleep(every) => {}
-        }
-    }
-}
-
 /// For tests and tools: the message a row would be, without sending it.
 pub fn preview(w: &Waiting, base: &str) -> Outgoing {
     compose::single(w, base)

@@ -21,4 +21,25 @@ pub async fn tick(state: &AppState, post: &Post, now: i64) -> Result<(), AppErro
     worker::pass(state, post, now).await
 }
 
+/// Runs until `stop` resolves: a pass every `every`, or sooner when woken.
+pub async fn run(
+    state: AppState,
+    post: Post,
+    every: std::time::Duration,
+    stop: impl std::future::Future<Output = ()> + Send,
+) {
+    tokio::pin!(stop);
+    loop {
+        let now = state.clock.now();
+        if let Err(e) = tick(&state, &post, now).await {
+            tracing::error!(error = ?e, "the scheduler: a pass failed; trying again later");
+        }
+        tokio::select! {
+            _ = &mut stop => return,
+            _ = state.outbox_wake.notified() => {}
+            _ = tokio::time::sleep(every) => {}
+        }
+    }
+}
+
 type JobResult = Result<(), AppError>;

@@ -28,7 +28,7 @@ async fn list(
 
 #[utoipa::path(post, path = "/outbox/{id}/retry", tag = "outbox",
     params(("id" = i64, Path, description = "The message")),
-    responses((status = 204, description = "Back in the queue"), (status = 404, description = "No failed or interrupted message with this id")))]
+    responses((status = 204, description = "Back in the queue (409: it did not fail)")))]
 async fn retry(
     State(s): State<AppState>,
     auth: Auth,
@@ -48,7 +48,7 @@ async fn mine(
 }
 
 #[utoipa::path(put, path = "/me/notification-preferences", tag = "outbox", request_body = PreferencesInput,
-    responses((status = 200, body = Vec<Preference>), (status = 422, description = "A kind or delivery not known, or a mandatory kind turned off")))]
+    responses((status = 200, body = Vec<Preference>, description = "Saved (422 names each choice that is not known or turns a mandatory kind off)")))]
 async fn set_mine(
     State(s): State<AppState>,
     auth: Auth,

@@ -346,7 +346,8 @@ async fn a_mail_server_that_cannot_be_reached_leaves_the_message_failed_for_the_
         .collect();
     assert!(!mine.is_empty(), "{failed}");
     assert_eq!(mine[0]["attempts"], 5);
-    assert!(mine[0]["last_error"]
+    assert_eq!(mine[0]["last_error"], "unreachable");
+    assert!(mine[0]["last_error_text"]
         .as_str()
         .unwrap()
         .contains("could not be reached"));
@@ -386,17 +387,19 @@ async fn a_mail_server_that_cannot_be_reached_leaves_the_message_failed_for_the_
         .await
         .unwrap();
     assert_eq!(state, "pending");
-    // Only failed or interrupted messages can be sent again.
-    expect_error(
-        admin
-            .post(app.api(&format!("/outbox/{id}/retry")))
-            .send()
-            .await
-            .unwrap(),
-        404,
-        "not_found",
-    )
-    .await;
+    // Only failed or interrupted messages can be sent again; an unknown one is not found.
+    let again = admin
+        .post(app.api(&format!("/outbox/{id}/retry")))
+        .send()
+        .await
+        .unwrap();
+    expect_error(again, 409, "conflict").await;
+    let unknown = admin
+        .post(app.api("/outbox/987654/retry"))
+        .send()
+        .await
+        .unwrap();
+    expect_error(unknown, 404, "not_found").await;
 }
 
 #[tokio::test]

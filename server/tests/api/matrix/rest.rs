@@ -27,6 +27,11 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::POST, "/me/totp/disable", "/me/totp/disable".into(), empty(), "AAAAAA"),
         row(M::GET, "/me/notices", "/me/notices".into(), Body::None, "AAAAAA"),
         row(M::POST, "/me/notices/read", "/me/notices/read".into(), Body::None, "AAAAAA"),
+        row(M::GET, "/me/notification-preferences", "/me/notification-preferences".into(), Body::None, "AAAAAA"),
+        row(M::PUT, "/me/notification-preferences", "/me/notification-preferences".into(), Body::Json(json!({"choices": [{"kind": "nonsense", "delivery": "none"}]})), "AAAAAA"),
+        // The outbox is the admin's: who was told what names people and cases by number.
+        row(M::GET, "/outbox", "/outbox".into(), Body::None, "AFFFFF"),
+        row(M::POST, "/outbox/{id}/retry", "/outbox/1/retry".into(), Body::None, "AFFFFF"),
         // The directory is for everyone; changing it is for the admin and coordinator.
         row(M::GET, "/agencies", "/agencies".into(), Body::None, "AAAAAA"),
         row(M::GET, "/agencies/{id}", format!("/agencies/{}", f.agency), Body::None, "AAAAAA"),
