@@ -178,10 +178,11 @@ pub async fn meeting_reviews(
     meeting: MeetingId,
 ) -> Result<Vec<ReviewContext>, AppError> {
     let mut tx = state.write().await?;
-    let actor = authorize(actor, Do::Read, Resource::Meetings)?;
-    let starts = store::meeting_start(&mut tx, meeting)
+    let (starts, published) = store::meeting_start(&mut tx, meeting)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Whoever may read the meeting's agenda; each case then follows need-to-know.
+    let actor = authorize(actor, Do::Read, Resource::Meeting { published })?;
     let mut out = Vec::new();
     for (item, case, reference) in store::case_items(&mut tx, meeting).await? {
         if !case_access::permits(&mut tx, actor, Do::Read, case, Seen::Directly).await? {

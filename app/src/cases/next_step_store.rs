@@ -331,8 +331,12 @@ pub async fn last_summary(
         .await?)
 }
 
-pub async fn meeting_start(conn: &mut Conn, meeting: MeetingId) -> Result<Option<i64>, AppError> {
-    Ok(sqlx::query_scalar(MEETING_START)
+/// When the meeting starts, and whether its agenda is published (or the meeting held since).
+pub async fn meeting_start(
+    conn: &mut Conn,
+    meeting: MeetingId,
+) -> Result<Option<(i64, bool)>, AppError> {
+    Ok(sqlx::query_as(MEETING_START)
         .bind(meeting)
         .fetch_optional(&mut *conn)
         .await?)
@@ -384,5 +388,5 @@ crate::statements! {
     LAST_SUMMARY = "SELECT m.id, m.starts_at, s.summary_md, s.decisions_md
          FROM live_summaries s JOIN agenda_items i ON i.id = s.item_id JOIN meetings m ON m.id = s.meeting_id
          WHERE i.case_id = ? AND m.starts_at < ? ORDER BY m.starts_at DESC, s.updated_at DESC LIMIT 1";
-    MEETING_START = "SELECT starts_at FROM meetings WHERE id = ?";
+    MEETING_START = "SELECT starts_at, status <> 'draft' FROM meetings WHERE id = ?";
 }
