@@ -104,19 +104,21 @@ pub async fn place(
     Ok(Some(meeting))
 }
 
-/// The lead agency hears that its case is on the meeting's agenda for review (the notice
-/// names the case by reference only).
-// The outbox (`crate::outbox`) is not on main yet; until it is merged this tells nobody. With
-// it: `outbox::to_agency(conn, lead, &Tell::new(NoticeKind::CaseReviewPlaced, now).case(case)
-// .meeting(meeting))`, in this same transaction.
+/// The lead agency hears that its case is on the meeting's agenda for review, in the same
+/// transaction (the notice names the case by reference only).
 async fn tell_lead(
-    _conn: &mut Conn,
-    _lead: crate::ids::AgencyId,
-    _case: CaseId,
-    _meeting: MeetingId,
-    _now: i64,
+    conn: &mut Conn,
+    lead: crate::ids::AgencyId,
+    case: CaseId,
+    meeting: MeetingId,
+    now: i64,
 ) -> Result<(), AppError> {
-    Ok(())
+    use crate::notices::types::NoticeKind;
+    use crate::outbox::service::{self as outbox, Tell};
+    let t = Tell::new(NoticeKind::CaseReviewPlaced, now)
+        .case(case)
+        .meeting(meeting);
+    outbox::to_agency(conn, lead, &t).await
 }
 
 /// The periodic job: every open case whose review date has not been placed yet goes on the

@@ -138,6 +138,14 @@ async fn a_review_in_six_weeks_goes_on_the_first_meeting_after_it_with_what_was_
     let early = meeting(&app, &c, "2031-04-01T09:00").await;
     let due = meeting(&app, &c, "2031-04-29T09:00").await;
     let later = meeting(&app, &c, "2031-05-27T09:00").await;
+    let police = app.agency_id("County Police Inspectorate").await;
+    let r = c
+        .patch(app.api(&format!("/cases/{case}")))
+        .json(&json!({ "lead_agency_id": police }))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.text().await.unwrap());
     let r = next_step(
         &app,
         &c,
@@ -155,6 +163,19 @@ async fn a_review_in_six_weeks_goes_on_the_first_meeting_after_it_with_what_was_
         .await
         .unwrap();
     assert_eq!(review_on.as_deref(), Some("2031-04-15"));
+
+    // The lead agency is told, by the case's reference only.
+    let told: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT user_id, meeting_id, params FROM outbox WHERE kind = 'case_review_placed' AND case_id = ?",
+    )
+    .bind(case)
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    let police_user = app.user_id("police@demo.test").await;
+    assert!(told.iter().any(|(u, m, _)| *u == police_user && *m == Some(due)), "{told:?}");
+    let health_user = app.user_id("health@demo.test").await;
+    assert!(told.iter().all(|(u, _, _)| *u != health_user));
 
     assert!(items_of(&agenda(&app, &c, early).await, case).is_empty());
     assert!(items_of(&agenda(&app, &c, later).await, case).is_empty());
