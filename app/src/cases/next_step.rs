@@ -485,12 +485,20 @@ mod tests {
             })
         );
         assert_eq!(
-            fields(close("moved_out", Some("  "), None).parse(base, base).unwrap_err()),
+            fields(
+                close("moved_out", Some("  "), None)
+                    .parse(base, base)
+                    .unwrap_err()
+            ),
             ["receiving_group"]
         );
         let long = "x".repeat(RECEIVING_GROUP_MAX + 1);
         assert_eq!(
-            fields(close("moved_out", Some(&long), None).parse(base, base).unwrap_err()),
+            fields(
+                close("moved_out", Some(&long), None)
+                    .parse(base, base)
+                    .unwrap_err()
+            ),
             ["receiving_group"]
         );
         assert_eq!(
@@ -512,7 +520,10 @@ mod tests {
     #[test]
     fn an_unknown_step_or_meeting_is_a_field_error() {
         let base = day("2027-03-09");
-        assert_eq!(fields(input("wait").parse(base, base).unwrap_err()), ["step"]);
+        assert_eq!(
+            fields(input("wait").parse(base, base).unwrap_err()),
+            ["step"]
+        );
         assert_eq!(
             input("keep_open").parse(base, base).unwrap(),
             NextStep::KeepOpen

@@ -58,7 +58,9 @@ pub async fn decide(
         ),
         None => None,
     };
-    let base = at.map(|(_, _, starts)| reviews::local_day(starts)).unwrap_or(today);
+    let base = at
+        .map(|(_, _, starts)| reviews::local_day(starts))
+        .unwrap_or(today);
     let step = input.parse(base, today)?;
     store::record(
         &mut tx,

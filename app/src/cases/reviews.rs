@@ -88,7 +88,10 @@ pub async fn place(
     store::mark_placed(conn, case, on, meeting, item, now).await?;
     let state = store::case_state(conn, case).await?;
     if published {
-        let reference = state.as_ref().map(|s| s.reference.clone()).unwrap_or_default();
+        let reference = state
+            .as_ref()
+            .map(|s| s.reference.clone())
+            .unwrap_or_default();
         store::note_agenda_change(
             conn,
             meeting,

@@ -17,12 +17,10 @@ async fn job_state(app: &TestApp) -> AppState {
         _ => None,
     })
     .unwrap();
-    let (state, _) = convene_server::startup::build(
-        &config,
-        convene_server::startup::security(&config),
-    )
-    .await
-    .unwrap();
+    let (state, _) =
+        convene_server::startup::build(&config, convene_server::startup::security(&config))
+            .await
+            .unwrap();
     state
 }
 
@@ -173,7 +171,11 @@ async fn a_review_in_six_weeks_goes_on_the_first_meeting_after_it_with_what_was_
     .await
     .unwrap();
     let police_user = app.user_id("police@demo.test").await;
-    assert!(told.iter().any(|(u, m, _)| *u == police_user && *m == Some(due)), "{told:?}");
+    assert!(
+        told.iter()
+            .any(|(u, m, _)| *u == police_user && *m == Some(due)),
+        "{told:?}"
+    );
     let health_user = app.user_id("health@demo.test").await;
     assert!(told.iter().all(|(u, _, _)| *u != health_user));
 
@@ -261,7 +263,11 @@ async fn the_job_places_a_review_on_a_meeting_planned_later_and_only_once() {
     .await;
     let done = json(r).await;
     assert_eq!(done["decision"]["review_on"], "2031-04-29");
-    assert_eq!(done["placed_on"], Value::Null, "no meeting on or after it yet");
+    assert_eq!(
+        done["placed_on"],
+        Value::Null,
+        "no meeting on or after it yet"
+    );
     // The series plans its meetings later.
     let early = meeting(&app, &c, "2031-04-22T09:00").await;
     let due = meeting(&app, &c, "2031-05-06T09:00").await;
@@ -274,13 +280,14 @@ async fn the_job_places_a_review_on_a_meeting_planned_later_and_only_once() {
         .await
         .unwrap();
     assert!(items_of(&agenda(&app, &c, early).await, case).is_empty());
-    let on_due: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM agenda_items WHERE meeting_id = ? AND case_id = ?")
-            .bind(due)
-            .bind(case)
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
+    let on_due: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM agenda_items WHERE meeting_id = ? AND case_id = ?",
+    )
+    .bind(due)
+    .bind(case)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
     assert_eq!(on_due, 1);
     assert_eq!(items_of(&agenda(&app, &c, due).await, case)[0].0, "review");
     // Taken off by the coordinator, it is not brought back.
@@ -319,18 +326,31 @@ async fn closing_takes_each_reason_and_wrong_input_names_its_field_and_writes_no
             json!({ "step": "close", "close_reason": "got_bored" }),
             "close_reason",
         ),
-        (json!({ "step": "close", "close_reason": "other" }), "explanation"),
+        (
+            json!({ "step": "close", "close_reason": "other" }),
+            "explanation",
+        ),
         (
             json!({ "meeting_id": m1, "step": "review", "review_on": "2026-01-01" }),
             "review_on",
         ),
         (json!({ "step": "review" }), "review_on"),
-        (json!({ "step": "review", "review_in_weeks": "0" }), "review_in_weeks"),
+        (
+            json!({ "step": "review", "review_in_weeks": "0" }),
+            "review_in_weeks",
+        ),
         (json!({ "step": "adjourn" }), "step"),
     ] {
-        let e = expect_error(next_step(&app, &c, case, body.clone()).await, 422, "validation").await;
+        let e = expect_error(
+            next_step(&app, &c, case, body.clone()).await,
+            422,
+            "validation",
+        )
+        .await;
         assert!(
-            e["error"]["fields"][field].as_str().is_some_and(|m| !m.is_empty()),
+            e["error"]["fields"][field]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
             "{body}: {e}"
         );
     }
@@ -343,7 +363,11 @@ async fn closing_takes_each_reason_and_wrong_input_names_its_field_and_writes_no
     assert_ne!(status, "closed");
 
     for (body, code, text) in [
-        (json!({ "step": "close", "close_reason": "risk_reduced" }), "risk_reduced", None),
+        (
+            json!({ "step": "close", "close_reason": "risk_reduced" }),
+            "risk_reduced",
+            None,
+        ),
         (
             json!({ "step": "close", "close_reason": "moved_out", "receiving_group": "Bistrița-Năsăud intervention group" }),
             "moved_out",
@@ -364,17 +388,27 @@ async fn closing_takes_each_reason_and_wrong_input_names_its_field_and_writes_no
         assert!(r.status().is_success(), "{}", r.text().await.unwrap());
         let got = json(r).await;
         assert_eq!(got["decision"]["close_reason"], code);
-        let (status, closing_code, reason, closed_at): (String, Option<String>, Option<String>, Option<i64>) =
-            sqlx::query_as("SELECT status, closing_code, closing_reason, closed_at FROM cases WHERE id = ?")
-                .bind(case)
-                .fetch_one(&app.db)
-                .await
-                .unwrap();
+        let (status, closing_code, reason, closed_at): (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+        ) = sqlx::query_as(
+            "SELECT status, closing_code, closing_reason, closed_at FROM cases WHERE id = ?",
+        )
+        .bind(case)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
         assert_eq!(status, "closed");
         assert_eq!(closing_code.as_deref(), Some(code));
         assert_eq!(reason.as_deref(), text);
         assert!(closed_at.is_some());
-        let r = c.get(app.api(&format!("/cases/{case}"))).send().await.unwrap();
+        let r = c
+            .get(app.api(&format!("/cases/{case}")))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(json(r).await["status"], "closed");
         // Kept open again for the next reason.
         let r = next_step(&app, &c, case, json!({ "step": "keep_open" })).await;
@@ -419,7 +453,11 @@ async fn a_closed_case_referred_again_shows_what_was_tried_to_those_who_may_see_
     assert!(r.status().is_success());
     // A new referral reopens it.
     let police_client = app.sign_in_as("police@demo.test").await;
-    let mut again = referral(app.agency_id("County Police Inspectorate").await, "x", false);
+    let mut again = referral(
+        app.agency_id("County Police Inspectorate").await,
+        "x",
+        false,
+    );
     again.as_object_mut().unwrap().remove("victim");
     again["referred_on"] = json!("2026-11-30");
     let r = police_client
@@ -439,7 +477,10 @@ async fn a_closed_case_referred_again_shows_what_was_tried_to_those_who_may_see_
     assert_eq!(tried["closing_code"], "moved_out");
     assert_eq!(tried["closing_reason"], "Sibiu intervention group");
     assert_eq!(tried["decisions"][0]["step"], "close");
-    assert_eq!(tried["decisions"][0]["receiving_group"], "Sibiu intervention group");
+    assert_eq!(
+        tried["decisions"][0]["receiving_group"],
+        "Sibiu intervention group"
+    );
     let a = &tried["actions"][0];
     assert_eq!(a["status"], "not_done_agency");
     assert_eq!(a["reason"], "The respondent could not be found");
@@ -459,11 +500,23 @@ async fn a_closed_case_referred_again_shows_what_was_tried_to_those_who_may_see_
     let item = items_of(&a, case);
     assert_eq!(item.len(), 1, "{item:?}");
     assert!(item[0].0.starts_with("new_case"));
-    let r = c.get(app.api(&format!("/meetings/{m}/reviews"))).send().await.unwrap();
+    let r = c
+        .get(app.api(&format!("/meetings/{m}/reviews")))
+        .send()
+        .await
+        .unwrap();
     let reviews = json(r).await;
-    let ctx = reviews.as_array().unwrap().iter().find(|x| x["case_id"] == case).unwrap();
+    let ctx = reviews
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["case_id"] == case)
+        .unwrap();
     assert_eq!(ctx["item_id"], item[0].1);
-    assert_eq!(ctx["tried"]["actions"][0]["reason"], "The respondent could not be found");
+    assert_eq!(
+        ctx["tried"]["actions"][0]["reason"],
+        "The respondent could not be found"
+    );
 
     // Need-to-know: an agency not involved sees nothing of it, as if it did not exist.
     let health = app.sign_in_as("health@demo.test").await;
@@ -475,9 +528,16 @@ async fn a_closed_case_referred_again_shows_what_was_tried_to_those_who_may_see_
     expect_error(r, 404, "not_found").await;
     let r = next_step(&app, &health, case, json!({ "step": "keep_open" })).await;
     expect_error(r, 404, "not_found").await;
-    let r = health.get(app.api(&format!("/meetings/{m}/reviews"))).send().await.unwrap();
+    let r = health
+        .get(app.api(&format!("/meetings/{m}/reviews")))
+        .send()
+        .await
+        .unwrap();
     let seen = json(r).await;
-    assert!(!seen.to_string().contains(&format!("\"case_id\":{case}")), "{seen}");
+    assert!(
+        !seen.to_string().contains(&format!("\"case_id\":{case}")),
+        "{seen}"
+    );
     // The involved agency reads it, but the decision is the chair's and coordinator's.
     let r = police_client
         .get(app.api(&format!("/cases/{case}/what-was-tried")))

@@ -66,8 +66,9 @@ pub fn NextStepForm(case_id: CaseId, meeting_id: Option<MeetingId>) -> impl Into
     let done = move || {
         action.value().get().and_then(|r| r.ok()).map(|d| {
             let words = match (d.decision.step, d.decision.review_on, d.placed_on) {
-                (StepKind::Review, Some(on), Some(_)) => Msg("reviews-saved-placed")
-                    .with(&[("day", crate::time::format_day(on).into())]),
+                (StepKind::Review, Some(on), Some(_)) => {
+                    Msg("reviews-saved-placed").with(&[("day", crate::time::format_day(on).into())])
+                }
                 (StepKind::Review, Some(on), None) => Msg("reviews-saved-waiting")
                     .with(&[("day", crate::time::format_day(on).into())]),
                 (StepKind::Close, _, _) => Msg("reviews-saved-closed").text(),

@@ -42,14 +42,10 @@ pub fn decision_words(d: &NextStepView) -> String {
         StepKind::Close => {
             let reason = d.close_reason.map(|r| r.label()).unwrap_or_default();
             match (&d.receiving_group, &d.explanation) {
-                (Some(g), _) => Msg("reviews-decided-close-to").with(&[
-                    ("reason", reason.into()),
-                    ("group", g.clone().into()),
-                ]),
-                (None, Some(e)) => Msg("reviews-decided-close-because").with(&[
-                    ("reason", reason.into()),
-                    ("explanation", e.clone().into()),
-                ]),
+                (Some(g), _) => Msg("reviews-decided-close-to")
+                    .with(&[("reason", reason.into()), ("group", g.clone().into())]),
+                (None, Some(e)) => Msg("reviews-decided-close-because")
+                    .with(&[("reason", reason.into()), ("explanation", e.clone().into())]),
                 (None, None) => Msg("reviews-decided-close").with(&[("reason", reason.into())]),
             }
         }
@@ -216,7 +212,8 @@ fn ReviewBeside(
                     </li>
                 }).collect_view()}
             </ul>
-        }.into_any()
+        }
+        .into_any()
     };
     view! {
         <div class="agenda__review">
