@@ -6,6 +6,8 @@ pub mod children;
 pub mod criteria;
 pub mod deadlines;
 pub mod matching;
+pub mod next_step;
+pub mod next_step_fns;
 pub mod pages;
 pub mod server_fns;
 pub mod text;
@@ -14,9 +16,15 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod involvement;
 #[cfg(feature = "ssr")]
+pub mod next_step_service;
+#[cfg(feature = "ssr")]
+pub mod next_step_store;
+#[cfg(feature = "ssr")]
 pub mod queries_store;
 #[cfg(feature = "ssr")]
 pub use queries_store as queries;
+#[cfg(feature = "ssr")]
+pub mod reviews;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
@@ -35,6 +43,7 @@ pub fn text_for_action(action: &str) -> String {
         "reveal" => "cases-timeline-reveal",
         "merge" => "cases-timeline-merge",
         "withdraw_research" => "cases-timeline-withdraw-research",
+        "next_step" => "reviews-timeline-next-step",
         other => return other.to_string(),
     };
     Msg(key).text()

@@ -67,6 +67,7 @@ pub fn app_stores() -> Vec<&'static Statements> {
         &crate::auth::store::STATEMENTS,
         &crate::cases::store::STATEMENTS,
         &crate::cases::queries_store::STATEMENTS,
+        &crate::cases::next_step_store::STATEMENTS,
         &crate::cases::matching::store::STATEMENTS,
         &crate::db::store::STATEMENTS,
         &crate::db::backup_store::STATEMENTS,

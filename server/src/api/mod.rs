@@ -14,6 +14,7 @@ mod minutes;
 mod notices;
 mod openapi;
 mod outbox;
+mod reviews;
 mod session;
 mod settings;
 mod users;
@@ -148,6 +149,7 @@ fn build() -> Api {
     let api = users::routes(api);
     let api = audit::routes(api);
     let api = cases::routes(api);
+    let api = reviews::routes(api);
     let api = meetings::routes(api);
     let api = live::routes(api);
     let api = minutes::routes(api);

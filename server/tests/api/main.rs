@@ -26,6 +26,7 @@ mod need_to_know;
 mod openapi;
 mod pages;
 mod retention;
+mod reviews;
 mod security;
 mod sessions;
 mod sink;

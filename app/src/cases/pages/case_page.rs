@@ -162,6 +162,7 @@ fn CaseView(
             }}
         </section>
         {agrees.then(|| view! { <crate::actions::pages::AgreeActionForm case_id=case.id agencies=agencies.clone()/> })}
+        <super::what_was_tried::CaseNextSteps case_id=id/>
         {updates.then(|| view! { <Manage case=case.clone() staff=staff agencies=agencies/> })}
         <Timeline entries=timeline/>
     }

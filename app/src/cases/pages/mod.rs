@@ -1,8 +1,10 @@
 mod case_page;
 mod involved;
 mod list;
+pub mod next_step_form;
 pub mod pending;
 mod referral_form;
+pub mod what_was_tried;
 pub mod widgets;
 
 pub use case_page::{case_data, CasePage};

@@ -64,7 +64,9 @@ pub fn plan(
             by_kind.push((kind, c.id));
             continue;
         }
-        let due_review = matches!(c.status, CaseStatus::Active | CaseStatus::Monitoring)
+        // Any open case the group asked to see again (a referred one too: the meeting that
+        // discussed it set the date).
+        let due_review = c.status != CaseStatus::Closed
             && c.review_on.is_some_and(|r| {
                 r <= meeting_day && c.last_discussed_at.is_none_or(|d| day(d) < r)
             });

@@ -53,6 +53,7 @@ pub fn agenda_resource(id: Memo<Option<MeetingId>>) -> Resource<Result<Agenda, A
 pub fn MeetingPage() -> impl IntoView {
     let id = meeting_id();
     let agenda = agenda_resource(id);
+    crate::cases::pages::what_was_tried::provide_meeting_reviews(id);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -332,6 +333,9 @@ fn Item(
                     <p class="muted">{Msg("agenda-no-outstanding")}</p>
                 })}
                 {item.notes.clone().map(|n| view! { <p class="agenda__notes">{n}</p> })}
+                {item.case_id.filter(|_| !hidden).map(|c| view! {
+                    <crate::cases::pages::what_was_tried::AgendaItemReview meeting=meeting item=item.id case_id=c/>
+                })}
                 {staff.then(|| view! {
                     <div class="agenda__controls" role="group" aria-label=Msg("agenda-change-item").with(&[("title", item.title.clone().into())])>
                         {small("move", Msg("agenda-move-up").as_str(), Some(pos.saturating_sub(1).max(1)), pos <= 1)}

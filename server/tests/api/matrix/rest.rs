@@ -63,6 +63,11 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::GET, "/cases/{id}", format!("/cases/{case}"), Body::None, "NAAANN"),
         row(M::PATCH, "/cases/{id}", format!("/cases/{case}"), Body::Json(json!({"status": "nonsense"})), "NAAFNN"),
         row(M::POST, "/cases/{id}/referrals", format!("/cases/{case}/referrals"), empty(), "NAAANN"),
+        // Next steps are the chair's and coordinator's; what was tried follows need-to-know.
+        row(M::PUT, "/cases/{id}/next-step", format!("/cases/{case}/next-step"), empty(), "NAAFNN"),
+        row(M::GET, "/cases/{id}/what-was-tried", format!("/cases/{case}/what-was-tried"), Body::None, "NAAANN"),
+        row(M::GET, "/meetings/{id}/reviews", format!("/meetings/{draft}/reviews"), Body::None, "FAAFFF"),
+        row(M::GET, "/meetings/{id}/reviews", format!("/meetings/{published}/reviews"), Body::None, "FAAAAA"),
         row(M::POST, "/cases/{id}/reveal", format!("/cases/{case}/reveal"), empty(), "NAAANN"),
         row(M::GET, "/cases/{id}/timeline", format!("/cases/{case}/timeline"), Body::None, "NAAANN"),
         row(M::POST, "/cases/{id}/withdraw-research", format!("/cases/{case}/withdraw-research"), empty(), "NAAFNN"),
