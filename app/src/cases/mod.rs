@@ -7,12 +7,21 @@ pub mod criteria;
 pub mod deadlines;
 pub mod matching;
 pub mod pages;
+pub mod people_fns;
 pub mod server_fns;
 pub mod text;
 pub mod types;
 
 #[cfg(feature = "ssr")]
+pub mod contact_store;
+#[cfg(feature = "ssr")]
+pub mod contact_update;
+#[cfg(feature = "ssr")]
+pub mod deadline_reminders;
+#[cfg(feature = "ssr")]
 pub mod involvement;
+#[cfg(feature = "ssr")]
+pub mod people;
 #[cfg(feature = "ssr")]
 pub mod queries_store;
 #[cfg(feature = "ssr")]
@@ -35,6 +44,8 @@ pub fn text_for_action(action: &str) -> String {
         "reveal" => "cases-timeline-reveal",
         "merge" => "cases-timeline-merge",
         "withdraw_research" => "cases-timeline-withdraw-research",
+        "update_contact" => "contact-timeline-update",
+        "remind_deadline" => "contact-timeline-reminder",
         other => return other.to_string(),
     };
     Msg(key).text()

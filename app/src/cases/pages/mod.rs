@@ -1,7 +1,9 @@
 mod case_page;
+pub mod contact;
 mod involved;
 mod list;
 pub mod pending;
+mod people;
 mod referral_form;
 pub mod widgets;
 
