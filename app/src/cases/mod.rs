@@ -9,16 +9,25 @@ pub mod matching;
 pub mod next_step;
 pub mod next_step_fns;
 pub mod pages;
+pub mod people_fns;
 pub mod server_fns;
 pub mod text;
 pub mod types;
 
+#[cfg(feature = "ssr")]
+pub mod contact_store;
+#[cfg(feature = "ssr")]
+pub mod contact_update;
+#[cfg(feature = "ssr")]
+pub mod deadline_reminders;
 #[cfg(feature = "ssr")]
 pub mod involvement;
 #[cfg(feature = "ssr")]
 pub mod next_step_service;
 #[cfg(feature = "ssr")]
 pub mod next_step_store;
+#[cfg(feature = "ssr")]
+pub mod people;
 #[cfg(feature = "ssr")]
 pub mod queries_store;
 #[cfg(feature = "ssr")]
@@ -44,6 +53,8 @@ pub fn text_for_action(action: &str) -> String {
         "merge" => "cases-timeline-merge",
         "withdraw_research" => "cases-timeline-withdraw-research",
         "next_step" => "reviews-timeline-next-step",
+        "update_contact" => "contact-timeline-update",
+        "remind_deadline" => "contact-timeline-reminder",
         other => return other.to_string(),
     };
     Msg(key).text()

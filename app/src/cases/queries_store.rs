@@ -219,6 +219,7 @@ struct CaseRow {
     case_responsible_id: Option<UserId>,
     has_perpetrator: bool,
     has_contact: bool,
+    safe_to_contact: bool,
 }
 
 pub async fn detail(conn: &mut Conn, id: CaseId, now: i64) -> Result<Option<CaseDetail>, AppError> {
@@ -280,6 +281,7 @@ pub async fn detail(conn: &mut Conn, id: CaseId, now: i64) -> Result<Option<Case
         referrals: referrals(conn, id).await?,
         deadlines: summary.deadlines,
         restricted,
+        not_safe_to_contact: !row.safe_to_contact,
         actions: Vec::new(),
     }))
 }
@@ -375,7 +377,7 @@ crate::statements! {
          WHERE r.case_id = ? ORDER BY r.referred_on, r.id";
     DETAIL_1 = "SELECT status, lead_agency_id, case_manager_id, case_responsible_id,
                 (perpetrator_name IS NOT NULL OR perpetrator_dob IS NOT NULL) AS has_perpetrator,
-                (victim_safe_contact IS NOT NULL) AS has_contact
+                (victim_safe_contact IS NOT NULL) AS has_contact, safe_to_contact
          FROM cases WHERE id = ?";
     DETAIL_2 = "SELECT name FROM agencies WHERE id = ?";
     DETAIL_3 = "SELECT age FROM case_children WHERE case_id = ? ORDER BY age DESC";

@@ -117,6 +117,9 @@ pub async fn create(
         None => store::insert_case(&mut tx, &victim, &key, r.perpetrator.as_ref(), now).await?,
     };
     store::refresh_from_referral(&mut tx, id, &r, now).await?;
+    if existing.is_some() {
+        super::contact_update::from_referral(&mut tx, actor.user_id, id, &victim, now).await?;
+    }
     crate::auth::case_access::involve(&mut tx, id, r.referring_agency_id, "referring", now).await?;
     let referral_id = store::insert_referral(&mut tx, id, &r, &c, actor.user_id, now).await?;
     let action = if existing.is_some() {
@@ -432,18 +435,18 @@ pub async fn update(
             p.add("added_agency_ids", t::AGENCY_UNKNOWN);
         }
     }
-    for (field, user) in [
-        ("case_manager_id", patch.case_manager_id),
-        ("case_responsible_id", patch.case_responsible_id),
-    ] {
-        if let Some(Some(u)) = user {
-            if !store::is_case_worker(&mut tx, u).await? {
-                p.add(field, t::MANAGER_INVALID);
-            }
-        }
-    }
+    // A lead agency or added agency named in the same change counts as involved already.
+    let also: Vec<AgencyId> = patch
+        .lead_agency_id
+        .flatten()
+        .into_iter()
+        .chain(patch.added_agency_ids.iter().flatten().copied())
+        .collect();
+    super::people::check(&mut tx, id, &patch, &also, &mut p).await?;
     p.into_result()?;
+    let was = super::people::before(&mut tx, id).await?;
     store::apply_patch(&mut tx, id, &patch, now).await?;
+    super::people::tell_new(&mut tx, id, was, &patch, now).await?;
     let mut changed = Vec::new();
     for (name, set) in [
         ("status", patch.status.is_some()),

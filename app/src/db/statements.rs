@@ -66,6 +66,7 @@ pub fn app_stores() -> Vec<&'static Statements> {
         &crate::audit::chain_store::STATEMENTS,
         &crate::auth::store::STATEMENTS,
         &crate::cases::store::STATEMENTS,
+        &crate::cases::contact_store::STATEMENTS,
         &crate::cases::queries_store::STATEMENTS,
         &crate::cases::next_step_store::STATEMENTS,
         &crate::cases::matching::store::STATEMENTS,

@@ -238,6 +238,10 @@ pub struct LiveItem {
     pub case_id: Option<CaseId>,
     /// A case item the viewer may see; otherwise only its reference is shown.
     pub visible: bool,
+    /// The case's victim must not be contacted (shown as a warning, with no detail; only on an
+    /// item the viewer may see).
+    #[serde(default)]
+    pub not_safe_to_contact: bool,
     pub contributions: Vec<Contribution>,
     pub summary: Summary,
     pub actions: Vec<Action>,
@@ -431,6 +435,7 @@ mod tests {
             timer: Timer::default(),
             case_id: None,
             visible: true,
+            not_safe_to_contact: false,
             contributions: vec![],
             summary: Summary {
                 version: 3,

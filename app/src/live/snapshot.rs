@@ -74,11 +74,10 @@ async fn assemble(
     let timers = store::timers(conn, meeting.id).await?;
     let mut shown = Vec::new();
     let mut items = Vec::new();
-    for (n, r) in agenda::live_items(conn, meeting.id)
-        .await?
-        .into_iter()
-        .enumerate()
-    {
+    let rows = agenda::live_items(conn, meeting.id).await?;
+    let cases: Vec<_> = rows.iter().filter_map(|r| r.case_id).collect();
+    let not_safe = crate::cases::contact_update::not_safe_in(conn, &cases).await?;
+    for (n, r) in rows.into_iter().enumerate() {
         if !viewer.may_see(Some(r.id), None) {
             continue;
         }
@@ -100,6 +99,7 @@ async fn assemble(
             timer: timers.get(&r.id).copied().unwrap_or_default(),
             case_id: r.case_id,
             visible,
+            not_safe_to_contact: visible && r.case_id.is_some_and(|c| not_safe.contains(&c)),
             contributions: contributions
                 .iter()
                 .filter(|(i, _)| visible && *i == r.id)

@@ -114,6 +114,7 @@ fn ItemDetail(id: ItemId) -> impl IntoView {
                     <strong>{u}</strong> " " {t::USED.with(&[("minutes", budget.into())])} {running.then_some(" ▶")}
                 </p>
             })}
+            <crate::cases::pages::contact::NotSafeToContact not_safe=Signal::derive(move || item().is_some_and(|i| i.not_safe_to_contact))/>
             {if !first.visible {
                 view! { <p class="notice">{t::HIDDEN_ITEM}</p> }.into_any()
             } else {

@@ -4,6 +4,7 @@
 mod actions;
 mod agencies;
 mod audit;
+mod case_people;
 mod cases;
 pub mod extract;
 mod language;
@@ -150,6 +151,7 @@ fn build() -> Api {
     let api = audit::routes(api);
     let api = cases::routes(api);
     let api = reviews::routes(api);
+    let api = case_people::routes(api);
     let api = meetings::routes(api);
     let api = live::routes(api);
     let api = minutes::routes(api);

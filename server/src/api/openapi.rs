@@ -15,7 +15,7 @@ use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, RefOr, Required, Respo
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::{actions, agencies, audit, cases, live, me, meetings, minutes, notices, session};
-use super::{language, outbox, reviews, settings, users};
+use super::{case_people, language, outbox, reviews, settings, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -40,6 +40,7 @@ use super::{language, outbox, reviews, settings, users};
         cases::refer_again, cases::reveal, cases::timeline, cases::withdraw_research,
         cases::pending_matches, cases::decide_match,
         reviews::next_step, reviews::what_was_tried, reviews::meeting_reviews,
+        case_people::set_people, case_people::update_contact,
         meetings::list, meetings::create, meetings::get, meeting_ics, meetings::update,
         meetings::series, meetings::create_series, meetings::build, meetings::get_agenda,
         meetings::change_agenda, meetings::publish, meetings::acknowledge, meetings::grid,

@@ -7,6 +7,7 @@ mod at_rest;
 mod audit;
 mod audit_chain;
 mod authorization;
+mod case_people;
 mod cases;
 mod common;
 mod crash;

@@ -5,7 +5,6 @@ use super::widgets::{CriteriaList, DeadlineTag, RiskTag, StatusTag};
 use crate::agencies::server_fns::list_agencies;
 use crate::agencies::types::Agency;
 use crate::auth::policy::{permits, Action as Do, Resource as Res};
-use crate::auth::types::Role;
 use crate::cases::server_fns::{case_timeline, get_case, RevealField, UpdateCase};
 use crate::cases::text as t;
 use crate::cases::types::{CaseDetail, CaseStatus, ReferralView, RestrictedField, TimelineEntry};
@@ -101,6 +100,8 @@ fn CaseView(
         },
     );
     let updates = may(Do::Update, case_of_mine);
+    let corrects_contact = may(Do::Reveal, case_of_mine);
+    let not_safe = RwSignal::new(case.not_safe_to_contact);
     let referred = use_query_map().get_untracked().get("referred");
     let latest = case.referrals.last().cloned();
     let id = case.id;
@@ -112,6 +113,7 @@ fn CaseView(
             <StatusTag status=case.status/>
             {latest.as_ref().map(|r| view! { <RiskTag criteria=r.criteria/> })}
         </div>
+        <super::contact::NotSafeToContact not_safe=not_safe/>
         {referred.map(|how| view! {
             <div class="notice notice--success" role="status">
                 {match how.as_str() {
@@ -150,6 +152,8 @@ fn CaseView(
             </section>
             <Restricted id=id fields=case.restricted.clone()/>
         </div>
+        {corrects_contact.then(|| view! { <super::contact::ContactDetailsForm id=id not_safe=not_safe/> })}
+        {updates.then(|| view! { <super::people::CasePeople case=case.clone() agencies=agencies.clone()/> })}
 
         <RiskHistory referrals=case.referrals.clone()/>
         {latest.map(|r| view! { <LatestReferral referral=r/> })}
@@ -314,21 +318,10 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
         ("status", Msg("cases-filter-status")),
         ("closing_reason", Msg("cases-manage-closing-reason")),
         ("lead_agency_id", Msg("cases-col-lead")),
-        ("case_manager_id", Msg("cases-case-manager")),
-        ("case_responsible_id", Msg("cases-case-responsible")),
         ("added_agency_ids", Msg("cases-manage-agencies-added")),
         ("initial_assessment_on", Msg("cases-manage-ia-on")),
         ("intervention_plan_on", Msg("cases-manage-ip-on")),
     ];
-    let people: Vec<(String, String)> = agencies
-        .iter()
-        .flat_map(|a| {
-            a.members
-                .iter()
-                .filter(|m| m.role != Role::Observer)
-                .map(move |m| (m.id.to_string(), format!("{} ({})", m.name, a.name)))
-        })
-        .collect();
     let lead = case.lead_agency.as_ref().map(|a| a.id);
     let added: Vec<_> = case
         .agencies
@@ -336,16 +329,6 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
         .filter(|a| a.reasons.iter().any(|r| r == "added"))
         .map(|a| a.id)
         .collect();
-    let manager = case
-        .case_manager
-        .as_ref()
-        .map(|p| p.id.to_string())
-        .unwrap_or_default();
-    let responsible = case
-        .case_responsible
-        .as_ref()
-        .map(|p| p.id.to_string())
-        .unwrap_or_default();
     let ia = latest
         .as_ref()
         .and_then(|r| r.initial_assessment_on)
@@ -374,17 +357,6 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
             }
         })
         .collect_view();
-    let person_options = |selected: &str| {
-        people
-            .iter()
-            .map(|(id, label)| {
-                let sel = id == selected;
-                view! { <option value=id.clone() selected=sel>{label.clone()}</option> }
-            })
-            .collect_view()
-    };
-    let manager_options = person_options(&manager);
-    let responsible_options = person_options(&responsible);
     view! {
         <section class="section" aria-labelledby="manage-title">
             <h2 id="manage-title">{Msg("cases-manage-title")}</h2>
@@ -418,18 +390,6 @@ fn Manage(case: CaseDetail, staff: bool, agencies: Vec<Agency>) -> impl IntoView
                         </fieldset>
                     </div>
                 })}
-                <Field error=error name="case_manager_id" label=Msg("cases-case-manager").as_str()>
-                    <select class="select" id="case_manager_id" name="form[case_manager_id]">
-                        <option value="" selected=manager.is_empty()>{Msg("cases-not-named")}</option>
-                        {manager_options}
-                    </select>
-                </Field>
-                <Field error=error name="case_responsible_id" label=Msg("cases-case-responsible").as_str() optional=true>
-                    <select class="select" id="case_responsible_id" name="form[case_responsible_id]">
-                        <option value="" selected=responsible.is_empty()>{Msg("cases-none")}</option>
-                        {responsible_options}
-                    </select>
-                </Field>
                 <Field error=error name="initial_assessment_on" label=Msg("cases-manage-ia-on").as_str() optional=true>
                     <input class="input input--medium" type="date" id="initial_assessment_on" name="form[initial_assessment_on]" value=ia/>
                 </Field>

@@ -1,8 +1,10 @@
 mod case_page;
+pub mod contact;
 mod involved;
 mod list;
 pub mod next_step_form;
 pub mod pending;
+mod people;
 mod referral_form;
 pub mod what_was_tried;
 pub mod widgets;

@@ -186,10 +186,12 @@ impl RestrictedField {
     }
 }
 
+mod contact;
 mod patch;
 mod referral;
 mod views;
 
+pub use contact::*;
 pub use patch::*;
 pub use referral::*;
 pub use views::*;

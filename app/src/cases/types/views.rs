@@ -121,6 +121,9 @@ pub struct CaseDetail {
     pub deadlines: Deadlines,
     /// The restricted fields this case holds; their values only come through `reveal`.
     pub restricted: Vec<RestrictedField>,
+    /// The victim must not be contacted: shown to everyone who sees the case, with no detail.
+    #[serde(default)]
+    pub not_safe_to_contact: bool,
     /// Every action agreed on the case, open ones first; with the earlier ones and their
     /// outcomes the group sees what was tried when a case comes back.
     #[serde(default)]

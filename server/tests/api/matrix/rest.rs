@@ -71,6 +71,9 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::POST, "/cases/{id}/reveal", format!("/cases/{case}/reveal"), empty(), "NAAANN"),
         row(M::GET, "/cases/{id}/timeline", format!("/cases/{case}/timeline"), Body::None, "NAAANN"),
         row(M::POST, "/cases/{id}/withdraw-research", format!("/cases/{case}/withdraw-research"), empty(), "NAAFNN"),
+        // Who manages the case: as changing it; the contact details: as reading them with a reason.
+        row(M::PUT, "/cases/{id}/people", format!("/cases/{case}/people"), Body::Json(json!({"case_manager_id": "nobody"})), "NAAFNN"),
+        row(M::PUT, "/cases/{id}/contact", format!("/cases/{case}/contact"), empty(), "NAAANN"),
         // Pending matches are the register's keepers' to decide (the id needs no fixture: a
         // decision's content is judged before the match is looked up).
         row(M::GET, "/case-matches", "/case-matches".into(), Body::None, "FAAFFF"),

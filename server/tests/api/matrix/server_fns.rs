@@ -64,6 +64,8 @@ pub fn rows(x: &Fixtures) -> Vec<Row> {
         f("reveal_field", format!("id={case}&field=&reason="), "NAAANN"),
         f("update_case", format!("id={case}&form[status]=nonsense"), "NAAFNN"),
         f("withdraw_research_involvement", format!("id={case}&agency_id="), "NAAFNN"),
+        f("set_case_people", format!("id={case}&people[case_manager_id]=nobody"), "NAAFNN"),
+        f("update_case_contact", format!("id={case}&contact[reason]="), "NAAANN"),
         f("pending_matches", none(), "FAAFFF"),
         f("decide_match", "id=1&decision=".into(), "FAAFFF"),
         f("list_actions", none(), "FAAAAF"),
