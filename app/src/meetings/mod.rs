@@ -6,11 +6,14 @@ pub mod attendance;
 #[cfg(feature = "ssr")]
 pub mod attendance_store;
 pub mod ics;
+pub mod late_research;
 pub mod minutes;
 pub mod pages;
 pub mod research;
 #[cfg(feature = "ssr")]
 pub mod research_store;
+pub mod reschedule_fns;
+pub mod reschedule_types;
 pub mod server_fns;
 pub mod text;
 pub mod types;
@@ -25,3 +28,11 @@ pub mod lifecycle;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod reschedule;
+#[cfg(feature = "ssr")]
+pub mod reschedule_store;
+#[cfg(feature = "ssr")]
+pub mod reschedule_tell;
+#[cfg(feature = "ssr")]
+pub mod series_job;
