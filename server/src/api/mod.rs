@@ -13,6 +13,7 @@ mod meetings;
 mod minutes;
 mod notices;
 mod openapi;
+mod schedule;
 mod session;
 mod settings;
 mod users;
@@ -148,6 +149,7 @@ fn build() -> Api {
     let api = audit::routes(api);
     let api = cases::routes(api);
     let api = meetings::routes(api);
+    let api = schedule::routes(api);
     let api = live::routes(api);
     let api = minutes::routes(api);
     let api = actions::routes(api);

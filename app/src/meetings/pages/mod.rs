@@ -2,6 +2,7 @@ pub mod agenda;
 mod attendance;
 mod list;
 mod research;
+mod reschedule;
 pub mod widgets;
 
 pub use agenda::MeetingPage;
