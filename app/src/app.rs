@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/users/new") view=|| view! { <Guard allow=can_manage_users><crate::users::pages::NewUserPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/users/:id") view=|| view! { <Guard allow=can_view_users><crate::users::pages::UserPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=|| { let page = crate::audit::page::audit_resource(); view! { <Guard allow=can_view_audit><crate::audit::page::AuditPage page=page/></Guard> } } ssr=SsrMode::Async/>
+                    <Route path=path!("/outbox") view=|| view! { <Guard allow=is_admin><crate::outbox::pages::OutboxPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=|| view! { <Guard allow=is_admin><crate::settings::pages::SettingsPage/></Guard> } ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

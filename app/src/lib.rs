@@ -20,7 +20,10 @@ pub mod live;
 pub mod markdown;
 pub mod meetings;
 pub mod notices;
+pub mod outbox;
 pub mod retention;
+#[cfg(feature = "ssr")]
+pub mod schedule;
 pub mod settings;
 pub mod time;
 pub mod users;

@@ -44,6 +44,13 @@ pub struct AppState {
     pub feed: Arc<dyn crate::meetings::feed::MeetingFeed>,
     /// Seals and opens the secret columns (TOTP secrets, calendar tokens).
     pub sealer: Arc<crate::db::Sealer>,
+    /// The clock of reminders, digests and retries (moved on by tests).
+    pub clock: Arc<crate::time::Clock>,
+    /// Wakes the outbox worker (a retry asked for by the admin).
+    pub outbox_wake: Arc<tokio::sync::Notify>,
+    /// Whether a mail server is configured (`CONVENE_SMTP_URL`): without one, the outbox
+    /// makes notices only.
+    pub mail_configured: bool,
 }
 
 impl AppState {
@@ -64,6 +71,9 @@ impl AppState {
             feed: live.clone(),
             live,
             sealer: Arc::new(sealer),
+            clock: Arc::default(),
+            outbox_wake: Arc::default(),
+            mail_configured: false,
         }
     }
 

@@ -101,6 +101,33 @@ pub fn now() -> i64 {
     Utc::now().timestamp()
 }
 
+/// The clock of what happens because time passes (reminders, the digest, retries): the
+/// system's, moved on only by tests that need "seven days later" without waiting.
+#[derive(Debug, Default)]
+pub struct Clock {
+    shift: std::sync::atomic::AtomicI64,
+}
+
+impl Clock {
+    pub fn now(&self) -> i64 {
+        now() + self.shift.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Moves the clock on by `secs` (tests).
+    pub fn advance(&self, secs: i64) {
+        self.shift
+            .fetch_add(secs, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The local day at `secs`, in the group's zone.
+    pub fn local_day(secs: i64) -> chrono::NaiveDate {
+        DateTime::<Utc>::from_timestamp(secs, 0)
+            .unwrap_or_default()
+            .with_timezone(&Zone::group().0)
+            .date_naive()
+    }
+}
+
 /// RFC 3339, as the JSON API writes timestamps.
 pub fn rfc3339(secs: i64) -> String {
     DateTime::<Utc>::from_timestamp(secs, 0)

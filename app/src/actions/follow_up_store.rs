@@ -3,9 +3,12 @@
 
 use super::store;
 use super::types::Action;
+use crate::auth::types::Role;
 use crate::db::Conn;
 use crate::error::{AppError, OrInternal};
 use crate::ids::{ActionId, MeetingId, UserId};
+use crate::notices::types::NoticeKind;
+use crate::outbox::service::{self as outbox, Tell};
 
 /// Puts on the meeting's agenda every unfinished action from before it (agreed at an earlier
 /// meeting, or set between meetings). Idempotent: a rebuild adds only new ones.
@@ -59,13 +62,19 @@ pub async fn on_close(
         .bind(meeting)
         .execute(&mut *conn)
         .await?;
-    let escalate: Vec<(ActionId, crate::ids::AgencyId, String, i64)> = sqlx::query_as(ON_CLOSE_3)
+    let escalate: Vec<(
+        ActionId,
+        crate::ids::AgencyId,
+        String,
+        i64,
+        crate::ids::CaseId,
+    )> = sqlx::query_as(ON_CLOSE_3)
         .bind(limit as i64)
         .bind(meeting)
         .fetch_all(&mut *conn)
         .await?;
     let mut out = Vec::new();
-    for (id, agency, status, carried) in escalate {
+    for (id, agency, status, carried, case) in escalate {
         sqlx::query(ON_CLOSE_4)
             .bind(now)
             .bind(id)
@@ -89,6 +98,12 @@ pub async fn on_close(
         .await?;
         store::notify_staff(conn, "escalated", id, now).await?;
         store::notify_agency(conn, agency, "escalated", id, now).await?;
+        let tell = Tell::new(NoticeKind::ActionEscalated, now)
+            .action(id)
+            .case(case)
+            .urgent();
+        outbox::to_roles(conn, &[Role::Chair, Role::Coordinator], &tell).await?;
+        outbox::to_representatives(conn, agency, &tell).await?;
         out.push(id);
     }
     Ok(out)
@@ -106,7 +121,7 @@ crate::statements! {
            AND (a.meeting_id = ? OR a.id IN (SELECT action_id FROM agenda_actions WHERE meeting_id = ?))";
     ON_CLOSE_2 = "UPDATE actions SET carried_over = (SELECT COUNT(*) FROM action_carry_overs c WHERE c.action_id = actions.id)
          WHERE id IN (SELECT action_id FROM action_carry_overs WHERE meeting_id = ?)";
-    ON_CLOSE_3 = "SELECT id, owner_agency_id, status, carried_over FROM actions
+    ON_CLOSE_3 = "SELECT id, owner_agency_id, status, carried_over, case_id FROM actions
          WHERE escalated_at IS NULL AND carried_over > ? AND id IN (SELECT action_id FROM action_carry_overs WHERE meeting_id = ?)";
     ON_CLOSE_4 = "UPDATE actions SET escalated_at = ? WHERE id = ?";
 }

@@ -15,6 +15,8 @@ pub use follow_up_store as follow_up;
 #[cfg(feature = "ssr")]
 pub mod outcome;
 #[cfg(feature = "ssr")]
+pub mod reminders;
+#[cfg(feature = "ssr")]
 pub mod reports;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -72,6 +72,7 @@ pub async fn create_in(
     let id = store::insert(tx, &a, actor.user_id, now).await?;
     crate::auth::case_access::involve(tx, a.case_id, a.owner_agency_id, "action", now).await?;
     store::notify_agency(tx, a.owner_agency_id, "assigned", id, now).await?;
+    super::reminders::tell_assigned(tx, id, &a, now).await?;
     record(
         tx,
         AuditEvent::new(Some(actor.user_id), "create", "action")
@@ -339,35 +340,13 @@ pub async fn mine(state: &AppState, actor: Option<&Actor>) -> Result<Vec<Action>
     Ok(open)
 }
 
-/// The actor's notifications; due-soon and overdue ones are raised as they are asked for.
+/// The actor's notifications (due-soon and overdue ones are written by the reminders' job).
 pub async fn notifications(
     state: &AppState,
     actor: Option<&Actor>,
 ) -> Result<Vec<Notification>, AppError> {
     let actor = authorize(actor, Do::Read, crate::auth::policy::Resource::OwnAccount)?;
-    let now = crate::time::now();
-    let today = store::today();
     let mut tx = state.write().await?;
-    if let crate::auth::policy::CaseScope::Agency(agency) = crate::auth::policy::case_scope(actor) {
-        let open = store::list(
-            &mut tx,
-            &Query {
-                agency: Some(agency),
-                ..Default::default()
-            },
-        )
-        .await?;
-        for a in open.iter().filter(|a| !a.status.is_final()) {
-            let kind = if a.due_on < today {
-                "overdue"
-            } else if a.due_on <= today + chrono::Days::new(7) {
-                "due_soon"
-            } else {
-                continue;
-            };
-            store::notify(&mut tx, actor.user_id, kind, a.id, now).await?;
-        }
-    }
     let rows = store::notifications(&mut tx, actor.user_id).await?;
     // They name cases by reference and tell what was agreed on them.
     record(

@@ -328,6 +328,43 @@ pub async fn meeting_exists(conn: &mut Conn, meeting: MeetingId) -> Result<bool,
     Ok(n > 0)
 }
 
+/// An open action due by a day, for the reminders.
+pub struct DueAction {
+    pub id: ActionId,
+    pub case_id: crate::ids::CaseId,
+    pub owner_agency_id: AgencyId,
+    pub owner_user_id: Option<UserId>,
+    pub due_on: chrono::NaiveDate,
+}
+
+pub async fn open_due_by(
+    conn: &mut Conn,
+    by: chrono::NaiveDate,
+) -> Result<Vec<DueAction>, AppError> {
+    let rows: Vec<(
+        ActionId,
+        crate::ids::CaseId,
+        AgencyId,
+        Option<UserId>,
+        String,
+    )> = sqlx::query_as(OPEN_DUE_BY)
+        .bind(by.format("%Y-%m-%d").to_string())
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, case_id, owner_agency_id, owner_user_id, due)| {
+            Some(DueAction {
+                id,
+                case_id,
+                owner_agency_id,
+                owner_user_id,
+                due_on: chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").ok()?,
+            })
+        })
+        .collect())
+}
+
 /// Notes a notification about an action for a user, once per kind.
 pub async fn notify(
     conn: &mut Conn,
@@ -427,6 +464,9 @@ crate::statements! {
          SELECT id, ?, ?, ? FROM users WHERE active = 1 AND role IN ('chair','coordinator')";
     ACTIVE_USER_AGENCY = "SELECT agency_id FROM users WHERE id = ? AND active = 1";
     MEETING_EXISTS = "SELECT COUNT(*) FROM meetings WHERE id = ?";
+    OPEN_DUE_BY = "SELECT a.id, a.case_id, a.owner_agency_id, a.owner_user_id, a.due_on FROM actions a
+         JOIN cases c ON c.id = a.case_id
+         WHERE a.status IN ('open','in_progress') AND a.due_on <= ? AND c.status <> 'closed'";
     NOTIFY = "INSERT OR IGNORE INTO notifications (user_id, kind, action_id, created_at) VALUES (?, ?, ?, ?)";
     NOTIFICATIONS = "SELECT n.id, n.kind, n.action_id, c.reference, a.text, n.created_at, n.read_at FROM notifications n
          JOIN actions a ON a.id = n.action_id JOIN cases c ON c.id = a.case_id

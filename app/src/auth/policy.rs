@@ -29,6 +29,8 @@ pub enum Resource {
         role: Role,
     },
     AuditLog,
+    /// The outbox: messages waiting, sent and failed (admin).
+    Outbox,
     Settings,
     /// The signed-in user's own password and two-factor set-up.
     OwnAccount,
@@ -214,6 +216,7 @@ fn allowed(role: Role, must_enrol_totp: bool, action: Action, resource: Resource
             },
         ) => true,
         (Admin | Chair, Read, AuditLog) => true,
+        (Admin, Read | Update, Outbox) => true,
         (Admin, Read | Update, Settings) => true,
         (Chair | Coordinator, Read, Settings) => true,
         // Need-to-know: the chair and coordinator see every case; a member, the cases their
@@ -347,6 +350,7 @@ mod tests {
             Resource::Agencies,
             Resource::UserAccounts,
             Resource::AuditLog,
+            Resource::Outbox,
             Resource::Settings,
             Resource::OwnAccount,
             Resource::Cases,
@@ -489,6 +493,7 @@ mod tests {
                 }
             },
             Resource::AuditLog => action == Read && matches!(role, Admin | Chair),
+            Resource::Outbox => matches!(action, Read | Update) && role == Admin,
             Resource::Settings => match action {
                 Read => matches!(role, Admin | Chair | Coordinator),
                 Update => role == Admin,

@@ -81,6 +81,7 @@ pub fn app_stores() -> Vec<&'static Statements> {
         &crate::meetings::research_store::STATEMENTS,
         &crate::meetings::minutes::store::STATEMENTS,
         &crate::notices::store::STATEMENTS,
+        &crate::outbox::store::STATEMENTS,
         &crate::retention::store::STATEMENTS,
         &crate::settings::store::STATEMENTS,
         &crate::users::store::STATEMENTS,

@@ -61,3 +61,18 @@ pub async fn mark_read_in(
 ) -> Result<(), AppError> {
     store::mark_read(conn, user, now).await
 }
+
+/// A notice made by the outbox's worker from one of its rows (once per row).
+pub struct FromOutbox {
+    pub outbox_id: i64,
+    pub user: crate::ids::UserId,
+    pub kind: NoticeKind,
+    pub case: Option<crate::ids::CaseId>,
+    pub meeting: Option<crate::ids::MeetingId>,
+    pub params: serde_json::Value,
+    pub at: i64,
+}
+
+pub async fn from_outbox_in(conn: &mut crate::db::Conn, n: FromOutbox) -> Result<(), AppError> {
+    store::from_outbox(conn, &n).await
+}

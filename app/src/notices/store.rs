@@ -81,6 +81,20 @@ pub async fn to_roles(conn: &mut Conn, roles: &[Role], n: &NewNotice) -> Result<
     Ok(())
 }
 
+pub async fn from_outbox(conn: &mut Conn, n: &super::service::FromOutbox) -> Result<(), AppError> {
+    sqlx::query(FROM_OUTBOX)
+        .bind(n.user)
+        .bind(n.kind.as_str())
+        .bind(n.case)
+        .bind(n.meeting)
+        .bind((!n.params.is_null()).then(|| n.params.to_string()))
+        .bind(n.at)
+        .bind(n.outbox_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 #[derive(sqlx::FromRow)]
 pub struct NoticeRow {
     pub id: i64,
@@ -122,5 +136,7 @@ crate::statements! {
     LIST_FOR = "SELECT n.id, n.kind, c.reference, n.params, n.created_at, n.read_at
          FROM notices n LEFT JOIN cases c ON c.id = n.case_id
          WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?";
+    FROM_OUTBOX = "INSERT INTO notices (user_id, kind, case_id, meeting_id, params, created_at, outbox_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outbox_id) WHERE outbox_id IS NOT NULL DO NOTHING";
     MARK_READ = "UPDATE notices SET read_at = ? WHERE user_id = ? AND read_at IS NULL";
 }

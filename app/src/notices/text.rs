@@ -22,6 +22,11 @@ pub const REQUEST_REFUSED: Msg = Msg("notices-request-refused");
 pub const LABEL_SIGN_IN: Msg = Msg("notices-label-sign-in");
 pub const LABEL_CASE_ACCESS: Msg = Msg("notices-label-case-access");
 pub const LABEL_ACCESS: Msg = Msg("notices-label-access");
+pub const LABEL_MEETINGS: Msg = Msg("notices-label-meetings");
+pub const LABEL_RESEARCH: Msg = Msg("notices-label-research");
+pub const LABEL_ACTIONS: Msg = Msg("notices-label-actions");
+pub const LABEL_MINUTES: Msg = Msg("notices-label-minutes");
+pub const LABEL_CASES: Msg = Msg("notices-label-cases");
 
 pub fn label(kind: NoticeKind) -> &'static str {
     match kind {
@@ -33,7 +38,25 @@ pub fn label(kind: NoticeKind) -> &'static str {
         | NoticeKind::AccessChanged
         | NoticeKind::AccessRefused
         | NoticeKind::AccessWithdrawn
-        | NoticeKind::AccessRequestDecided => LABEL_ACCESS,
+        | NoticeKind::AccessRequestDecided
+        | NoticeKind::AccessAwaitingDecision => LABEL_ACCESS,
+        NoticeKind::AgendaPublished | NoticeKind::MeetingMoved | NoticeKind::MeetingCancelled => {
+            LABEL_MEETINGS
+        }
+        NoticeKind::ResearchDue | NoticeKind::ResearchReminder => LABEL_RESEARCH,
+        NoticeKind::ActionAssigned
+        | NoticeKind::ActionDueSoon
+        | NoticeKind::ActionDueTomorrow
+        | NoticeKind::ActionOverdue
+        | NoticeKind::ActionEscalated => LABEL_ACTIONS,
+        NoticeKind::MinutesCirculated
+        | NoticeKind::MinutesDeadline
+        | NoticeKind::MinutesApproved => LABEL_MINUTES,
+        NoticeKind::ReferralMatchPending
+        | NoticeKind::CaseManagerAssigned
+        | NoticeKind::CaseResponsibleAssigned
+        | NoticeKind::CaseDeadlineTomorrow
+        | NoticeKind::CaseReviewPlaced => LABEL_CASES,
     }
     .as_str()
 }
@@ -67,6 +90,127 @@ pub fn sentence(kind: NoticeKind, params: &serde_json::Value) -> String {
             Some("confirmed") => change(REQUEST_CONFIRMED),
             _ => change(REQUEST_REFUSED),
         },
+        _ => told(kind, params),
+    }
+}
+
+/// The words of what the outbox tells (app/src/outbox): the same sentence is the in-app notice
+/// and the line of the email. Times arrive as unix seconds, RFC 3339 or calendar days.
+fn told(kind: NoticeKind, params: &serde_json::Value) -> String {
+    let when = |key: &str| when(&params[key]);
+    let text = |key: &str| params[key].as_str().unwrap_or_default().to_string();
+    let count = |key: &str| params[key].as_i64().unwrap_or_default();
+    let m = |msg: Msg, args: &[(&'static str, crate::i18n::Arg)]| msg.with(args);
+    match kind {
+        NoticeKind::AgendaPublished => m(
+            Msg("notices-agenda-published"),
+            &[
+                ("meeting", when("meeting").into()),
+                ("research_due", when("research_due").into()),
+            ],
+        ),
+        NoticeKind::ResearchDue => m(
+            Msg("notices-research-due"),
+            &[
+                ("meeting", when("meeting").into()),
+                ("research_due", when("research_due").into()),
+            ],
+        ),
+        NoticeKind::ResearchReminder => m(
+            Msg("notices-research-reminder"),
+            &[
+                ("meeting", when("meeting").into()),
+                ("cases", count("cases").into()),
+            ],
+        ),
+        NoticeKind::ActionAssigned => m(
+            Msg("notices-action-assigned"),
+            &[("due", when("due").into())],
+        ),
+        NoticeKind::ActionDueSoon => m(
+            Msg("notices-action-due-soon"),
+            &[("due", when("due").into())],
+        ),
+        NoticeKind::ActionDueTomorrow => m(
+            Msg("notices-action-due-tomorrow"),
+            &[("due", when("due").into())],
+        ),
+        NoticeKind::ActionOverdue => m(
+            Msg("notices-action-overdue"),
+            &[("due", when("due").into())],
+        ),
+        NoticeKind::ActionEscalated => Msg("notices-action-escalated").text(),
+        NoticeKind::MinutesCirculated => m(
+            Msg("notices-minutes-circulated"),
+            &[
+                ("meeting", when("meeting").into()),
+                ("deadline", when("deadline").into()),
+            ],
+        ),
+        NoticeKind::MinutesDeadline => m(
+            Msg("notices-minutes-deadline"),
+            &[
+                ("meeting", when("meeting").into()),
+                ("deadline", when("deadline").into()),
+            ],
+        ),
+        NoticeKind::MinutesApproved => m(
+            Msg("notices-minutes-approved"),
+            &[("meeting", when("meeting").into())],
+        ),
+        NoticeKind::MeetingMoved => m(
+            Msg("notices-meeting-moved"),
+            &[
+                ("from", when("from").into()),
+                ("meeting", when("meeting").into()),
+                ("reason", text("reason").into()),
+            ],
+        ),
+        NoticeKind::MeetingCancelled => m(
+            Msg("notices-meeting-cancelled"),
+            &[
+                ("meeting", when("meeting").into()),
+                ("reason", text("reason").into()),
+            ],
+        ),
+        NoticeKind::ReferralMatchPending => Msg("notices-referral-match-pending").text(),
+        NoticeKind::AccessAwaitingDecision => Msg("notices-access-awaiting-decision").text(),
+        NoticeKind::CaseManagerAssigned => Msg("notices-case-manager-assigned").text(),
+        NoticeKind::CaseResponsibleAssigned => Msg("notices-case-responsible-assigned").text(),
+        NoticeKind::CaseDeadlineTomorrow => {
+            let deadline = match params["deadline"].as_str() {
+                Some("intervention_plan") => Msg("notices-deadline-intervention-plan"),
+                _ => Msg("notices-deadline-initial-assessment"),
+            };
+            m(
+                Msg("notices-case-deadline-tomorrow"),
+                &[
+                    ("deadline", deadline.text().into()),
+                    ("due", when("due").into()),
+                ],
+            )
+        }
+        NoticeKind::CaseReviewPlaced => m(
+            Msg("notices-case-review-placed"),
+            &[("meeting", when("meeting").into())],
+        ),
+        // The kinds above `told` are worded by `sentence` itself.
+        _ => String::new(),
+    }
+}
+
+/// A time or a day from a notice's parameters, as the reader reads it ("–" when absent).
+pub fn when(v: &serde_json::Value) -> String {
+    if let Some(secs) = v.as_i64() {
+        return crate::time::format_local(secs);
+    }
+    let s = v.as_str().unwrap_or_default();
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return crate::time::format_day(day);
+    }
+    match chrono::DateTime::parse_from_rfc3339(s) {
+        Ok(t) => crate::time::format_local(t.timestamp()),
+        Err(_) => "–".into(),
     }
 }
 

@@ -25,10 +25,49 @@ pub enum NoticeKind {
     AccessRequestDecided,
     /// A referral the agency made was linked by the coordinator to a case the group holds.
     ReferralLinked,
+    // Told through the outbox (app/src/outbox): an in-app notice and, by preference, an email.
+    /// A meeting's agenda was published (with its research due date).
+    AgendaPublished,
+    /// Research for a meeting is still missing from the agency, due soon.
+    ResearchDue,
+    /// The coordinator asked the agency for its late research (params: `cases`).
+    ResearchReminder,
+    /// An action was assigned to the agency or to the person.
+    ActionAssigned,
+    /// An action of the agency is due within seven days.
+    ActionDueSoon,
+    /// An action of the agency is due tomorrow.
+    ActionDueTomorrow,
+    /// An action of the agency is overdue (then weekly).
+    ActionOverdue,
+    /// An action was escalated.
+    ActionEscalated,
+    /// Minutes were circulated for review (params: `deadline`, a day).
+    MinutesCirculated,
+    /// The deadline for comments on minutes is tomorrow.
+    MinutesDeadline,
+    /// A meeting's minutes were approved.
+    MinutesApproved,
+    /// A meeting was moved (params: `from`, its earlier start; `reason`).
+    MeetingMoved,
+    /// A meeting was cancelled (params: `reason`, `next_meeting`).
+    MeetingCancelled,
+    /// A new referral may be a person the group already knows: the coordinator decides.
+    ReferralMatchPending,
+    /// A change to someone's access waits for a second person's decision.
+    AccessAwaitingDecision,
+    /// The person was made a case's manager.
+    CaseManagerAssigned,
+    /// The person was made a case's responsible.
+    CaseResponsibleAssigned,
+    /// A case's 72-hour or 30-day deadline is tomorrow (params: `deadline`, `due`).
+    CaseDeadlineTomorrow,
+    /// A case comes back for review at a meeting.
+    CaseReviewPlaced,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 10] = [
+    pub const ALL: [NoticeKind; 29] = [
         NoticeKind::ReferralLinked,
         NoticeKind::AccountSignInLocked,
         NoticeKind::SignInLocked,
@@ -39,6 +78,25 @@ impl NoticeKind {
         NoticeKind::AccessRefused,
         NoticeKind::AccessWithdrawn,
         NoticeKind::AccessRequestDecided,
+        NoticeKind::AgendaPublished,
+        NoticeKind::ResearchDue,
+        NoticeKind::ResearchReminder,
+        NoticeKind::ActionAssigned,
+        NoticeKind::ActionDueSoon,
+        NoticeKind::ActionDueTomorrow,
+        NoticeKind::ActionOverdue,
+        NoticeKind::ActionEscalated,
+        NoticeKind::MinutesCirculated,
+        NoticeKind::MinutesDeadline,
+        NoticeKind::MinutesApproved,
+        NoticeKind::MeetingMoved,
+        NoticeKind::MeetingCancelled,
+        NoticeKind::ReferralMatchPending,
+        NoticeKind::AccessAwaitingDecision,
+        NoticeKind::CaseManagerAssigned,
+        NoticeKind::CaseResponsibleAssigned,
+        NoticeKind::CaseDeadlineTomorrow,
+        NoticeKind::CaseReviewPlaced,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +111,25 @@ impl NoticeKind {
             NoticeKind::AccessWithdrawn => "access_withdrawn",
             NoticeKind::AccessRequestDecided => "access_request_decided",
             NoticeKind::ReferralLinked => "referral_linked",
+            NoticeKind::AgendaPublished => "agenda_published",
+            NoticeKind::ResearchDue => "research_due",
+            NoticeKind::ResearchReminder => "research_reminder",
+            NoticeKind::ActionAssigned => "action_assigned",
+            NoticeKind::ActionDueSoon => "action_due_soon",
+            NoticeKind::ActionDueTomorrow => "action_due_tomorrow",
+            NoticeKind::ActionOverdue => "action_overdue",
+            NoticeKind::ActionEscalated => "action_escalated",
+            NoticeKind::MinutesCirculated => "minutes_circulated",
+            NoticeKind::MinutesDeadline => "minutes_deadline",
+            NoticeKind::MinutesApproved => "minutes_approved",
+            NoticeKind::MeetingMoved => "meeting_moved",
+            NoticeKind::MeetingCancelled => "meeting_cancelled",
+            NoticeKind::ReferralMatchPending => "referral_match_pending",
+            NoticeKind::AccessAwaitingDecision => "access_awaiting_decision",
+            NoticeKind::CaseManagerAssigned => "case_manager_assigned",
+            NoticeKind::CaseResponsibleAssigned => "case_responsible_assigned",
+            NoticeKind::CaseDeadlineTomorrow => "case_deadline_tomorrow",
+            NoticeKind::CaseReviewPlaced => "case_review_placed",
         }
     }
 

@@ -49,6 +49,7 @@ pub fn AccountPage() -> impl IntoView {
                     <h2>{crate::i18n::Msg("account-language")}</h2>
                     <p class="field__hint">{crate::i18n::Msg("account-language-hint")}</p>
                     <crate::components::language::LanguageSwitch back="/account"/>
+                    <crate::outbox::pages::PreferencesForm/>
                     <TwoFactor enabled=m.totp_enabled/>
                     <PasswordForm/>
                 })

@@ -1,0 +1,69 @@
+outbox-unknown-kind = Not a kind of message Convene sends.
+outbox-unknown-delivery = Choose at once, daily summary or no email.
+outbox-mandatory = Research requests reach an agency's regular representative: this one cannot be turned off.
+outbox-delivery-immediate = At once
+outbox-delivery-digest = Daily summary
+outbox-delivery-none = No email
+outbox-state-pending = Waiting
+outbox-state-sending = Sending
+outbox-state-sent = Sent
+outbox-state-failed = Failed
+outbox-state-skipped = Not emailed
+outbox-state-interrupted = Interrupted
+outbox-mail-hello = Hello,
+outbox-mail-case = Case { $reference }
+outbox-mail-open = Open in Convene:
+outbox-mail-no-details = This email holds no case details. Sign in to Convene to see them.
+outbox-mail-why = You receive this because you take part in the group's meetings. Choose what Convene emails you, and when, on "Your account":
+outbox-digest-subject = { $count ->
+    [one] Convene: your daily summary, { $count } item
+   *[other] Convene: your daily summary, { $count } items
+}
+outbox-digest-intro = Since yesterday's summary:
+outbox-page-title = Outbox
+outbox-page-intro = What Convene told people, by email and in their notices. A message that failed, or that was being sent when Convene stopped, waits here: check with the person, then send it again.
+outbox-no-server = No mail server is configured (CONVENE_SMTP_URL): messages appear in people's notices only, and are listed here as not emailed.
+outbox-filter-state = State
+outbox-filter-all = All
+outbox-filter = Show
+outbox-col-when = Written
+outbox-col-kind = What
+outbox-col-to = To
+outbox-col-about = About
+outbox-col-state = State
+outbox-col-error = What went wrong
+outbox-retry = Send again
+outbox-retried = Sent back to the queue.
+outbox-empty = Nothing here.
+outbox-user = user { $user }
+outbox-failures = { $count ->
+    [one] { $count } message failed or was interrupted.
+   *[other] { $count } messages failed or were interrupted.
+}
+outbox-prefs-title = What Convene emails you
+outbox-prefs-intro = Everything also appears in your notices on the home page. Emails never hold case details: a case's reference, a meeting's date and a link.
+outbox-prefs-kind = About
+outbox-prefs-how = By email
+outbox-prefs-mandatory = Required: you are your agency's regular representative.
+outbox-prefs-save = Save choices
+outbox-prefs-saved = Your choices are saved.
+outbox-kind-agenda-published = Agenda published
+outbox-kind-research-due = Research due
+outbox-kind-research-reminder = Research asked for
+outbox-kind-action-assigned = Action assigned
+outbox-kind-action-due-soon = Action due within a week
+outbox-kind-action-due-tomorrow = Action due tomorrow
+outbox-kind-action-overdue = Action overdue
+outbox-kind-action-escalated = Action escalated
+outbox-kind-minutes-circulated = Minutes for review
+outbox-kind-minutes-deadline = Minutes: comments close tomorrow
+outbox-kind-minutes-approved = Minutes approved
+outbox-kind-meeting-moved = Meeting moved
+outbox-kind-meeting-cancelled = Meeting cancelled
+outbox-kind-referral-match-pending = Referral to match
+outbox-kind-access-awaiting-decision = Access change to decide
+outbox-kind-case-manager-assigned = You are case manager
+outbox-kind-case-responsible-assigned = You are case responsible
+outbox-kind-case-deadline-tomorrow = Case deadline tomorrow
+outbox-kind-case-review-placed = Case back for review
+outbox-kind-other = Notice
