@@ -9,11 +9,11 @@ pub mod ics;
 pub mod late_research;
 pub mod minutes;
 pub mod pages;
+pub mod reschedule_fns;
+pub mod reschedule_types;
 pub mod research;
 #[cfg(feature = "ssr")]
 pub mod research_store;
-pub mod reschedule_fns;
-pub mod reschedule_types;
 pub mod server_fns;
 pub mod text;
 pub mod types;
@@ -25,10 +25,6 @@ pub mod feed;
 #[cfg(feature = "ssr")]
 pub mod lifecycle;
 #[cfg(feature = "ssr")]
-pub mod service;
-#[cfg(feature = "ssr")]
-pub mod store;
-#[cfg(feature = "ssr")]
 pub mod reschedule;
 #[cfg(feature = "ssr")]
 pub mod reschedule_store;
@@ -36,3 +32,7 @@ pub mod reschedule_store;
 pub mod reschedule_tell;
 #[cfg(feature = "ssr")]
 pub mod series_job;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod store;

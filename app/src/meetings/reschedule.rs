@@ -59,7 +59,10 @@ pub async fn move_meeting(
     let after = reload(&mut tx, id, hours).await?;
     if before.status.published() {
         let note = Msg("schedule-change-moved").with(&[
-            ("from", crate::time::format_local(before.starts_at_unix).into()),
+            (
+                "from",
+                crate::time::format_local(before.starts_at_unix).into(),
+            ),
             ("to", crate::time::format_local(after.starts_at_unix).into()),
             ("reason", mv.reason.clone().into()),
         ]);
@@ -100,10 +103,8 @@ async fn cancel_in(
         super::agenda::store::carry::case_items(conn, m.id, next, &moved_reason, now).await?;
     let actions = crate::actions::follow_up::carry::to_next(conn, m.id, next).await?;
     if items > 0 {
-        let n = Msg("schedule-change-cases-arrived").with(&[
-            ("date", when.into()),
-            ("count", (items as i64).into()),
-        ]);
+        let n = Msg("schedule-change-cases-arrived")
+            .with(&[("date", when.into()), ("count", (items as i64).into())]);
         super::agenda::store::note_change(conn, next, by, &n, now).await?;
     }
     Ok((Some(next), items, actions))
@@ -159,10 +160,7 @@ async fn series_for_change(
     Ok((actor.user_id, s))
 }
 
-async fn series_view(
-    conn: &mut Conn,
-    id: SeriesId,
-) -> Result<super::types::Series, AppError> {
+async fn series_view(conn: &mut Conn, id: SeriesId) -> Result<super::types::Series, AppError> {
     store::series(conn)
         .await?
         .into_iter()
@@ -170,7 +168,11 @@ async fn series_view(
         .ok_or(AppError::NotFound)
 }
 
-async fn meetings(conn: &mut Conn, ids: &[MeetingId], hours: u32) -> Result<Vec<Meeting>, AppError> {
+async fn meetings(
+    conn: &mut Conn,
+    ids: &[MeetingId],
+    hours: u32,
+) -> Result<Vec<Meeting>, AppError> {
     let mut out = Vec::new();
     for id in ids {
         out.push(reload(conn, *id, hours).await?);

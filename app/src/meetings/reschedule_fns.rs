@@ -2,13 +2,13 @@
 //! late research. Each decodes, calls one use case, maps the error.
 
 use super::late_research::{LateResearch, Reminded};
+#[cfg(feature = "ssr")]
+use super::reschedule_types::{CancelInput, MoveInput, SeriesEndInput};
 use super::reschedule_types::{CancelOutcome, SeriesChange, SeriesEditInput};
 use super::types::{Meeting, Series};
 use crate::error::AppError;
 use crate::ids::{MeetingId, SeriesId};
 use leptos::prelude::*;
-#[cfg(feature = "ssr")]
-use super::reschedule_types::{CancelInput, MoveInput, SeriesEndInput};
 
 #[server(prefix = "/_fn")]
 pub async fn list_series() -> Result<Vec<Series>, AppError> {

@@ -38,7 +38,8 @@ fn day(s: &Option<String>) -> Option<NaiveDate> {
 
 fn to_series(r: Row) -> Option<SeriesRow> {
     // A series made before anchors were kept counts from its first meeting.
-    let anchor = day(&r.anchor_on).or_else(|| r.first_start.map(super::reschedule_types::local_day))?;
+    let anchor =
+        day(&r.anchor_on).or_else(|| r.first_start.map(super::reschedule_types::local_day))?;
     Some(SeriesRow {
         id: r.id,
         rhythm: Rhythm {

@@ -7,6 +7,8 @@ use super::types::Meeting;
 use crate::db::Conn;
 use crate::error::AppError;
 use crate::ids::{AgencyId, MeetingId};
+use crate::notices::types::NoticeKind;
+use crate::outbox::service::{self as outbox, Tell};
 
 fn calendar(method: Method, m: &Meeting, now: i64) -> String {
     calendar_with(
@@ -34,10 +36,12 @@ pub async fn moved(
     reason: &str,
     now: i64,
 ) -> Result<(), AppError> {
-    let _ = (conn, moved_calendar(m, now), from, reason);
-    // The outbox lands on main with the coordinator's "Outbox:" commits; until it is merged
-    // in, members are not told (see the report).
-    Ok(())
+    let t = Tell::new(NoticeKind::MeetingMoved, now)
+        .meeting(m.id)
+        .params(serde_json::json!({ "from": crate::time::rfc3339(from), "reason": reason }))
+        .urgent()
+        .calendar(moved_calendar(m, now));
+    outbox::to_members(conn, &t).await
 }
 
 pub async fn cancelled(
@@ -47,10 +51,15 @@ pub async fn cancelled(
     next: Option<MeetingId>,
     now: i64,
 ) -> Result<(), AppError> {
-    let _ = (conn, cancelled_calendar(m, now), reason, next);
-    Ok(())
+    let t = Tell::new(NoticeKind::MeetingCancelled, now)
+        .meeting(m.id)
+        .params(serde_json::json!({ "reason": reason, "next_meeting": next.map(|n| n.0) }))
+        .urgent()
+        .calendar(cancelled_calendar(m, now));
+    outbox::to_members(conn, &t).await
 }
 
+/// At most one a day per agency and meeting, however often the button is pressed.
 pub async fn research_reminder(
     conn: &mut Conn,
     meeting: MeetingId,
@@ -58,6 +67,11 @@ pub async fn research_reminder(
     cases: usize,
     now: i64,
 ) -> Result<(), AppError> {
-    let _ = (conn, meeting, agency, cases, now);
-    Ok(())
+    let day = super::reschedule_types::local_day(now);
+    let t = Tell::new(NoticeKind::ResearchReminder, now)
+        .meeting(meeting)
+        .params(serde_json::json!({ "cases": cases }))
+        .urgent()
+        .once(format!("research-reminder:{meeting}:{agency}:{day}"));
+    outbox::to_representatives(conn, agency, &t).await
 }

@@ -174,15 +174,10 @@ impl SeriesEditInput {
     pub fn parse(&self, today: NaiveDate) -> Result<SeriesEdit, AppError> {
         let mut p = Problems::new();
         let from = date(&mut p, "from", &self.from, today);
-        let every = lenient::parse_int(
-            &self.every_weeks,
-            1,
-            12,
-            super::text::EVERY_WEEKS_INVALID,
-        )
-        .map_err(|m| p.add("every_weeks", m))
-        .ok()
-        .flatten();
+        let every = lenient::parse_int(&self.every_weeks, 1, 12, super::text::EVERY_WEEKS_INVALID)
+            .map_err(|m| p.add("every_weeks", m))
+            .ok()
+            .flatten();
         let weekday = lenient::parse_int(&self.weekday, 1, 7, text::WEEKDAY_INVALID)
             .map_err(|m| p.add("weekday", m))
             .ok()
@@ -412,7 +407,10 @@ mod tests {
             days,
             vec![day("2027-01-19"), day("2027-02-02"), day("2027-02-16")]
         );
-        assert_eq!(r.days_from(day("2027-01-05")).next(), Some(day("2027-01-05")));
+        assert_eq!(
+            r.days_from(day("2027-01-05")).next(),
+            Some(day("2027-01-05"))
+        );
         let (s, e) = r.occurrence(day("2027-01-19"));
         assert_eq!(e - s, 7200);
     }

@@ -36,11 +36,7 @@ pub async fn run_due(state: &AppState, now: i64) -> Result<(), AppError> {
 
 /// Schedules the series' next occurrences until six of its meetings lie after `now`. An
 /// occurrence already stood for (by a meeting moved elsewhere, or cancelled) is not made again.
-pub async fn top_up(
-    conn: &mut Conn,
-    s: &SeriesRow,
-    now: i64,
-) -> Result<Vec<MeetingId>, AppError> {
+pub async fn top_up(conn: &mut Conn, s: &SeriesRow, now: i64) -> Result<Vec<MeetingId>, AppError> {
     let mut ahead = rs::future_count(conn, s.id, now).await? as usize;
     let mut created = Vec::new();
     if ahead >= AHEAD {

@@ -129,7 +129,12 @@ pub fn parse_instant(s: &str) -> Result<i64, String> {
     Err(t::WHEN_INVALID.into())
 }
 
-pub(crate) fn optional_text(p: &mut Problems, field: &str, v: &Option<String>, max: usize) -> Option<String> {
+pub(crate) fn optional_text(
+    p: &mut Problems,
+    field: &str,
+    v: &Option<String>,
+    max: usize,
+) -> Option<String> {
     let v = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
     if v.chars().count() > max {
         p.add(

@@ -19,6 +19,7 @@ mod live_client;
 mod matching;
 mod matrix;
 mod meetings;
+mod meetings_over_time;
 mod minutes;
 mod need_to_know;
 mod openapi;

@@ -1,8 +1,8 @@
 pub mod agenda;
 mod attendance;
 mod list;
-mod research;
 mod reschedule;
+mod research;
 pub mod widgets;
 
 pub use agenda::MeetingPage;

@@ -55,7 +55,12 @@ impl Default for ScheduleActions {
 fn ahead(meetings: &[Meeting]) -> Vec<(MeetingId, String)> {
     meetings
         .iter()
-        .filter(|m| matches!(m.status, MeetingStatus::Draft | MeetingStatus::AgendaPublished))
+        .filter(|m| {
+            matches!(
+                m.status,
+                MeetingStatus::Draft | MeetingStatus::AgendaPublished
+            )
+        })
         .map(|m| (m.id, when(m)))
         .collect()
 }
