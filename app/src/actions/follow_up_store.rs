@@ -125,3 +125,32 @@ crate::statements! {
          WHERE escalated_at IS NULL AND carried_over > ? AND id IN (SELECT action_id FROM action_carry_overs WHERE meeting_id = ?)";
     ON_CLOSE_4 = "UPDATE actions SET escalated_at = ? WHERE id = ?";
 }
+
+/// A cancelled meeting's unfinished actions, brought back on the next meeting's agenda
+/// instead. Returns how many moved.
+pub mod carry {
+    use crate::db::Conn;
+    use crate::error::AppError;
+    use crate::ids::MeetingId;
+
+    pub async fn to_next(conn: &mut Conn, from: MeetingId, to: MeetingId) -> Result<u64, AppError> {
+        sqlx::query(BRING_TO_NEXT)
+            .bind(to)
+            .bind(from)
+            .execute(&mut *conn)
+            .await?;
+        let moved = sqlx::query(LEAVE_CANCELLED)
+            .bind(from)
+            .execute(&mut *conn)
+            .await?;
+        Ok(moved.rows_affected())
+    }
+
+    crate::statements! {
+        BRING_TO_NEXT = "INSERT OR IGNORE INTO agenda_actions (meeting_id, action_id)
+            SELECT ?, aa.action_id FROM agenda_actions aa JOIN actions a ON a.id = aa.action_id
+            WHERE aa.meeting_id = ? AND a.status IN ('open','in_progress')";
+        LEAVE_CANCELLED = "DELETE FROM agenda_actions WHERE meeting_id = ?1
+            AND action_id IN (SELECT id FROM actions WHERE status IN ('open','in_progress'))";
+    }
+}

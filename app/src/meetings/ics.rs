@@ -53,14 +53,39 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
+/// What a calendar file asks of the calendar app that reads it (RFC 5546).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// A feed or a download: the events as they stand.
+    Publish,
+    /// Sent to those invited: add or update the event (a move).
+    Request,
+    /// Sent to those invited: the event is called off.
+    Cancel,
+}
+
+impl Method {
+    fn as_str(self) -> &'static str {
+        match self {
+            Method::Publish => "PUBLISH",
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
 pub fn calendar(name: &str, events: &[IcsEvent], now: i64) -> String {
+    calendar_with(Method::Publish, name, events, now)
+}
+
+pub fn calendar_with(method: Method, name: &str, events: &[IcsEvent], now: i64) -> String {
     let mut out = String::new();
     let mut line = |l: String| fold(&l, &mut out);
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
     line("PRODID:-//Convene//Meetings//EN".into());
     line("CALSCALE:GREGORIAN".into());
-    line("METHOD:PUBLISH".into());
+    line(format!("METHOD:{}", method.as_str()));
     line(format!("X-WR-CALNAME:{}", escape(name)));
     for e in events {
         line("BEGIN:VEVENT".into());

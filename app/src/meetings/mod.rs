@@ -6,8 +6,11 @@ pub mod attendance;
 #[cfg(feature = "ssr")]
 pub mod attendance_store;
 pub mod ics;
+pub mod late_research;
 pub mod minutes;
 pub mod pages;
+pub mod reschedule_fns;
+pub mod reschedule_types;
 pub mod research;
 #[cfg(feature = "ssr")]
 pub mod research_store;
@@ -25,6 +28,14 @@ pub mod lifecycle;
 pub mod reminders;
 #[cfg(feature = "ssr")]
 pub mod reminders_store;
+#[cfg(feature = "ssr")]
+pub mod reschedule;
+#[cfg(feature = "ssr")]
+pub mod reschedule_store;
+#[cfg(feature = "ssr")]
+pub mod reschedule_tell;
+#[cfg(feature = "ssr")]
+pub mod series_job;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

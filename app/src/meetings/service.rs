@@ -106,26 +106,11 @@ pub async fn create_series(
     check_chair(&mut tx, s.default_chair_id, "default_chair_id", &mut p).await?;
     p.into_result()?;
     let series = store::insert_series(&mut tx, &s, now).await?;
-    let mut created = Vec::new();
-    // Enough occurrences to find AHEAD in the future even if the first date is in the past.
-    for (start, end) in s
-        .occurrences(AHEAD + 60)
-        .into_iter()
-        .filter(|(start, _)| *start > now)
-        .take(AHEAD)
-    {
-        if store::exists_at(&mut tx, series, start).await? {
-            continue;
-        }
-        let m = NewMeeting {
-            starts_at: start,
-            ends_at: end,
-            place: s.place.clone(),
-            video_link: s.video_link.clone(),
-            chair_id: s.default_chair_id,
-        };
-        created.push(store::insert(&mut tx, Some(series), &m, now).await?);
-    }
+    // The same top-up the periodic job does, so a new series and a running one agree.
+    let row = super::reschedule_store::series(&mut tx, series)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let created = super::series_job::top_up(&mut tx, &row, now).await?;
     record(
         &mut tx,
         AuditEvent::new(Some(actor.user_id), "create", "meeting_series")
@@ -167,6 +152,11 @@ pub async fn update(
     let mut tx = state.write().await?;
     let (before, resource) = meeting_resource(&mut tx, actor, id).await?;
     let actor = authorize(actor, Action::Update, resource)?;
+    if before.status == MeetingStatus::Cancelled {
+        return Err(AppError::conflict(crate::i18n::Msg(
+            "schedule-error-cancelled",
+        )));
+    }
     let mut patch = input.parse()?;
     let mut p = Problems::new();
     let starts = patch.starts_at.unwrap_or(before.starts_at_unix);
@@ -244,7 +234,8 @@ pub async fn update(
     get(state, Some(actor), id).await
 }
 
-fn ics_event(m: &Meeting) -> super::ics::IcsEvent {
+/// The meeting's calendar event: one UID for its whole life, its version and whether it is off.
+pub fn ics_event(m: &Meeting) -> super::ics::IcsEvent {
     super::ics::IcsEvent {
         uid: format!("meeting-{}@convene", m.id),
         starts_at: m.starts_at_unix,
@@ -252,8 +243,8 @@ fn ics_event(m: &Meeting) -> super::ics::IcsEvent {
         summary: crate::i18n::Msg("meetings-ics-summary").text(),
         location: m.place.clone().or_else(|| m.video_link.clone()),
         description: Some(crate::i18n::Msg("meetings-ics-description").text()),
-        cancelled: false,
-        sequence: 0,
+        cancelled: m.status == MeetingStatus::Cancelled,
+        sequence: m.sequence,
     }
 }
 

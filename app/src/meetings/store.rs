@@ -19,10 +19,14 @@ struct Row {
     chair_agency: Option<String>,
     status: String,
     agenda_published_at: Option<i64>,
+    cancelled_at: Option<i64>,
+    cancel_reason: Option<String>,
+    sequence: i64,
 }
 
 const SELECT: &str = "SELECT m.id, m.series_id, m.starts_at, m.ends_at, m.place, m.video_link, m.chair_id,
-        u.name AS chair_name, a.name AS chair_agency, m.status, m.agenda_published_at
+        u.name AS chair_name, a.name AS chair_agency, m.status, m.agenda_published_at,
+        m.cancelled_at, m.cancel_reason, m.sequence
     FROM meetings m LEFT JOIN users u ON u.id = m.chair_id LEFT JOIN agencies a ON a.id = u.agency_id";
 
 fn to_meeting(r: Row, research_due_hours: u32) -> Result<Meeting, AppError> {
@@ -43,10 +47,16 @@ fn to_meeting(r: Row, research_due_hours: u32) -> Result<Meeting, AppError> {
             }),
             _ => None,
         },
-        status: MeetingStatus::parse(&r.status)
-            .or_internal("a known MeetingStatus in the stored status")?,
+        // The stored status stays what it was when cancelled; cancelled_at decides.
+        status: match r.cancelled_at {
+            Some(_) => MeetingStatus::Cancelled,
+            None => MeetingStatus::parse(&r.status)
+                .or_internal("a known MeetingStatus in the stored status")?,
+        },
         agenda_published_at: r.agenda_published_at.map(crate::time::rfc3339),
         research_due_unix: r.starts_at - research_due_hours as i64 * 3600,
+        cancel_reason: r.cancel_reason,
+        sequence: r.sequence,
     })
 }
 
@@ -110,6 +120,8 @@ pub async fn insert(
         .bind(&m.place)
         .bind(&m.video_link)
         .bind(m.chair_id)
+        // A series meeting stands for the occurrence it was scheduled on, even once moved.
+        .bind(series.map(|_| m.starts_at))
         .bind(now)
         .bind(now)
         .fetch_one(&mut *conn)
@@ -178,6 +190,7 @@ pub async fn insert_series(conn: &mut Conn, s: &NewSeries, now: i64) -> Result<S
         .bind(&s.place)
         .bind(&s.video_link)
         .bind(s.default_chair_id)
+        .bind(s.first_date.format("%Y-%m-%d").to_string())
         .bind(now)
         .bind(now)
         .fetch_one(&mut *conn)
@@ -196,6 +209,7 @@ struct SeriesRow {
     place: Option<String>,
     video_link: Option<String>,
     default_chair_id: Option<UserId>,
+    ends_on: Option<String>,
 }
 
 pub async fn series(conn: &mut Conn) -> Result<Vec<Series>, AppError> {
@@ -212,6 +226,7 @@ pub async fn series(conn: &mut Conn) -> Result<Vec<Series>, AppError> {
             place: r.place,
             video_link: r.video_link,
             default_chair_id: r.default_chair_id,
+            ends_on: r.ends_on,
         })
         .collect())
 }
@@ -273,21 +288,21 @@ pub async fn user_by_calendar_token_hash(
 crate::statements! {
     GET = crate::sql!(SELECT, " WHERE m.id = ?");
     LIST = crate::sql!(SELECT, " WHERE (? IS NULL OR m.starts_at >= ?) AND (? IS NULL OR m.starts_at < ?) ORDER BY m.starts_at");
-    INSERT = "INSERT INTO meetings (series_id, starts_at, ends_at, place, video_link, chair_id, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id";
+    INSERT = "INSERT INTO meetings (series_id, starts_at, ends_at, place, video_link, chair_id, series_slot, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id";
     SET_STATUS = "UPDATE meetings SET status = ?, updated_at = ? WHERE id = ?";
     INSERT_SERIES = "INSERT INTO meeting_series (name, every_weeks, weekday, start_time, duration_minutes, place, video_link,
-             default_chair_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-    SERIES = "SELECT id, name, every_weeks, weekday, start_time, duration_minutes, place, video_link, default_chair_id
+             default_chair_id, anchor_on, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+    SERIES = "SELECT id, name, every_weeks, weekday, start_time, duration_minutes, place, video_link, default_chair_id, ends_on
          FROM meeting_series ORDER BY id";
     EXISTS_AT = "SELECT COUNT(*) FROM meetings WHERE series_id = ? AND starts_at = ?";
     USER_IS_ACTIVE = "SELECT COUNT(*) FROM users WHERE id = ? AND active = 1 AND role IN ('chair','coordinator','member')";
     CALENDAR_TOKEN = "SELECT calendar_token FROM users WHERE id = ?";
     SET_CALENDAR_TOKEN = "UPDATE users SET calendar_token = ?, calendar_token_hash = ? WHERE id = ?";
     USER_BY_CALENDAR_TOKEN_HASH = "SELECT id FROM users WHERE calendar_token_hash = ? AND active = 1";
-    PREVIOUS_MEETING = "SELECT id FROM meetings WHERE starts_at < (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at DESC LIMIT 1";
-    NEXT_MEETING = "SELECT id FROM meetings WHERE starts_at > (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at LIMIT 1";
+    PREVIOUS_MEETING = "SELECT id FROM meetings WHERE cancelled_at IS NULL AND starts_at < (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at DESC LIMIT 1";
+    NEXT_MEETING = "SELECT id FROM meetings WHERE cancelled_at IS NULL AND starts_at > (SELECT starts_at FROM meetings WHERE id = ?) ORDER BY starts_at LIMIT 1";
     UPDATE_MEETING = "UPDATE meetings SET updated_at = ?,
             starts_at = CASE WHEN ? THEN ? ELSE starts_at END,
             ends_at = CASE WHEN ? THEN ? ELSE ends_at END,

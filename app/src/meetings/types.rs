@@ -17,15 +17,18 @@ pub enum MeetingStatus {
     InSession,
     Closed,
     MinutesApproved,
+    /// Called off with a reason; kept on the calendar (see migration 0016).
+    Cancelled,
 }
 
 impl MeetingStatus {
-    pub const ALL: [MeetingStatus; 5] = [
+    pub const ALL: [MeetingStatus; 6] = [
         MeetingStatus::Draft,
         MeetingStatus::AgendaPublished,
         MeetingStatus::InSession,
         MeetingStatus::Closed,
         MeetingStatus::MinutesApproved,
+        MeetingStatus::Cancelled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +38,7 @@ impl MeetingStatus {
             MeetingStatus::InSession => "in_session",
             MeetingStatus::Closed => "closed",
             MeetingStatus::MinutesApproved => "minutes_approved",
+            MeetingStatus::Cancelled => "cancelled",
         }
     }
 
@@ -45,6 +49,7 @@ impl MeetingStatus {
             MeetingStatus::InSession => "meeting-status-in-session",
             MeetingStatus::Closed => "meeting-status-closed",
             MeetingStatus::MinutesApproved => "meeting-status-approved",
+            MeetingStatus::Cancelled => "schedule-status-cancelled",
         })
         .as_str()
     }
@@ -56,9 +61,10 @@ impl MeetingStatus {
             .ok_or_else(|| t::STATUS_INVALID.to_string())
     }
 
-    /// The agenda is visible to members once published.
+    /// The agenda is visible to members once published (a cancelled meeting's cases have
+    /// moved to the next meeting).
     pub fn published(self) -> bool {
-        self != MeetingStatus::Draft
+        !matches!(self, MeetingStatus::Draft | MeetingStatus::Cancelled)
     }
 
     /// The meeting has taken place (its record is being written up or is final).
@@ -83,6 +89,12 @@ pub struct Meeting {
     pub agenda_published_at: Option<String>,
     /// When research returns are due (the setting, counted back from the start).
     pub research_due_unix: i64,
+    /// Why the meeting was cancelled (with status `cancelled`).
+    #[serde(default)]
+    pub cancel_reason: Option<String>,
+    /// The calendar event's version: raised on every move and on cancelling.
+    #[serde(default)]
+    pub sequence: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,6 +109,9 @@ pub struct Series {
     pub place: Option<String>,
     pub video_link: Option<String>,
     pub default_chair_id: Option<UserId>,
+    /// The last day a meeting may fall on, once the series is ended (YYYY-MM-DD).
+    #[serde(default)]
+    pub ends_on: Option<String>,
 }
 
 /// `YYYY-MM-DDTHH:MM` (or with seconds, or RFC 3339), read as UTC.
@@ -114,7 +129,12 @@ pub fn parse_instant(s: &str) -> Result<i64, String> {
     Err(t::WHEN_INVALID.into())
 }
 
-fn optional_text(p: &mut Problems, field: &str, v: &Option<String>, max: usize) -> Option<String> {
+pub(crate) fn optional_text(
+    p: &mut Problems,
+    field: &str,
+    v: &Option<String>,
+    max: usize,
+) -> Option<String> {
     let v = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
     if v.chars().count() > max {
         p.add(
@@ -127,7 +147,7 @@ fn optional_text(p: &mut Problems, field: &str, v: &Option<String>, max: usize) 
     }
 }
 
-fn video_link(p: &mut Problems, v: &Option<String>) -> Option<String> {
+pub(crate) fn video_link(p: &mut Problems, v: &Option<String>) -> Option<String> {
     let v = optional_text(p, "video_link", v, 500)?;
     if v.starts_with("https://") {
         Some(v)

@@ -16,6 +16,7 @@ mod notices;
 mod openapi;
 mod outbox;
 mod reviews;
+mod schedule;
 mod session;
 mod settings;
 mod users;
@@ -153,6 +154,7 @@ fn build() -> Api {
     let api = reviews::routes(api);
     let api = case_people::routes(api);
     let api = meetings::routes(api);
+    let api = schedule::routes(api);
     let api = live::routes(api);
     let api = minutes::routes(api);
     let api = actions::routes(api);

@@ -15,7 +15,7 @@ use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, RefOr, Required, Respo
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::{actions, agencies, audit, cases, live, me, meetings, minutes, notices, session};
-use super::{case_people, language, outbox, reviews, settings, users};
+use super::{case_people, language, outbox, reviews, schedule, settings, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -47,6 +47,8 @@ use super::{case_people, language, outbox, reviews, settings, users};
         meetings::get_research, meetings::put_research, meetings::get_attendance,
         meetings::put_attendance, meetings::continuity, meetings::calendar_link,
         meetings::renew_calendar_link, meetings::calendar_feed,
+        schedule::move_meeting, schedule::cancel_meeting, schedule::change_series,
+        schedule::end_series, schedule::late, schedule::remind,
         live::socket, live::state,
         minutes::get, minutes::put, minutes::circulate, minutes::approve, minutes::comment,
         minutes::resolve, minutes::addendum,

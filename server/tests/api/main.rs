@@ -22,6 +22,7 @@ mod mail_crash;
 mod matching;
 mod matrix;
 mod meetings;
+mod meetings_over_time;
 mod minutes;
 mod need_to_know;
 mod openapi;

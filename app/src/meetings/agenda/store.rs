@@ -281,3 +281,50 @@ crate::statements! {
          ORDER BY a.name";
     MINUTES_APPROVED = "SELECT COUNT(*) FROM minutes WHERE meeting_id = ? AND status = 'approved'";
 }
+
+/// Cases of a cancelled meeting carried to the next one (kept apart from the builder's rows).
+pub mod carry {
+    use crate::db::Conn;
+    use crate::error::AppError;
+    use crate::ids::MeetingId;
+
+    /// Puts each live case item of `from` on the agenda of `to` (unless `to` already has the
+    /// case) and marks it on `from` as moved there. Returns how many items `from` gave up.
+    pub async fn case_items(
+        conn: &mut Conn,
+        from: MeetingId,
+        to: MeetingId,
+        reason: &str,
+        now: i64,
+    ) -> Result<u64, AppError> {
+        sqlx::query(COPY_CASE_ITEMS)
+            .bind(from)
+            .bind(to)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        let done = sqlx::query(MARK_MOVED)
+            .bind(now)
+            .bind(reason)
+            .bind(to)
+            .bind(from)
+            .execute(&mut *conn)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    crate::statements! {
+        // Added by hand (source 'manual'), like a deferred item, so the builder's once-per-case
+        // index on `to` is never in the way.
+        COPY_CASE_ITEMS = "INSERT INTO agenda_items (meeting_id, position, kind, case_id, title, minutes, source, notes, created_at, updated_at)
+            SELECT ?2, (SELECT COALESCE(MAX(position), 0) FROM agenda_items WHERE meeting_id = ?2)
+                    + ROW_NUMBER() OVER (ORDER BY i.position),
+                i.kind, i.case_id, i.title, i.minutes, 'manual', i.notes, ?3, ?3
+            FROM agenda_items i
+            WHERE i.meeting_id = ?1 AND i.case_id IS NOT NULL AND i.removed_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM agenda_items j WHERE j.meeting_id = ?2 AND j.case_id = i.case_id
+                  AND j.removed_at IS NULL)";
+        MARK_MOVED = "UPDATE agenda_items SET removed_at = ?1, removed_reason = ?2, deferred_to = ?3, updated_at = ?1
+            WHERE meeting_id = ?4 AND case_id IS NOT NULL AND removed_at IS NULL";
+    }
+}

@@ -1,5 +1,6 @@
 //! The meetings list, with scheduling for the chair and coordinator and everyone's calendar link.
 
+use super::reschedule::{Reschedule, ScheduleActions, SeriesControls};
 use super::widgets::{when, MeetingStatusTag};
 use crate::components::forms::action_error;
 use crate::components::layout::signed_in_user;
@@ -15,7 +16,8 @@ use leptos_router::components::A;
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
-    let meetings = page_resource(|| Resource::new(|| (), |_| list_meetings()));
+    let actions = ScheduleActions::new();
+    let meetings = page_resource(|| Resource::new(move || actions.version(), |_| list_meetings()));
     let staff = signed_in_user().is_some_and(|m| crate::components::layout::can_run_meetings(&m));
     view! {
         <Title text=t::LIST_TITLE.as_str()/>
@@ -25,12 +27,15 @@ pub fn MeetingsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match meetings.await {
                     Err(e) => error_view(e),
-                    Ok(list) => view! { <MeetingTable meetings=list/> }.into_any(),
+                    Ok(list) => view! {
+                        <MeetingTable meetings=list.clone()/>
+                        {staff.then(|| view! { <Reschedule meetings=list actions=actions/> })}
+                    }.into_any(),
                 }
             })}
         </Suspense>
         <CalendarFeed/>
-        {staff.then(|| view! { <Schedule/> <Series/> })}
+        {staff.then(|| view! { <Schedule/> <Series/> <SeriesControls actions=actions/> })}
     }
 }
 
@@ -52,7 +57,7 @@ fn MeetingTable(meetings: Vec<Meeting>) -> impl IntoView {
                         <td><A href=href>{label}</A></td>
                         <td>{m.place.clone().or(m.video_link.clone()).unwrap_or_else(|| "—".into())}</td>
                         <td>{m.chair.as_ref().map(|c| c.name.clone()).unwrap_or_else(|| "—".into())}</td>
-                        <td><MeetingStatusTag status=m.status/></td>
+                        <td><MeetingStatusTag status=m.status/>{m.cancel_reason.clone().map(|r| view! { <p class="muted">{r}</p> })}</td>
                     </tr>
                 }}).collect_view()}
             </tbody>

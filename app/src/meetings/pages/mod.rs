@@ -1,6 +1,7 @@
 pub mod agenda;
 mod attendance;
 mod list;
+mod reschedule;
 mod research;
 pub mod widgets;
 

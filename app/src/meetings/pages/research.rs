@@ -93,6 +93,8 @@ fn ResearchView(
         <h1>{title}</h1>
         <MeetingNav id=id current="research"/>
         <p class="lead">{Msg("meetings-research-due").with(&[("when", crate::time::format_local(agenda.meeting.research_due_unix).into())])}</p>
+        {(staff && agenda.meeting.status == crate::meetings::types::MeetingStatus::AgendaPublished)
+            .then(|| view! { <super::reschedule::LateResearchPanel meeting=id/> })}
         {grid.map(|g| view! { <Grid grid=g meeting=id/> })}
         {research.map(|r| view! { <CasePanel research=r meeting=id staff=staff/> })}
         <section class="section section--wide" aria-labelledby="cases-title">

@@ -32,6 +32,7 @@ pub fn MeetingStatusTag(status: MeetingStatus) -> impl IntoView {
         MeetingStatus::InSession => "tag tag--red",
         MeetingStatus::Closed => "tag tag--yellow",
         MeetingStatus::MinutesApproved => "tag tag--green",
+        MeetingStatus::Cancelled => "tag tag--grey",
     };
     view! { <span class=class>{status.label()}</span> }
 }

@@ -1,0 +1,70 @@
+schedule-status-cancelled = Cancelled
+schedule-error-cancelled = This meeting was cancelled: it cannot be changed or started.
+schedule-reason-required = Give the reason: everyone invited is told it.
+schedule-reason-too-long = The reason may be at most { $max } characters.
+schedule-when-past = Choose a time that is still to come.
+schedule-date-past = Choose today or a later date.
+schedule-weekday-invalid = Choose a day of the week from the list.
+schedule-move-not-now = A meeting that has started or has been held cannot be moved or cancelled.
+schedule-series-ended = This series has ended: it cannot be changed after its last day.
+schedule-change-moved = The meeting was moved from { $from } to { $to }: { $reason }
+schedule-change-cancelled = The meeting was cancelled: { $reason }
+schedule-item-moved = Moved to the next meeting: the meeting of { $date } was cancelled.
+schedule-change-cases-arrived = { $count ->
+    [one] { $count } case came from the cancelled meeting of { $date }.
+   *[other] { $count } cases came from the cancelled meeting of { $date }.
+}
+schedule-series-changed-reason = The series changed and no longer meets on this day.
+schedule-series-ended-reason = The series ended.
+schedule-late-not-published = Late research is followed once the agenda is published.
+schedule-late-none = Every agency has returned its research for every case.
+schedule-move-title = Move a meeting
+schedule-move-intro = Everyone invited is told, with the reason and an updated calendar event. Meetings that have started or have been held cannot be moved.
+schedule-which-meeting = Meeting
+schedule-move-starts = New date and time
+schedule-move-starts-hint = The group's local time.
+schedule-move-length = Length in minutes
+schedule-move-place = Place
+schedule-move-place-hint = Leave empty to keep the place.
+schedule-move-reason = Reason for the move
+schedule-reason-hint = At most 300 characters. Do not name anyone: it goes to every member.
+schedule-move-submit = Move the meeting
+schedule-moved-done = The meeting was moved and everyone invited is being told:
+schedule-cancel-title = Cancel a meeting
+schedule-cancel-intro = The meeting stays on the calendar as cancelled. Its cases and open actions move to the group's next meeting, and everyone invited is told.
+schedule-cancel-reason = Reason for cancelling
+schedule-cancel-submit = Cancel the meeting
+schedule-cancelled-done = The meeting was cancelled. Agenda items moved: { $items }; open actions moved: { $actions }.
+schedule-next-meeting = Open the next meeting
+schedule-weekday-1 = Monday
+schedule-weekday-2 = Tuesday
+schedule-weekday-3 = Wednesday
+schedule-weekday-4 = Thursday
+schedule-weekday-5 = Friday
+schedule-weekday-6 = Saturday
+schedule-weekday-7 = Sunday
+schedule-series-from = From this day on
+schedule-series-every = Every how many weeks
+schedule-series-weekday = Day of the week
+schedule-series-same = As it is
+schedule-series-time = Start time
+schedule-series-last-day = Last day of the series
+schedule-which-series = Series
+schedule-series-change-title = Change a series
+schedule-series-change-intro = From the day you choose, the series' draft meetings take the new rhythm, time or place. Meetings whose agenda is already published are kept as they are and listed, for you to move one by one. Empty fields stay as they are.
+schedule-series-change-submit = Change the series
+schedule-series-end-title = End a series
+schedule-series-end-intro = No meetings are scheduled after the last day. Draft meetings after it are cancelled; meetings already published are kept and listed.
+schedule-series-end-submit = End the series
+schedule-series-done = Rescheduled: { $rescheduled }; cancelled: { $cancelled }; newly scheduled: { $scheduled }.
+schedule-series-kept = Already published, kept as they are:
+schedule-late-title = Late research
+schedule-late-intro = These agencies have not yet returned research for these cases.
+schedule-late-overdue = The research was due and these agencies have not returned it for these cases.
+schedule-late-agency = Agency
+schedule-late-cases = Cases
+schedule-late-remind = Send one reminder to all of them
+schedule-late-reminded = { $count ->
+    [one] A reminder was sent to the regular representatives of { $count } agency.
+   *[other] A reminder was sent to the regular representatives of { $count } agencies.
+}
