@@ -100,6 +100,14 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::PATCH, "/meetings/{id}", format!("/meetings/{draft}"), Body::Json(json!({"status": "nonsense"})), "FAAFFF"),
         row(M::GET, "/meeting-series", "/meeting-series".into(), Body::None, "AAAAAA"),
         row(M::POST, "/meeting-series", "/meeting-series".into(), empty(), "FAAFFF"),
+        // Changing the rhythm, ending a series, moving or cancelling a meeting: the staff's.
+        row(M::PATCH, "/meeting-series/{id}", "/meeting-series/1".into(), Body::Json(json!({"from": "nonsense"})), "FAAFFF"),
+        row(M::POST, "/meeting-series/{id}/end", "/meeting-series/1/end".into(), Body::Json(json!({"last_day": ""})), "FAAFFF"),
+        row(M::POST, "/meetings/{id}/move", format!("/meetings/{draft}/move"), empty(), "FAAFFF"),
+        row(M::POST, "/meetings/{id}/cancel", format!("/meetings/{draft}/cancel"), Body::Json(json!({"reason": ""})), "FAAFFF"),
+        // Late research of a draft: there is none to chase yet (409 for the staff).
+        row(M::GET, "/meetings/{id}/research/late", format!("/meetings/{draft}/research/late"), Body::None, "FAAFFF"),
+        row(M::POST, "/meetings/{id}/research/remind", format!("/meetings/{draft}/research/remind"), Body::None, "FAAFFF"),
         row(M::GET, "/meetings/{id}/agenda", format!("/meetings/{draft}/agenda"), Body::None, "FAAFFF"),
         row(M::GET, "/meetings/{id}/agenda", format!("/meetings/{published}/agenda"), Body::None, "FAAAAA"),
         row(M::POST, "/meetings/{id}/agenda/build", format!("/meetings/{past}/agenda/build"), Body::None, "FAAFFF"),
