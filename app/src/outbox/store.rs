@@ -316,7 +316,7 @@ crate::statements! {
     LIST = "SELECT o.id, o.kind, o.user_id, c.reference, o.meeting_id, o.state, o.delivery, o.attempts, o.last_error, o.created_at, o.sent_at
          FROM outbox o LEFT JOIN cases c ON c.id = o.case_id
          WHERE (?1 IS NULL OR o.state = ?1) ORDER BY o.id DESC LIMIT ?2";
-    RETRY = "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = NULL
+    RETRY = "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = NULL, attempts = 0
          WHERE id = ? AND state IN ('failed','interrupted')";
     FAILURES = "SELECT COUNT(*) FROM outbox WHERE state IN ('failed','interrupted')";
     STATE_OF = "SELECT state FROM outbox WHERE id = ?";

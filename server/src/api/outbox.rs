@@ -1,8 +1,8 @@
 //! The outbox for the admin, and each person's choice of what Convene emails them.
 
-use super::extract::{Auth, Json, Query};
+use super::extract::{Auth, Id, Json, Query};
 use super::Api;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use convene_app::error::AppError;
 use convene_app::outbox::types::{OutboxEntry, OutboxQuery, Preference, PreferencesInput};
@@ -32,7 +32,7 @@ async fn list(
 async fn retry(
     State(s): State<AppState>,
     auth: Auth,
-    Path(id): Path<i64>,
+    Id(id): Id<i64>,
 ) -> Result<StatusCode, AppError> {
     service::retry(&s, auth.actor(), id).await?;
     Ok(StatusCode::NO_CONTENT)

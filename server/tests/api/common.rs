@@ -94,6 +94,18 @@ impl TestApp {
             .unwrap();
     }
 
+    /// Builds the meeting's agenda and publishes it, as `c` (the coordinator).
+    pub async fn build_and_publish(&self, c: &Client, meeting: i64) {
+        for step in ["agenda/build", "publish"] {
+            let r = c
+                .post(self.api(&format!("/meetings/{meeting}/{step}")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::OK, "{step}");
+        }
+    }
+
     /// Moves the app's clock on (what happens "seven days later").
     pub fn advance_days(&self, days: i64) {
         self.state.clock.advance(days * 24 * 3600);

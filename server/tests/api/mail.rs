@@ -141,6 +141,19 @@ fn to_next_morning(app: &TestApp) {
     app.state.clock.advance(at - now);
 }
 
+/// A meeting `in_days` from now, its agenda built and published by `c`.
+async fn published_meeting(app: &TestApp, c: &Client, in_days: i64) -> i64 {
+    let r = c
+        .post(app.api("/meetings"))
+        .json(&json!({ "starts_at": format!("{}T09:00:00Z", day(in_days)) }))
+        .send()
+        .await
+        .unwrap();
+    let m = json(r).await["id"].as_i64().unwrap();
+    app.build_and_publish(c, m).await;
+    m
+}
+
 async fn choose(app: &TestApp, c: &Client, kind: &str, delivery: &str) {
     let r = c
         .put(app.api("/me/notification-preferences"))
@@ -162,26 +175,7 @@ async fn a_published_agenda_comes_in_the_next_mornings_digest_and_each_persons_c
     choose(&app, &health, "agenda_published", "none").await;
 
     let c = app.sign_in_as("coordinator@demo.test").await;
-    let m = json(
-        c.post(app.api("/meetings"))
-            .json(&json!({ "starts_at": format!("{}T09:00:00Z", day(20)) }))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await["id"]
-        .as_i64()
-        .unwrap();
-    c.post(app.api(&format!("/meetings/{m}/agenda/build")))
-        .send()
-        .await
-        .unwrap();
-    let r = c
-        .post(app.api(&format!("/meetings/{m}/publish")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    let m = published_meeting(&app, &c, 20).await;
 
     app.tick().await;
     let first = sink.wait_for(1).await;
@@ -386,7 +380,8 @@ async fn a_mail_server_that_cannot_be_reached_leaves_the_message_failed_for_the_
         .fetch_one(&app.db)
         .await
         .unwrap();
-    assert_eq!(state, "pending");
+    // Back in line with a fresh set of attempts (the worker, woken, may be trying it now).
+    assert!(state == "pending" || state == "sending", "{state}");
     // Only failed or interrupted messages can be sent again; an unknown one is not found.
     let again = admin
         .post(app.api(&format!("/outbox/{id}/retry")))
@@ -406,24 +401,7 @@ async fn a_mail_server_that_cannot_be_reached_leaves_the_message_failed_for_the_
 async fn without_a_mail_server_people_still_get_their_notices_and_nothing_is_sent() {
     let app = TestApp::start().await;
     let c = app.sign_in_as("coordinator@demo.test").await;
-    let m = json(
-        c.post(app.api("/meetings"))
-            .json(&json!({ "starts_at": format!("{}T09:00:00Z", day(15)) }))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await["id"]
-        .as_i64()
-        .unwrap();
-    c.post(app.api(&format!("/meetings/{m}/agenda/build")))
-        .send()
-        .await
-        .unwrap();
-    c.post(app.api(&format!("/meetings/{m}/publish")))
-        .send()
-        .await
-        .unwrap();
+    let m = published_meeting(&app, &c, 15).await;
     app.tick().await;
     let advocate = app.sign_in_as("advocate@demo.test").await;
     let notices = json(advocate.get(app.api("/me/notices")).send().await.unwrap()).await;

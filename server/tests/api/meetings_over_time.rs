@@ -402,18 +402,7 @@ async fn late_research_names_the_agencies_still_owing_and_one_reminder_reaches_e
     let c = app.sign_in_as("coordinator@demo.test").await;
     let (case, reference) = app.refer_police_case(&unique("Victim"), false).await;
     let id = meeting(&app, &c, "2031-11-04T10:00").await;
-    let r = c
-        .post(app.api(&format!("/meetings/{id}/agenda/build")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    let r = c
-        .post(app.api(&format!("/meetings/{id}/publish")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    app.build_and_publish(&c, id).await;
     let police = app.sign_in_as("police@demo.test").await;
     let r = police
         .put(app.api(&format!("/meetings/{id}/research/{case}")))
