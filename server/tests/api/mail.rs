@@ -175,7 +175,7 @@ async fn a_published_agenda_comes_in_the_next_mornings_digest_and_each_persons_c
     choose(&app, &health, "agenda_published", "none").await;
 
     let c = app.sign_in_as("coordinator@demo.test").await;
-    let m = published_meeting(&app, &c, 20).await;
+    published_meeting(&app, &c, 20).await;
 
     app.tick().await;
     let first = sink.wait_for(1).await;
