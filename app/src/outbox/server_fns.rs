@@ -1,4 +1,6 @@
-use super::types::{OutboxEntry, OutboxQuery, OutboxState, Preference};
+use super::types::{OutboxEntry, Preference};
+#[cfg(feature = "ssr")]
+use super::types::{OutboxQuery, OutboxState};
 use crate::error::AppError;
 use leptos::prelude::*;
 use std::collections::HashMap;

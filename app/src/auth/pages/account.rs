@@ -49,12 +49,14 @@ pub fn AccountPage() -> impl IntoView {
                     <h2>{crate::i18n::Msg("account-language")}</h2>
                     <p class="field__hint">{crate::i18n::Msg("account-language-hint")}</p>
                     <crate::components::language::LanguageSwitch back="/account"/>
-                    <crate::outbox::pages::PreferencesForm/>
                     <TwoFactor enabled=m.totp_enabled/>
                     <PasswordForm/>
                 })
             })}
         </Suspense>
+        // Outside the account's `Suspense`: it makes its own resource, which must exist before
+        // the page waits, for the browser to find it when it hydrates.
+        <crate::outbox::pages::PreferencesForm/>
     }
 }
 

@@ -28,6 +28,7 @@ pub struct CaseData {
     case: Resource<Result<CaseDetail, AppError>>,
     timeline: Resource<Result<Vec<TimelineEntry>, AppError>>,
     agencies: Resource<Result<Vec<Agency>, AppError>>,
+    tried: super::what_was_tried::Tried,
 }
 
 pub fn case_data() -> CaseData {
@@ -52,6 +53,12 @@ pub fn case_data() -> CaseData {
             }
         }),
         agencies: Resource::new(|| (), |_| list_agencies()),
+        tried: super::what_was_tried::Tried(Resource::new(id, |id| async move {
+            match id {
+                Some(id) => crate::cases::next_step_fns::case_what_was_tried(id).await,
+                None => Err(AppError::NotFound),
+            }
+        })),
     }
 }
 
@@ -61,7 +68,9 @@ pub fn CasePage(data: CaseData) -> impl IntoView {
         case,
         timeline,
         agencies,
+        tried,
     } = data;
+    provide_context(tried);
     // One wait for everything the page shows, so that it arrives whole.
     view! {
         <Suspense fallback=|| ()>

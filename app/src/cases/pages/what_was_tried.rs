@@ -6,7 +6,7 @@
 use super::next_step_form::NextStepForm;
 use crate::auth::policy::{permits, Action as Do, Resource as Res};
 use crate::cases::next_step::{NextStepView, ReviewContext, StepKind, WhatWasTried};
-use crate::cases::next_step_fns::{case_what_was_tried, meeting_reviews};
+use crate::cases::next_step_fns::meeting_reviews;
 use crate::components::layout::signed_in_user;
 use crate::components::page_resource;
 use crate::error::AppError;
@@ -106,10 +106,18 @@ pub fn TriedView(tried: WhatWasTried) -> impl IntoView {
     }
 }
 
+/// What was tried on the case of the page (`case_page::case_data` makes it).
+#[derive(Clone, Copy)]
+pub struct Tried(
+    pub Resource<Result<crate::cases::next_step::WhatWasTried, crate::error::AppError>>,
+);
+
 /// The case page's section: what was tried, and the next-step form for those who decide it.
 #[component]
 pub fn CaseNextSteps(case_id: CaseId) -> impl IntoView {
-    let tried = page_resource(|| Resource::new(move || case_id, case_what_was_tried));
+    // Made with the page's other data, outside its `Suspense` (one made here, inside it, would
+    // not be the one the browser finds when it hydrates).
+    let tried = expect_context::<Tried>().0;
     let decides = decides();
     view! {
         <Suspense fallback=|| ()>
