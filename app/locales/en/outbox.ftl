@@ -37,10 +37,6 @@ outbox-retried = Sent back to the queue.
 outbox-not-retryable = Only a message that failed or was interrupted can be sent again.
 outbox-empty = Nothing here.
 outbox-user = user { $user }
-outbox-failures = { $count ->
-    [one] { $count } message failed or was interrupted.
-   *[other] { $count } messages failed or were interrupted.
-}
 outbox-prefs-title = What Convene emails you
 outbox-prefs-intro = Everything also appears in your notices on the home page. Emails never hold case details: a case's reference, a meeting's date and a link.
 outbox-prefs-kind = About

@@ -38,11 +38,6 @@ outbox-retried = Trimis înapoi în coadă.
 outbox-not-retryable = Doar un mesaj eșuat sau întrerupt poate fi trimis din nou.
 outbox-empty = Nimic aici.
 outbox-user = utilizatorul { $user }
-outbox-failures = { $count ->
-    [one] { $count } mesaj a eșuat sau a fost întrerupt.
-    [few] { $count } mesaje au eșuat sau au fost întrerupte.
-   *[other] { $count } de mesaje au eșuat sau au fost întrerupte.
-}
 outbox-prefs-title = Ce vă trimite Convene pe e-mail
 outbox-prefs-intro = Totul apare și în notificările de pe pagina principală. E-mailurile nu conțin niciodată detalii despre caz: numărul cazului, data ședinței și o legătură.
 outbox-prefs-kind = Despre

@@ -118,11 +118,6 @@ pub async fn state_of(conn: &mut Conn, id: i64) -> Result<Option<OutboxState>, A
     Ok(s.as_deref().and_then(OutboxState::parse))
 }
 
-/// How many messages wait for the admin (failed or interrupted).
-pub async fn failures(conn: &mut Conn) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar(FAILURES).fetch_one(&mut *conn).await?)
-}
-
 /// A person's choices, and whether they are an agency's regular representative.
 pub async fn preferences(
     conn: &mut Conn,
@@ -318,7 +313,6 @@ crate::statements! {
          WHERE (?1 IS NULL OR o.state = ?1) ORDER BY o.id DESC LIMIT ?2";
     RETRY = "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = NULL, attempts = 0
          WHERE id = ? AND state IN ('failed','interrupted')";
-    FAILURES = "SELECT COUNT(*) FROM outbox WHERE state IN ('failed','interrupted')";
     STATE_OF = "SELECT state FROM outbox WHERE id = ?";
     PREFERENCES = "SELECT kind, delivery FROM notification_preferences WHERE user_id = ?";
     REPRESENTATION = "SELECT representation FROM users WHERE id = ?";

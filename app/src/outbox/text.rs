@@ -35,8 +35,6 @@ pub const RETRIED: Msg = Msg("outbox-retried");
 pub const EMPTY: Msg = Msg("outbox-empty");
 /// With `$user`.
 pub const USER: Msg = Msg("outbox-user");
-/// With `$count`.
-pub const FAILURES: Msg = Msg("outbox-failures");
 
 pub const PREFS_TITLE: Msg = Msg("outbox-prefs-title");
 pub const PREFS_INTRO: Msg = Msg("outbox-prefs-intro");

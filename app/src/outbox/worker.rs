@@ -6,7 +6,7 @@
 //! interrupted mid-hand-over: it is shown to the admin, never sent again by itself.
 
 use super::compose;
-use super::mailer::{Mailer, Outgoing, SendError};
+use super::mailer::{Mailer, SendError};
 use super::prefs;
 use super::store::{self, Waiting};
 use super::types::{Delivery, OutboxState};
@@ -210,9 +210,4 @@ async fn settle(
         }
     }
     tx.commit().await.map_err(AppError::from)
-}
-
-/// For tests and tools: the message a row would be, without sending it.
-pub fn preview(w: &Waiting, base: &str) -> Outgoing {
-    compose::single(w, base)
 }
