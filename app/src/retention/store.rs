@@ -68,6 +68,7 @@ pub async fn erase_case(conn: &mut Conn, id: CaseId, now: i64) -> Result<bool, A
         ERASE_CASE_I,
         ERASE_CASE_J,
         ERASE_CASE_K,
+        ERASE_CASE_L,
     ] {
         sqlx::query(sql).bind(id).execute(&mut *conn).await?;
     }
@@ -108,4 +109,7 @@ crate::statements! {
     ERASE_CASE_K = "UPDATE action_history SET reason = NULL, note = NULL
          WHERE action_id IN (SELECT id FROM actions WHERE case_id = ?1)
            AND (reason IS NOT NULL OR note IS NOT NULL)";
+    // The coded step and reason stay for the figures; the words and the group it went to go.
+    ERASE_CASE_L = "UPDATE case_next_steps SET explanation = NULL, receiving_group = NULL
+         WHERE case_id = ?1 AND (explanation IS NOT NULL OR receiving_group IS NOT NULL)";
 }

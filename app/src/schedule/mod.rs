@@ -9,10 +9,27 @@ use crate::state::AppState;
 /// Everything due at `now`. Each job is idempotent: a second tick at the same time changes
 /// nothing. A job that fails is logged and the others still run.
 pub async fn tick(state: &AppState, post: &Post, now: i64) -> Result<(), AppError> {
-    let jobs: [(&str, JobResult); 1] = [(
-        "actions",
-        crate::actions::reminders::run_due(state, now).await,
-    )];
+    // In this order: a series' new meetings exist before reviews look for the first meeting on
+    // or after their date, and everything written before the worker's pass is told in it.
+    let jobs: [(&str, JobResult); 5] = [
+        (
+            "series",
+            crate::meetings::series_job::run_due(state, now).await,
+        ),
+        ("reviews", crate::cases::reviews::run_due(state, now).await),
+        (
+            "actions",
+            crate::actions::reminders::run_due(state, now).await,
+        ),
+        (
+            "meetings",
+            crate::meetings::reminders::run_due(state, now).await,
+        ),
+        (
+            "deadlines",
+            crate::cases::deadline_reminders::run_due(state, now).await,
+        ),
+    ];
     for (name, r) in jobs {
         if let Err(e) = r {
             tracing::error!(job = name, error = ?e, "a periodic job failed");

@@ -32,6 +32,7 @@ mod reviews;
 mod security;
 mod sessions;
 mod sink;
+mod time_passes;
 mod totp;
 mod transport;
 mod users;

@@ -399,3 +399,53 @@ async fn the_daily_task_purges_and_stops_with_the_shutdown_signal() {
         .expect("the task stops")
         .unwrap();
 }
+
+#[tokio::test]
+async fn the_purge_erases_the_words_of_a_cases_closing_decision_and_keeps_its_coded_reason() {
+    let app = TestApp::start().await;
+    let chair = app.sign_in_as("chair@demo.test").await;
+    let group = unique("Receiving group of");
+    let words = unique("She told us");
+    let (mut ids, mut refs) = (Vec::new(), Vec::new());
+    for body in [
+        json!({ "step": "close", "close_reason": "moved_out", "receiving_group": group }),
+        json!({ "step": "close", "close_reason": "other", "explanation": words }),
+    ] {
+        let (id, reference) = app
+            .refer_police_case(&unique("Decided Victim"), false)
+            .await;
+        let r = chair
+            .put(app.api(&format!("/cases/{id}/next-step")))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+        sqlx::query("UPDATE cases SET closed_at = closed_at - ? WHERE id = ?")
+            .bind(7 * YEAR)
+            .bind(id)
+            .execute(&app.db)
+            .await
+            .unwrap();
+        ids.push(id);
+        refs.push(reference);
+    }
+    let stored = |id: i64| {
+        let db = app.db.clone();
+        async move {
+            sqlx::query_as::<_, (Option<String>, Option<String>, Option<String>)>(
+                "SELECT close_reason, receiving_group, explanation FROM case_next_steps WHERE case_id = ?",
+            )
+            .bind(id)
+            .fetch_one(&db)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(stored(ids[0]).await.1.as_deref(), Some(group.as_str()));
+
+    let report = purge(&app.db, convene_app::time::now()).await.unwrap();
+    assert!(refs.iter().all(|r| report.erased.contains(r)), "{report:?}");
+    assert_eq!(stored(ids[0]).await, (Some("moved_out".into()), None, None));
+    assert_eq!(stored(ids[1]).await, (Some("other".into()), None, None));
+}
