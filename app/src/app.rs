@@ -73,6 +73,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/minutes") view=|| view! { <Guard allow=can_see_meetings><crate::meetings::minutes::page::MinutesPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/actions") view=|| view! { <Guard allow=can_see_cases><crate::actions::pages::ActionsPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/reports") view=|| view! { <Guard allow=can_run_meetings><crate::actions::pages::ReportPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/reports/cases") view=|| view! { <Guard allow=can_run_meetings><crate::figures::pages::CaseFiguresPage/></Guard> } ssr=SsrMode::Async/>
+                    <Route path=path!("/reports/cases/list") view=|| view! { <Guard allow=can_run_meetings><crate::figures::pages::FigureListPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/users") view=|| view! { <Guard allow=can_view_users><crate::users::pages::UsersPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/users/new") view=|| view! { <Guard allow=can_manage_users><crate::users::pages::NewUserPage/></Guard> } ssr=SsrMode::Async/>
                     <Route path=path!("/users/:id") view=|| view! { <Guard allow=can_view_users><crate::users::pages::UserPage/></Guard> } ssr=SsrMode::Async/>

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod components;
 pub mod contact;
 pub mod error;
+pub mod figures;
 pub mod home;
 pub mod i18n;
 pub mod ids;

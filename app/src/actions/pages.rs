@@ -361,6 +361,7 @@ pub fn ReportPage() -> impl IntoView {
     view! {
         <Title text=text::REPORT_TITLE.as_str()/>
         <h1>{text::REPORT_TITLE}</h1>
+        <p><A href="/reports/cases">{crate::i18n::Msg("figures-report-link")}</A></p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match (report.await, barriers.await) {

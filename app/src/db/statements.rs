@@ -71,6 +71,7 @@ pub fn app_stores() -> Vec<&'static Statements> {
         &crate::cases::queries_store::STATEMENTS,
         &crate::cases::next_step_store::STATEMENTS,
         &crate::cases::matching::store::STATEMENTS,
+        &crate::figures::store::STATEMENTS,
         &crate::db::store::STATEMENTS,
         &crate::db::backup_store::STATEMENTS,
         &crate::db::rotate_store::STATEMENTS,

@@ -24,6 +24,7 @@ pub fn SettingsPage() -> impl IntoView {
             ("retention_audit_months", text::RETENTION_AUDIT),
             ("default_language", text::LANGUAGE),
             ("time_zone", text::TIME_ZONE),
+            ("adult_women", crate::i18n::Msg("figures-setting-adult-women")),
         ]/>
         <Show when=move || matches!(action.value().get(), Some(Ok(_)))>
             <p class="notice notice--success" role="status">{text::SAVED}</p>
@@ -69,6 +70,9 @@ pub fn SettingsPage() -> impl IntoView {
                                         view! { <option value=z selected=selected>{z}</option> }
                                     }).collect_view()}
                                 </select>
+                            </crate::components::Field>
+                            <crate::components::Field error=error name="adult_women" label=crate::i18n::Msg("figures-setting-adult-women") hint=crate::i18n::Msg("figures-setting-adult-women-hint")>
+                                <input class="input" type="number" min="0" id="adult_women" name="adult_women" value=s.adult_women.to_string()/>
                             </crate::components::Field>
                             <SubmitButton pending=action.pending() label=text::SAVE/>
                         </ActionForm>

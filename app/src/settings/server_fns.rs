@@ -24,6 +24,7 @@ pub async fn update_settings(
     retention_audit_months: Option<String>,
     default_language: Option<String>,
     time_zone: Option<String>,
+    adult_women: Option<String>,
 ) -> Result<Settings, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
@@ -70,6 +71,11 @@ pub async fn update_settings(
         ),
         default_language: default_language.filter(|s| !s.trim().is_empty()),
         time_zone: time_zone.filter(|s| !s.trim().is_empty()),
+        adult_women: number(
+            "adult_women",
+            adult_women,
+            crate::i18n::Msg("figures-setting-adult-women-invalid"),
+        ),
     };
     respond(p.into_result())?;
     respond(super::service::update(&state, actor.as_ref(), patch).await)

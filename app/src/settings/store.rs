@@ -27,6 +27,7 @@ pub async fn read(conn: &mut Conn) -> Result<Settings, AppError> {
             "carry_over_limit" => &mut s.carry_over_limit,
             "retention_case_months" => &mut s.retention_case_months,
             "retention_audit_months" => &mut s.retention_audit_months,
+            "adult_women" => &mut s.adult_women,
             _ => continue,
         };
         *slot = v.parse().unwrap_or(*slot);

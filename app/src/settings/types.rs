@@ -23,6 +23,10 @@ pub struct Settings {
     /// Every date and time is entered and shown in this IANA zone.
     #[serde(default = "default_time_zone")]
     pub time_zone: String,
+    /// Adult women living in the group's area (for "cases per 10,000 adult women"); 0 when
+    /// not set.
+    #[serde(default)]
+    pub adult_women: u32,
 }
 
 fn default_language() -> String {
@@ -45,6 +49,7 @@ impl Default for Settings {
             retention_audit_months: 84,
             default_language: default_language(),
             time_zone: default_time_zone(),
+            adult_women: 0,
         }
     }
 }
@@ -72,6 +77,9 @@ pub struct SettingsPatch {
     /// An IANA time zone name (`Europe/Bucharest`).
     #[serde(default)]
     pub time_zone: Option<String>,
+    /// Adult women in the area (0 to clear).
+    #[serde(default)]
+    pub adult_women: Option<i64>,
 }
 
 /// A checked patch: every value given is in its range, and the retention periods fit together.
@@ -141,6 +149,12 @@ impl SettingsPatch {
                 self.retention_audit_months,
                 RETENTION_MONTHS,
                 t::RETENTION_AUDIT_INVALID,
+            ),
+            (
+                "adult_women",
+                self.adult_women,
+                0..=100_000_000,
+                crate::i18n::Msg("figures-setting-adult-women-invalid"),
             ),
         ] {
             match value {

@@ -7,6 +7,7 @@ mod audit;
 mod case_people;
 mod cases;
 pub mod extract;
+mod figures;
 mod language;
 pub mod live;
 mod me;
@@ -158,6 +159,7 @@ fn build() -> Api {
     let api = live::routes(api);
     let api = minutes::routes(api);
     let api = actions::routes(api);
+    let api = figures::routes(api);
     let api = notices::routes(api);
     let api = outbox::routes(api);
     settings::routes(api)

@@ -15,7 +15,7 @@ use utoipa::openapi::{ContentBuilder, ObjectBuilder, Ref, RefOr, Required, Respo
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::{actions, agencies, audit, cases, live, me, meetings, minutes, notices, session};
-use super::{case_people, language, outbox, reviews, schedule, settings, users};
+use super::{case_people, figures, language, outbox, reviews, schedule, settings, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -55,6 +55,8 @@ use super::{case_people, language, outbox, reviews, schedule, settings, users};
         actions::list, actions::create, actions::csv, actions::get, actions::update,
         actions::history, actions::report, actions::barriers, actions::mine,
         actions::notifications, actions::mark_read,
+        figures::get, figures::put, figures::report, figures::list, figures::data_return_csv,
+        figures::data_return_json,
         notices::list, notices::mark_read,
         outbox::list, outbox::retry, outbox::mine, outbox::set_mine,
         settings::get, settings::update,

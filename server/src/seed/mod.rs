@@ -12,6 +12,7 @@ use convene_app::users::store as users;
 use convene_app::users::types::NewUserInput;
 
 mod cases;
+mod figures;
 mod meetings;
 mod store;
 pub mod texts;
@@ -239,6 +240,7 @@ pub async fn seed_demo(pool: &Pool, password: Option<String>) -> Result<(), BoxE
     }
     let created_cases = cases::seed_cases(pool, words).await?;
     let created_meetings = meetings::seed_meetings(pool, words).await?;
+    figures::seed_figures(pool).await?;
     println!(
         "Demo group: {created_agencies} agencies, {created_users} users, {created_cases} cases and {created_meetings} meetings created{}.",
         if reset_users > 0 {

@@ -14,6 +14,7 @@ mod crash;
 mod demo_language;
 mod doors;
 mod every_page;
+mod figures;
 mod language;
 mod live;
 mod live_client;

@@ -177,6 +177,7 @@ fn CaseView(
         {agrees.then(|| view! { <crate::actions::pages::AgreeActionForm case_id=case.id agencies=agencies.clone()/> })}
         <super::what_was_tried::CaseNextSteps case_id=id/>
         {updates.then(|| view! { <Manage case=case.clone() staff=staff agencies=agencies/> })}
+        {updates.then(|| view! { <crate::figures::pages::FiguresSection case_id=id/> })}
         <Timeline entries=timeline/>
     }
 }
