@@ -561,3 +561,55 @@ async fn the_demo_fills_the_figures_of_most_cases_and_the_population() {
     let s = json(admin.get(app.api("/settings")).send().await.unwrap()).await;
     assert_eq!(s["adult_women"], 131500);
 }
+
+#[tokio::test]
+async fn the_case_pages_form_saves_ticked_boxes_as_the_api_does() {
+    let app = TestApp::start().await;
+    let (case, _) = app.refer_police_case(&unique("Figures Form"), false).await;
+    let c = app.sign_in_as("coordinator@demo.test").await;
+    let form = format!(
+        "id={case}&form%5Bresidence%5D=rural&form%5Bgender%5D=&form%5Bdisability%5D=yes\
+         &form%5Bviolence%5D%5Bcoercive_control%5D=on&form%5Bviolence%5D%5Bphysical%5D=on\
+         &form%5Bchildren_in_household%5D=3"
+    );
+    let r = c
+        .post(app.url(&sfn_path("save_case_figures")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+    let v = json(
+        c.get(app.api(&format!("/cases/{case}/figures")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(v["figures"]["residence"], "rural");
+    assert_eq!(v["figures"]["gender"], Value::Null);
+    assert_eq!(v["figures"]["disability"], true);
+    assert_eq!(
+        v["figures"]["violence"],
+        json!(["physical", "coercive_control"])
+    );
+    assert_eq!(v["figures"]["children_in_household"], 3);
+    // No box ticked: the set is emptied.
+    let r = c
+        .post(app.url(&sfn_path("save_case_figures")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("id={case}&form%5Bresidence%5D=rural"))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+    let v = json(
+        c.get(app.api(&format!("/cases/{case}/figures")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(v["figures"]["violence"], json!([]));
+}

@@ -134,10 +134,10 @@ async fn viewing_a_page_once_audits_each_read_once() {
             .collect();
         assert_eq!(!grew.is_empty(), audits, "{path} audited: {grew:?}");
         for (entity, d) in &grew {
-            // The case page reads the case, its timeline and what was tried; the meeting page
-            // its agenda and what its case items come back with: each once.
+            // The case page reads the case, its timeline, what was tried and its figures; the
+            // meeting page its agenda and what its case items come back with: each once.
             let expected = if entity == "case" && path.starts_with("/cases/") {
-                3
+                4
             } else if entity == "agenda" && path == format!("/meetings/{meeting}") {
                 2
             } else {
