@@ -25,7 +25,7 @@ fn figures_for(n: usize) -> CaseFigures {
     let violence: Vec<String> = [
         ("physical", n % 5 != 4),
         ("psychological", true),
-        ("economic", n % 3 == 0),
+        ("economic", n.is_multiple_of(3)),
         ("sexual", n % 6 == 1),
         ("stalking", n % 4 == 2),
         ("coercive_control", n % 3 == 1),
