@@ -203,8 +203,12 @@ fn percent(p: Option<f64>) -> String {
 #[component]
 pub fn CaseFiguresPage() -> impl IntoView {
     let query = use_query_map();
-    let report =
-        page_resource(|| Resource::new(move || query_of(&query.read()), case_figures_report));
+    let report = page_resource(|| {
+        Resource::new(
+            move || query_of(&query.read()),
+            |q| case_figures_report(q.period, q.from, q.to, q.figure),
+        )
+    });
     view! {
         <Title text=Msg("figures-report-title").as_str()/>
         <h1>{Msg("figures-report-title")}</h1>
@@ -299,7 +303,12 @@ fn ReportView(report: CaseReport) -> impl IntoView {
 #[component]
 pub fn FigureListPage() -> impl IntoView {
     let query = use_query_map();
-    let list = page_resource(|| Resource::new(move || query_of(&query.read()), case_figure_list));
+    let list = page_resource(|| {
+        Resource::new(
+            move || query_of(&query.read()),
+            |q| case_figure_list(q.period, q.from, q.to, q.figure),
+        )
+    });
     view! {
         <Title text=Msg("figures-list-title").as_str()/>
         <h1>{Msg("figures-list-title")}</h1>

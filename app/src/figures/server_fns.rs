@@ -1,6 +1,5 @@
 //! The browser's doors to the case figures: decode, one use case, map the error.
 
-use super::period::ReportQuery;
 use super::report::{CaseReport, FigureList};
 use super::types::{CaseFiguresInput, CaseFiguresView};
 use crate::error::AppError;
@@ -25,15 +24,39 @@ pub async fn save_case_figures(
 }
 
 #[server(prefix = "/_fn")]
-pub async fn case_figures_report(q: ReportQuery) -> Result<CaseReport, AppError> {
+pub async fn case_figures_report(
+    period: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    figure: Option<String>,
+) -> Result<CaseReport, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
+    let q = super::period::ReportQuery {
+        period,
+        from,
+        to,
+        figure,
+        version: None,
+    };
     respond(super::service::report(&state, actor.as_ref(), q).await)
 }
 
 #[server(prefix = "/_fn")]
-pub async fn case_figure_list(q: ReportQuery) -> Result<FigureList, AppError> {
+pub async fn case_figure_list(
+    period: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    figure: Option<String>,
+) -> Result<FigureList, AppError> {
     use crate::sfn::*;
     let (state, actor) = ctx()?;
+    let q = super::period::ReportQuery {
+        period,
+        from,
+        to,
+        figure,
+        version: None,
+    };
     respond(super::service::figure_list(&state, actor.as_ref(), q).await)
 }
