@@ -17,10 +17,15 @@ use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
+/// The case's figures, made with the case page's other resources outside its Suspense (a
+/// resource made inside it would not hydrate).
+#[derive(Clone, Copy)]
+pub struct FiguresData(pub Resource<Result<super::types::CaseFiguresView, crate::error::AppError>>);
+
 /// Folded on the case page, for whoever may update the case.
 #[component]
 pub fn FiguresSection(case_id: CaseId) -> impl IntoView {
-    let data = page_resource(|| Resource::new(move || case_id, case_figures));
+    let data = expect_context::<FiguresData>().0;
     let action = ServerAction::<SaveCaseFigures>::new();
     let error = action_error(action.value());
     view! {

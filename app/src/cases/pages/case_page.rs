@@ -29,6 +29,7 @@ pub struct CaseData {
     timeline: Resource<Result<Vec<TimelineEntry>, AppError>>,
     agencies: Resource<Result<Vec<Agency>, AppError>>,
     tried: super::what_was_tried::Tried,
+    figures: crate::figures::pages::FiguresData,
 }
 
 pub fn case_data() -> CaseData {
@@ -59,6 +60,12 @@ pub fn case_data() -> CaseData {
                 None => Err(AppError::NotFound),
             }
         })),
+        figures: crate::figures::pages::FiguresData(Resource::new(id, |id| async move {
+            match id {
+                Some(id) => crate::figures::server_fns::case_figures(id).await,
+                None => Err(AppError::NotFound),
+            }
+        })),
     }
 }
 
@@ -69,8 +76,10 @@ pub fn CasePage(data: CaseData) -> impl IntoView {
         timeline,
         agencies,
         tried,
+        figures,
     } = data;
     provide_context(tried);
+    provide_context(figures);
     // One wait for everything the page shows, so that it arrives whole.
     view! {
         <Suspense fallback=|| ()>

@@ -72,6 +72,14 @@ pub fn rows(f: &Fixtures) -> Vec<Row> {
         row(M::GET, "/cases/{id}/timeline", format!("/cases/{case}/timeline"), Body::None, "NAAANN"),
         row(M::POST, "/cases/{id}/withdraw-research", format!("/cases/{case}/withdraw-research"), empty(), "NAAFNN"),
         // Who manages the case: as changing it; the contact details: as reading them with a reason.
+        // The figures of a case follow the case: read as the case, changed as the case.
+        row(M::GET, "/cases/{id}/figures", format!("/cases/{case}/figures"), Body::None, "NAAANN"),
+        row(M::PUT, "/cases/{id}/figures", format!("/cases/{case}/figures"), Body::Json(json!({"gender": "nonsense"})), "NAAFNN"),
+        // The case figures and the data return: as the actions' report (a bad period is judged).
+        row(M::GET, "/reports/cases", "/reports/cases?period=nonsense".into(), Body::None, "FAAFFF"),
+        row(M::GET, "/reports/cases/list", "/reports/cases/list?period=nonsense".into(), Body::None, "FAAFFF"),
+        row(M::GET, "/reports/data-return.csv", "/reports/data-return.csv?period=nonsense".into(), Body::None, "FAAFFF"),
+        row(M::GET, "/reports/data-return.json", "/reports/data-return.json?period=nonsense".into(), Body::None, "FAAFFF"),
         row(M::PUT, "/cases/{id}/people", format!("/cases/{case}/people"), Body::Json(json!({"case_manager_id": "nobody"})), "NAAFNN"),
         row(M::PUT, "/cases/{id}/contact", format!("/cases/{case}/contact"), empty(), "NAAANN"),
         // Pending matches are the register's keepers' to decide (the id needs no fixture: a
