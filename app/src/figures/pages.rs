@@ -4,7 +4,7 @@
 use super::codes::{Field, FLAGS, SETS, SINGLE};
 use super::period::{quarter, quarter_of};
 use super::report::{CaseReport, FigureGroup};
-use super::server_fns::{case_figure_list, case_figures, case_figures_report, SaveCaseFigures};
+use super::server_fns::{case_figure_list, case_figures_report, SaveCaseFigures};
 use super::types::CaseFigures;
 use crate::components::forms::action_error;
 use crate::components::page_resource;
